@@ -1,0 +1,113 @@
+"""Weight initialisers: how a layer's arrays start.
+
+An initialiser is a name ("he_normal") or an object naming its type plus extra keys
+({"type": "normal", "std": 0.01}). Random values are drawn in float64 and then cast, so a float32
+and a float64 network built from the same seed start from the same weights.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from nnstudio.core.catalog import INITIALIZERS, RELU_FAMILY, ParamSpec
+
+Shape = tuple[int, ...]
+
+#: the extra keys each initialiser accepts, with their defaults and ranges
+INITIALIZER_PARAMS: dict[str, tuple[ParamSpec, ...]] = {
+    "auto": (),
+    "zeros": (),
+    "constant": (ParamSpec("value", "float", 0.0, help="The value of every entry."),),
+    "normal": (
+        ParamSpec("std", "float", 0.01, 0.0, help="Standard deviation."),
+        ParamSpec("mean", "float", 0.0, help="Mean."),
+    ),
+    "uniform": (
+        ParamSpec("limit", "float", 0.05, 0.0, help="Values are drawn from U(−limit, limit)."),
+    ),
+    "xavier_uniform": (),
+    "xavier_normal": (),
+    "he_uniform": (),
+    "he_normal": (),
+}
+
+
+def parse_spec(spec: str | dict[str, Any]) -> tuple[str, dict[str, float]]:
+    """(name, options with defaults filled in) for an initialiser spec; ValueError if invalid."""
+    if isinstance(spec, str):
+        name, given = spec, {}
+    elif isinstance(spec, dict):
+        if "type" not in spec:
+            raise ValueError(f"an initialiser object needs a 'type' key, got {spec!r}")
+        given = dict(spec)
+        name = given.pop("type")
+    else:
+        raise ValueError(f"an initialiser is a name or an object with a 'type', got {spec!r}")
+    if name not in INITIALIZER_PARAMS:
+        raise ValueError(
+            f"unknown initialiser {name!r}; choose one of: {', '.join(INITIALIZERS)}"
+        )
+    accepted = {p.name: p for p in INITIALIZER_PARAMS[name]}
+    unknown = sorted(set(given) - set(accepted))
+    if unknown:
+        takes = ", ".join(accepted) if accepted else "no options"
+        raise ValueError(
+            f"initialiser {name!r} does not take {', '.join(unknown)}; it takes {takes}"
+        )
+    options = {}
+    for key, p in accepted.items():
+        value = given.get(key, p.default)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or not math.isfinite(value):
+            raise ValueError(f"initialiser {name!r}: {key} must be a number, got {value!r}")
+        if p.minimum is not None and value < p.minimum:
+            raise ValueError(
+                f"initialiser {name!r}: {key} must be at least {p.minimum:g}, got {value}"
+            )
+        options[key] = float(value)
+    return name, options
+
+
+def initialize(
+    spec: str | dict[str, Any],
+    shape: Shape,
+    fan_in: int,
+    fan_out: int,
+    activation: str | None,
+    rng: np.random.Generator,
+    dtype: np.dtype | type,
+) -> np.ndarray:
+    """A new array of `shape` and `dtype` initialised by `spec`.
+
+    `fan_in`/`fan_out` are the weight's fans (for a conv: channels·kh·kw); `activation` is the
+    non-linearity that follows, used by "auto" (He for the ReLU family, Xavier otherwise).
+    """
+    name, opt = parse_spec(spec)
+    if name == "auto":
+        name = "he_normal" if activation in RELU_FAMILY else "xavier_uniform"
+    if name == "zeros":
+        return np.zeros(shape, dtype)
+    if name == "constant":
+        return np.full(shape, opt["value"], dtype)
+    if name == "normal":
+        return _normal(rng, shape, opt["mean"], opt["std"], dtype)
+    if name == "uniform":
+        return _uniform(rng, shape, opt["limit"], dtype)
+    if name == "xavier_uniform":
+        return _uniform(rng, shape, math.sqrt(6.0 / (fan_in + fan_out)), dtype)
+    if name == "xavier_normal":
+        return _normal(rng, shape, 0.0, math.sqrt(2.0 / (fan_in + fan_out)), dtype)
+    if name == "he_uniform":
+        return _uniform(rng, shape, math.sqrt(6.0 / fan_in), dtype)
+    return _normal(rng, shape, 0.0, math.sqrt(2.0 / fan_in), dtype)  # he_normal
+
+
+def _normal(rng: np.random.Generator, shape: Shape, mean: float, std: float, dtype) -> np.ndarray:
+    return rng.normal(mean, std, shape).astype(dtype, copy=False)
+
+
+def _uniform(rng: np.random.Generator, shape: Shape, limit: float, dtype) -> np.ndarray:
+    return rng.uniform(-limit, limit, shape).astype(dtype, copy=False)

@@ -1,0 +1,89 @@
+"""The contract every layer follows.
+
+A layer is one node of the network graph. Shapes handed to `output_shape`, `parameter_shapes` and
+`build` are *per-sample* shapes (no batch axis); arrays handed to `forward`/`backward` carry the
+batch axis first. A layer keeps whatever it needs from `forward` for the next `backward`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from nnstudio.core.parameter import Parameter
+
+Shape = tuple[int, ...]
+
+
+class ShapeError(ValueError):
+    """The inputs reaching a layer have shapes it cannot take; the message says why."""
+
+
+class Layer:
+    """A node with one input: ``y = f(x)``, ``dL/dx = backward(dL/dy)``.
+
+    Subclasses that take several inputs set ``arity = None`` and receive lists instead
+    (see `MergeLayer`).
+    """
+
+    arity: ClassVar[int | None] = 1
+    #: the trailing activation ("softmax", "sigmoid", ...) or None; losses use it to fuse.
+    final_activation: str | None = None
+
+    def __init__(self, node_id: str, **params):
+        self.id = node_id
+        self.config = params
+        self.parameters: list[Parameter] = []
+        self.buffers: dict[str, np.ndarray] = {}
+
+    # -- shapes, before anything is allocated ------------------------------------------------
+    def output_shape(self, *input_shapes: Shape) -> Shape:
+        """Per-sample output shape; raises ShapeError when the inputs do not fit."""
+        (shape,) = input_shapes
+        return shape
+
+    def parameter_shapes(self, *input_shapes: Shape) -> dict[str, Shape]:
+        """Shapes of the trainable arrays this layer would allocate, by short name ("W", "b")."""
+        return {}
+
+    def build(self, input_shapes: list[Shape], dtype: np.dtype, rng: np.random.Generator) -> None:
+        """Allocate parameters and buffers for these per-sample input shapes."""
+
+    # -- computation --------------------------------------------------------------------------
+    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        """Gradient w.r.t. the input; adds parameter gradients into each ``Parameter.grad``."""
+        raise NotImplementedError
+
+    def backward_from_logits(self, grad: np.ndarray) -> np.ndarray:
+        """Backward pass when `grad` is w.r.t. the value *before* `final_activation`."""
+        raise NotImplementedError(f"{type(self).__name__} has no fusable final activation")
+
+    @property
+    def logits(self) -> np.ndarray:
+        """The last forward's value before `final_activation` (only when that is set)."""
+        raise NotImplementedError(f"{type(self).__name__} has no fusable final activation")
+
+    # -- helpers ------------------------------------------------------------------------------
+    def add_parameter(self, short_name: str, value: np.ndarray) -> Parameter:
+        p = Parameter(f"{self.id}.{short_name}", value)
+        self.parameters.append(p)
+        return p
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r})"
+
+
+class MergeLayer(Layer):
+    """A node with two or more inputs: ``y = f([x1, x2, ...])``; backward returns a list."""
+
+    arity = None
+
+    def forward(self, xs: list[np.ndarray], training: bool) -> np.ndarray:  # type: ignore[override]
+        raise NotImplementedError
+
+    def backward(self, grad: np.ndarray) -> list[np.ndarray]:  # type: ignore[override]
+        raise NotImplementedError

@@ -1,0 +1,154 @@
+"""The fully connected layer, and the base it shares with Conv2D (weights, bias, activation)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from nnstudio.core.initializers import initialize
+from nnstudio.core.layers.activations import FUSABLE, make_activation
+from nnstudio.core.layers.base import Layer, Shape, ShapeError
+from nnstudio.core.parameter import Parameter
+
+
+@lru_cache(maxsize=32)
+def _ones(n: int, dtype: np.dtype) -> np.ndarray:
+    ones = np.ones(n, dtype)
+    ones.flags.writeable = False
+    return ones
+
+
+def column_sum(g: np.ndarray) -> np.ndarray:
+    """Σ over the rows of `g` (rows, cols) as a fresh (cols,) array: a BLAS gemv, much faster
+    than ``g.sum(axis=0)`` for narrow `g`."""
+    return _ones(g.shape[0], g.dtype) @ g
+
+
+class WeightedLayer(Layer):
+    """An affine map ``z = x·W + b`` (or a convolution) followed by an activation.
+
+    Subclasses implement `_affine(x) -> z` (a fresh array) and `_affine_backward(dL/dz) -> dL/dx`.
+    When the activation is softmax or sigmoid the layer exposes `logits` (z) so a loss can fuse.
+    """
+
+    #: the activation that follows this layer in the graph, for "auto" init when it is linear
+    init_hint: str | None = None
+    #: False when no one needs dL/dx (the layer reads the network input): backward returns None
+    needs_input_grad: bool = True
+
+    def __init__(
+        self,
+        node_id: str,
+        *,
+        activation: str = "linear",
+        use_bias: bool = True,
+        weight_init: str | dict = "auto",
+        bias_init: str | dict = "zeros",
+        l1: float = 0.0,
+        l2: float = 0.0,
+        **params,
+    ):
+        super().__init__(
+            node_id, activation=activation, use_bias=use_bias, weight_init=weight_init,
+            bias_init=bias_init, l1=l1, l2=l2, **params,
+        )
+        self.activation = activation
+        self.use_bias = bool(use_bias)
+        self.weight_init = weight_init
+        self.bias_init = bias_init
+        self.l1 = float(l1)
+        self.l2 = float(l2)
+        fusable = activation in FUSABLE
+        self.final_activation = activation if fusable else None
+        # z is a fresh array the layer owns, so the activation may overwrite it unless it is
+        # needed afterwards as the logits
+        self._act = make_activation(activation, inplace=not fusable)
+        #: the number of outputs (units, filters): the length of b
+        self.outputs = 0
+        self.W: Parameter | None = None
+        self.b: Parameter | None = None
+
+    def _init_parameters(
+        self, w_shape: Shape, fans: tuple[int, int], dtype: np.dtype, rng: np.random.Generator
+    ) -> None:
+        """Allocate W (`w_shape`) and, with use_bias, b (`outputs`,); `fans` = (in, out)."""
+        self.parameters = []
+        act = self.activation if self.activation != "linear" else self.init_hint
+        w = initialize(self.weight_init, w_shape, *fans, act, rng, dtype)
+        self.W = self.add_parameter("W", w)
+        self.b = None
+        if self.use_bias:
+            spec = "zeros" if self.bias_init == "auto" else self.bias_init
+            b = initialize(spec, (self.outputs,), *fans, act, rng, dtype)
+            self.b = self.add_parameter("b", b)
+
+    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+        z = self._affine(x)
+        if self.final_activation is not None:
+            self._z = z
+        return self._act.forward(z, training)
+
+    def backward(self, grad: np.ndarray) -> np.ndarray | None:
+        return self._affine_backward(self._act.backward(grad))
+
+    def backward_from_logits(self, grad: np.ndarray) -> np.ndarray | None:
+        if self.final_activation is None:
+            return super().backward_from_logits(grad)
+        return self._affine_backward(grad)
+
+    @property
+    def logits(self) -> np.ndarray:
+        if self.final_activation is None:
+            return super().logits
+        return self._z
+
+    def _affine(self, x: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def _affine_backward(self, grad: np.ndarray) -> np.ndarray | None:
+        raise NotImplementedError
+
+
+class Dense(WeightedLayer):
+    """``y = act(x @ W + b)``: x (N, in), W (in, units), b (units,), y (N, units)."""
+
+    def __init__(self, node_id: str, units: int, **params):
+        super().__init__(node_id, units=units, **params)
+        self.units = self.outputs = int(units)
+
+    def output_shape(self, *input_shapes: Shape) -> Shape:
+        (shape,) = input_shapes
+        if len(shape) != 1:
+            raise ShapeError(
+                f"Dense needs a flat input of shape (features,), got {tuple(shape)}: "
+                "add a Flatten before it"
+            )
+        return (self.units,)
+
+    def parameter_shapes(self, *input_shapes: Shape) -> dict[str, Shape]:
+        self.output_shape(*input_shapes)
+        (features,) = input_shapes[0]
+        shapes = {"W": (features, self.units)}
+        if self.use_bias:
+            shapes["b"] = (self.units,)
+        return shapes
+
+    def build(self, input_shapes: list[Shape], dtype: np.dtype, rng: np.random.Generator) -> None:
+        features = self.parameter_shapes(*input_shapes)["W"][0]
+        self._init_parameters((features, self.units), (features, self.units), dtype, rng)
+
+    def _affine(self, x: np.ndarray) -> np.ndarray:
+        self._x = x
+        z = x @ self.W.value
+        if self.b is not None:
+            z += self.b.value
+        return z
+
+    def _affine_backward(self, grad: np.ndarray) -> np.ndarray | None:
+        self.W.accumulate(self._x.T @ grad)
+        if self.b is not None:
+            self.b.accumulate(column_sum(grad))
+        if not self.needs_input_grad:
+            return None
+        return grad @ self.W.value.T

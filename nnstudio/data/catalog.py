@@ -1,0 +1,285 @@
+"""The data-source catalogue: every `source`, its keys (defaults, ranges, help) and datasets.
+
+The single source of truth for `load_dataset` (defaults, validation), the design validator and
+JSON Schema (ranges, choices) and the GUI's data panel (widgets, tooltips, dataset pickers).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nnstudio.core.catalog import REQUIRED, ParamSpec
+from nnstudio.core.catalog import check_value as check_number
+from nnstudio.data.errors import DataError
+
+TASKS = ("classification", "regression")
+KINDS = ("points2d", "curve1d", "table", "images")
+MAX_SEED = 2**32 - 1
+
+
+@dataclass(frozen=True)
+class DataParam(ParamSpec):
+    """One key of a data spec.
+
+    Besides the engine's "int", "float" and "bool", kind may be "choice" (one of `choices`),
+    "path" (a file, relative to the design's folder), "text" (a non-empty string) or "column"
+    (a column name, a 0-based column index, or null for the last column).
+    """
+
+    choices: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """One named dataset of a source; `defaults` overrides the source's defaults for it."""
+
+    name: str
+    title: str
+    summary: str
+    defaults: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """One value of `data.source`. `available` is False for names reserved for later."""
+
+    name: str
+    title: str
+    summary: str
+    params: tuple[DataParam, ...] = ()
+    datasets: tuple[DatasetInfo, ...] = ()
+    available: bool = True
+
+    def param(self, key: str) -> DataParam:
+        for p in self.params:
+            if p.name == key:
+                return p
+        raise KeyError(key)
+
+    def dataset(self, name: str) -> DatasetInfo:
+        for d in self.datasets:
+            if d.name == name:
+                return d
+        raise KeyError(name)
+
+    def defaults(self, name: str | None = None) -> dict[str, Any]:
+        """Every key's default (required keys left out), for dataset `name` if given."""
+        out = {p.name: p.default for p in self.params if not p.required}
+        if self.datasets:
+            info = self.dataset(name if name is not None else out["name"])
+            out.update(info.defaults)
+        return out
+
+
+def _common(standardize: bool) -> tuple[DataParam, ...]:
+    return (
+        DataParam("validation", "float", 0.2, 0.0, 1.0, exclusive_maximum=True,
+                  help="Fraction of the samples held out to watch for overfitting while "
+                       "training."),
+        DataParam("test", "float", 0.0, 0.0, 1.0, exclusive_maximum=True,
+                  help="Fraction held out until the end, for an honest final score."),
+        DataParam("standardize", "bool", standardize,
+                  help="Shift and scale every input feature (image channel) to mean 0 and "
+                       "standard deviation 1, using the training split's statistics only."),
+        DataParam("seed", "int", 0, 0, MAX_SEED,
+                  help="Random seed: the same seed gives the same samples and the same split."),
+    )
+
+
+def _name(datasets: tuple[DatasetInfo, ...]) -> DataParam:
+    return DataParam("name", "choice", datasets[0].name, choices=tuple(d.name for d in datasets),
+                     help="Which dataset.")
+
+
+_TASK = DataParam("task", "choice", "auto", choices=("auto", *TASKS),
+                  help="'auto': text targets, or whole-number targets with few distinct values, "
+                       "make a classification task; anything else regression.")
+_DROP = DataParam("drop_missing", "bool", False,
+                  help="Drop the rows with a missing value instead of refusing the file.")
+_SAMPLES_HELP = "Number of points generated."
+_NOISE_HELP = "How noisy the data is, from 0 (clean) to 0.5 (very noisy)."
+
+TOY2D = (
+    DatasetInfo("circle", "Circle",
+                "A disc of one class inside a ring of the other: needs a curved boundary."),
+    DatasetInfo("xor", "Exclusive or",
+                "Opposite quadrants share a class: what a single perceptron cannot learn."),
+    DatasetInfo("gauss", "Two Gaussians",
+                "Two blobs, separable by a straight line: the easiest start."),
+    DatasetInfo("spiral", "Spiral",
+                "Interleaved spiral arms: needs depth, or hand-made features like sin x."),
+    DatasetInfo("moons", "Two moons",
+                "Two interlocking half-moons: a gently curved boundary."),
+    DatasetInfo("linear", "Linearly separable",
+                "Two classes on either side of a straight line with a gap: the perceptron's "
+                "home ground."),
+    DatasetInfo("random", "Random labels",
+                "Labels drawn at random: a network can only memorise them, so validation "
+                "accuracy stays at chance. Overfitting made visible."),
+)
+REGRESSION = (
+    DatasetInfo("sine", "Sine curve",
+                "y = sin x on [−6, 6]: the simplest curve a network must bend to fit.",
+                (("samples", 500),)),
+    DatasetInfo("plane", "Plane",
+                "A tilted plane, (x₁ + x₂)/10: one linear neuron is enough."),
+    DatasetInfo("multi_gaussian", "Six bumps",
+                "Six bumps of alternating sign: needs several hidden units, one per bump."),
+)
+BUILTIN = (
+    DatasetInfo("iris", "Iris flowers",
+                "150 flowers, 4 measurements, 3 species: the classic first table."),
+    DatasetInfo("wine", "Wine",
+                "178 wines, 13 chemical measurements, 3 cultivars: features on very different "
+                "scales, so standardising matters."),
+    DatasetInfo("breast_cancer", "Breast cancer (Wisconsin)",
+                "569 tumours, 30 cell-nucleus measurements: malignant or benign."),
+    DatasetInfo("digits", "Handwritten digits 8×8",
+                "1797 tiny grey images of the digits 0–9: a first convolutional network."),
+)
+
+SOURCES: dict[str, DataSource] = {s.name: s for s in (
+    DataSource(
+        "toy2d", "Toy 2-D classification",
+        "Points in the plane, as in TensorFlow Playground: watch the decision boundary form.",
+        (_name(TOY2D),
+         DataParam("samples", "int", 500, 10, 100_000, help=_SAMPLES_HELP),
+         DataParam("noise", "float", 0.0, 0.0, 0.5, help=_NOISE_HELP),
+         DataParam("classes", "int", 2, 2, 8, help="Number of spiral arms (spiral only)."),
+         *_common(standardize=False)),
+        TOY2D,
+    ),
+    DataSource(
+        "regression", "Toy regression",
+        "A curve or surface to fit with the mse loss.",
+        (_name(REGRESSION),
+         DataParam("samples", "int", 1200, 10, 100_000,
+                   help="Number of points generated (500 for sine, 1200 for the others)."),
+         DataParam("noise", "float", 0.0, 0.0, 0.5, help=_NOISE_HELP),
+         *_common(standardize=False)),
+        REGRESSION,
+    ),
+    DataSource(
+        "builtin", "Bundled dataset",
+        "Small real datasets shipped with nnstudio (UCI, CC BY 4.0).",
+        (_name(BUILTIN), *_common(standardize=True)),
+        BUILTIN,
+    ),
+    DataSource(
+        "csv", "CSV file",
+        "A table: one sample per row, numeric feature columns and one target column.",
+        (DataParam("path", "path", help="The CSV file, relative to the design's folder."),
+         DataParam("target", "column", None,
+                   help="The target column: its name, or its index counting from 0; empty "
+                        "means the last column."),
+         DataParam("delimiter", "choice", "auto", choices=("auto", ",", ";", "\t"),
+                   help="The field separator; 'auto' detects comma, semicolon or tab."),
+         DataParam("header", "choice", "auto", choices=("auto", True, False),
+                   help="Whether the first line holds column names; 'auto' detects it."),
+         _TASK, _DROP, *_common(standardize=True)),
+    ),
+    DataSource(
+        "npz", "NumPy .npz file",
+        "Arrays saved with numpy.savez: inputs (N, features) or images (N, C, H, W), and "
+        "targets.",
+        (DataParam("path", "path", help="The .npz file, relative to the design's folder."),
+         DataParam("x_key", "text", "x", help="Name of the input array."),
+         DataParam("y_key", "text", "y", help="Name of the target array."),
+         _TASK, *_common(standardize=True)),
+    ),
+    DataSource("images", "Image folder",
+               "A folder with one sub-folder of images per class.", available=False),
+    DataSource("idx", "MNIST IDX files", "Images and labels in MNIST's IDX format.",
+               available=False),
+)}
+DEFAULT_SOURCE = "toy2d"
+
+
+def check_value(p: DataParam, v: Any) -> str | None:
+    """Why `v` is not a valid value for key `p`, or None when it is."""
+    if p.kind in ("int", "float", "bool"):
+        return check_number(p, v)
+    if p.kind == "choice":
+        if any(v == c and type(v) is type(c) for c in p.choices):
+            return None
+        return f"must be one of {', '.join(json.dumps(c) for c in p.choices)}, got {v!r}"
+    if p.kind in ("path", "text"):
+        return None if isinstance(v, str) and v.strip() else f"must be a non-empty text, got {v!r}"
+    if p.kind == "column":
+        if v is None or (isinstance(v, str) and v.strip()) or (
+                isinstance(v, int) and not isinstance(v, bool)):
+            return None
+        return f"must be a column name or a column index, got {v!r}"
+    raise AssertionError(f"unknown data key kind {p.kind}")
+
+
+def _normalise(p: DataParam, v: Any) -> Any:
+    if p.kind == "int":
+        return int(v)
+    if p.kind == "float":
+        return float(v)
+    return v
+
+
+def resolve_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """`spec` checked and completed with every default; DataError (with `.key`) if it is bad."""
+    if not isinstance(spec, Mapping):
+        raise DataError(f"the data section must be an object such as "
+                        f"{{\"source\": \"toy2d\", \"name\": \"circle\"}}, got {spec!r}")
+    source_name = spec.get("source", DEFAULT_SOURCE)
+    source = SOURCES.get(source_name) if isinstance(source_name, str) else None
+    if source is None:
+        raise DataError(f"unknown data source {source_name!r}; choose one of "
+                        f"{', '.join(s for s in SOURCES if SOURCES[s].available)}", key="source")
+    if not source.available:
+        raise DataError(f"the data source {source_name!r} ({source.title}) is not available "
+                        f"in this version of nnstudio", key="source")
+    known = [p.name for p in source.params]
+    for key in spec:
+        if key != "source" and key not in known:
+            raise DataError(f"the {source_name} source has no key {key!r}; it takes "
+                            f"{', '.join(known)}", key=key)
+    out: dict[str, Any] = {"source": source_name}
+    defaults = source.defaults()
+    if source.datasets:
+        name_param = source.param("name")
+        problem = check_value(name_param, spec.get("name", name_param.default))
+        if problem:
+            raise DataError(f"name {problem}", key="name")
+        defaults = source.defaults(spec.get("name", name_param.default))
+    for p in source.params:
+        if p.name not in spec:
+            if p.default is REQUIRED:
+                raise DataError(f"the {source_name} source needs {p.name!r}: {p.help[0].lower()}"
+                                f"{p.help[1:]}", key=p.name)
+            out[p.name] = defaults[p.name]
+            continue
+        problem = check_value(p, spec[p.name])
+        if problem:
+            raise DataError(f"{p.name} {problem}", key=p.name)
+        out[p.name] = _normalise(p, spec[p.name])
+    if out["validation"] + out["test"] >= 1:
+        raise DataError(f"validation + test must leave some samples for training; got "
+                        f"{out['validation']:g} + {out['test']:g}", key="validation")
+    if out.get("classes", 2) != 2 and out["name"] != "spiral":
+        raise DataError(f"classes applies only to the spiral; {out['name']} has 2 classes",
+                        key="classes")
+    return out
+
+
+def describe_sources() -> list[dict[str, Any]]:
+    """The catalogue as plain JSON-ready data, for the GUI, the CLI and the JSON Schema."""
+    def param(p: DataParam) -> dict[str, Any]:
+        return {"name": p.name, "kind": p.kind, "required": p.required,
+                "default": None if p.required else p.default, "minimum": p.minimum,
+                "maximum": p.maximum, "exclusive_maximum": p.exclusive_maximum,
+                "choices": list(p.choices), "help": p.help}
+
+    return [{"source": s.name, "title": s.title, "summary": s.summary,
+             "available": s.available, "params": [param(p) for p in s.params],
+             "datasets": [{"name": d.name, "title": d.title, "summary": d.summary,
+                           "defaults": dict(d.defaults)} for d in s.datasets]}
+            for s in SOURCES.values()]

@@ -1,0 +1,129 @@
+"""CSV text, below the level of columns: decoding, delimiter and header detection, records."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from nnstudio.data.errors import DataError
+
+DELIMITERS = (",", ";", "\t")
+#: cells read as a missing value (compared in lower case)
+MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", "?"})
+SNIFF_LINES = 50
+SNIFF_CHARS = 65_536
+
+#: (line number, stripped cells) of one non-blank record
+Record = tuple[int, list[str]]
+
+
+def delimiter_name(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else repr(delimiter)
+
+
+def show(cell: str, limit: int = 40) -> str:
+    """A cell quoted for a message, shortened if long."""
+    return repr(cell if len(cell) <= limit else cell[:limit] + "…")
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8, an optional byte-order mark removed. DataError for binary data,
+    UTF-16 or any other encoding."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read {path}: {exc.strerror or exc}", key="path") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataError(f"{path.name} is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")",
+                        key="path")
+    if b"\x00" in data:
+        raise DataError(f"{path.name} is not a text file: it holds binary data (a spreadsheet "
+                        f"workbook, perhaps); export it as CSV", key="path")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise DataError(f"{path.name}, line {line}: the byte 0x{data[exc.start]:02x} is not "
+                        f"UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\")",
+                        key="path", row=line) from None
+
+
+def parse_number(cell: str, decimal_comma: bool) -> float | None:
+    """The number a cell holds ("5,1" too when `decimal_comma`), or None if it holds text."""
+    try:
+        return float(cell)
+    except ValueError:
+        pass
+    if decimal_comma and cell.count(",") == 1 and "." not in cell:
+        try:
+            return float(cell.replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def is_missing(cell: str) -> bool:
+    return cell.lower() in MISSING
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one that splits the first lines into the same number (> 1)
+    of fields most consistently, then into the most numbers; comma if none splits them."""
+    lines = [line for line in text[:SNIFF_CHARS].splitlines() if line.strip()][:SNIFF_LINES]
+    best, best_score = ",", (0.0, 0.0, 0)
+    for d in DELIMITERS:
+        try:
+            rows = list(csv.reader(lines, delimiter=d, skipinitialspace=True))
+        except csv.Error:
+            continue
+        counts = [len(r) for r in rows]
+        modal = max(set(counts), key=counts.count)
+        if modal < 2:
+            continue
+        cells = [c.strip() for r in rows for c in r]
+        numeric = sum(parse_number(c, d != ",") is not None for c in cells) / len(cells)
+        score = (counts.count(modal) / len(counts), numeric, modal)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def records(text: str, delimiter: str, where: str) -> list[Record]:
+    """Every non-blank record with the line it starts on; cells stripped of spaces. DataError
+    for a quote left open (it swallows the rest of the file into one last record)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                        skipinitialspace=True)
+    out: list[Record] = []
+    start = 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                out.append((start, [c.strip() for c in cells]))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(f"{where}, line {start}: cannot read the record ({exc}); is a quote "
+                        f"(\") left open?",
+                        key="path", row=start) from None
+    if out and any("\n" in c or "\r" in c for c in out[-1][1]):
+        line = out[-1][0]
+        raise DataError(f"{where}, line {line}: a quote (\") opened on this line is never "
+                        f"closed", key="path", row=line)
+    return out
+
+
+def detect_header(rows: list[Record], decimal_comma: bool) -> bool:
+    """Whether the first record names the columns: it has text where the records below
+    mostly hold numbers (or it is the only record and holds text)."""
+    first = rows[0][1]
+    if len(rows) == 1:
+        return any(parse_number(c, decimal_comma) is None for c in first if not is_missing(c))
+    below = [cells for _, cells in rows[1:SNIFF_LINES]]
+    for j, cell in enumerate(first):
+        if is_missing(cell) or parse_number(cell, decimal_comma) is not None:
+            continue
+        column = [r[j] for r in below if j < len(r) and not is_missing(r[j])]
+        numbers = sum(parse_number(c, decimal_comma) is not None for c in column)
+        if column and 2 * numbers >= len(column):
+            return True
+    return False

@@ -1,0 +1,74 @@
+"""From a resolved data spec to Samples: one loader per source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nnstudio.data import regression, toy2d
+from nnstudio.data.builtin import load_builtin
+from nnstudio.data.catalog import SOURCES
+from nnstudio.data.errors import DataError
+from nnstudio.data.npz import load_npz
+from nnstudio.data.samples import Samples
+from nnstudio.data.tables import read_csv
+
+
+def _title(spec: dict[str, Any]) -> str:
+    return SOURCES[spec["source"]].dataset(spec["name"]).title
+
+
+def _toy2d(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    x, y = toy2d.generate(spec["name"], spec["samples"], spec["noise"], spec["seed"],
+                          spec["classes"])
+    return Samples(x, y, "classification", "points2d",
+                   tuple(f"class {k}" for k in range(spec["classes"])), ("x1", "x2"), _title(spec))
+
+
+def _regression(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    x, y = regression.generate(spec["name"], spec["samples"], spec["noise"], spec["seed"])
+    one_d = x.shape[1] == 1
+    return Samples(x, y, "regression", "curve1d" if one_d else "points2d", (),
+                   ("x",) if one_d else ("x1", "x2"), _title(spec))
+
+
+def _builtin(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    return load_builtin(spec["name"])
+
+
+def resolve_path(value: str, base_dir: Path | None) -> Path:
+    """`value` relative to `base_dir` (the design's folder; the working folder if None);
+    DataError unless it names an existing file."""
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = (Path(base_dir) if base_dir is not None else Path.cwd()) / path
+    if path.is_dir():
+        raise DataError(f"{path} is a folder, not a file", key="path")
+    if not path.is_file():
+        raise DataError(f"file not found: {path}", key="path")
+    return path
+
+
+def _csv(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    path = resolve_path(spec["path"], base_dir)
+    table = read_csv(path, target=spec["target"], delimiter=spec["delimiter"],
+                     header=spec["header"], task=spec["task"],
+                     drop_missing=spec["drop_missing"])
+    return Samples(table.x, table.y, table.task, "table", table.class_names,
+                   table.feature_names, path.stem)
+
+
+def _npz(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    return load_npz(resolve_path(spec["path"], base_dir), x_key=spec["x_key"],
+                    y_key=spec["y_key"], task=spec["task"])
+
+
+LOADERS: dict[str, Callable[[dict[str, Any], Path | None], Samples]] = {
+    "toy2d": _toy2d, "regression": _regression, "builtin": _builtin, "csv": _csv, "npz": _npz,
+}
+
+
+def load_samples(spec: dict[str, Any], base_dir: Path | None = None) -> Samples:
+    """The samples a resolved spec (see catalog.resolve_spec) describes."""
+    return LOADERS[spec["source"]](spec, base_dir)

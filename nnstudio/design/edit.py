@@ -1,0 +1,189 @@
+"""Qt-free edits of a design's network section: the operations every canvas command performs.
+
+`network` is the design's {"nodes": [...], "edges": [...]} dict; edits change it in place and
+return what an undo needs. Node dicts are {"id", "type", "params", "pos"}.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from typing import Any
+
+from nnstudio.core.catalog import NODE_TYPES
+
+Node = dict[str, Any]
+Network = dict[str, Any]
+
+
+def node_index(network: Network, node_id: str) -> int:
+    for i, node in enumerate(network["nodes"]):
+        if node["id"] == node_id:
+            return i
+    raise KeyError(node_id)
+
+
+def find_node(network: Network, node_id: str) -> Node:
+    return network["nodes"][node_index(network, node_id)]
+
+
+def new_node_id(network: Network, type_name: str, taken: set[str] | None = None) -> str:
+    """A fresh id from the type: "dense1", "dense2", "conv2d1" …"""
+    used = {n["id"] for n in network["nodes"]} | (taken or set())
+    stem = re.sub(r"[^a-z0-9]", "", type_name.lower()) or "node"
+    i = 1
+    while f"{stem}{i}" in used:
+        i += 1
+    return f"{stem}{i}"
+
+
+def make_node(network: Network, type_name: str, pos: tuple[float, float],
+              params: dict[str, Any] | None = None) -> Node:
+    """A new node of `type_name` with the catalogue's required params filled in."""
+    if params is None:
+        params = default_params(type_name)
+    return {"id": new_node_id(network, type_name), "type": type_name,
+            "params": dict(params), "pos": [round(pos[0], 1), round(pos[1], 1)]}
+
+
+def default_params(type_name: str) -> dict[str, Any]:
+    """What a freshly placed node starts with: its required params, at teaching-sized values."""
+    starters = {"Input": {"shape": [2]}, "Dense": {"units": 8, "activation": "tanh"},
+                "Conv2D": {"filters": 8, "kernel_size": 3, "activation": "relu"}}
+    if type_name in starters:
+        return copy.deepcopy(starters[type_name])
+    return {p.name: p.default for p in NODE_TYPES[type_name].params if p.required}
+
+
+def predecessors(network: Network, node_id: str) -> list[str]:
+    return [src for src, dst in network["edges"] if dst == node_id]
+
+
+def reaches(network: Network, start: str, goal: str) -> bool:
+    """True when a path of edges leads from `start` to `goal`."""
+    succ: dict[str, list[str]] = defaultdict(list)
+    for src, dst in network["edges"]:
+        succ[src].append(dst)
+    stack, seen = [start], set()
+    while stack:
+        nid = stack.pop()
+        if nid == goal:
+            return True
+        if nid not in seen:
+            seen.add(nid)
+            stack.extend(succ[nid])
+    return False
+
+
+def connection_problem(network: Network, src: str, dst: str) -> str | None:
+    """Why src → dst cannot be connected, in words for the user; None when it can.
+
+    A single-input node that already has an input is not a problem: the new connection
+    replaces the old one (see `replaced_edge`).
+    """
+    ids = {n["id"]: n for n in network["nodes"]}
+    if src not in ids or dst not in ids:
+        return "both ends must be nodes on the canvas"
+    if src == dst:
+        return f"{src} cannot feed itself"
+    dst_type = NODE_TYPES.get(ids[dst]["type"])
+    if dst_type is not None and dst_type.max_inputs == 0:
+        return f"{dst} is an Input: data enters there, nothing can connect into it"
+    if [src, dst] in network["edges"]:
+        return f"{src} is already connected to {dst}"
+    if reaches(network, dst, src):
+        return (f"connecting {src} → {dst} would make a cycle ({dst} already feeds {src}); "
+                "a network must flow one way")
+    return None
+
+
+def replaced_edge(network: Network, dst: str) -> list[str] | None:
+    """The edge a new connection into single-input `dst` would replace, if any."""
+    node_type = NODE_TYPES.get(find_node(network, dst)["type"])
+    if node_type is None or node_type.max_inputs != 1:
+        return None
+    existing = [e for e in network["edges"] if e[1] == dst]
+    return existing[0] if existing else None
+
+
+def remove_nodes(network: Network, ids: set[str]) -> tuple[list[tuple[int, Node]],
+                                                           list[tuple[int, list[str]]]]:
+    """Delete nodes and every edge touching them; returns (index, item) pairs for undo."""
+    nodes = [(i, n) for i, n in enumerate(network["nodes"]) if n["id"] in ids]
+    edges = [(i, e) for i, e in enumerate(network["edges"]) if e[0] in ids or e[1] in ids]
+    network["nodes"] = [n for n in network["nodes"] if n["id"] not in ids]
+    network["edges"] = [e for e in network["edges"] if e[0] not in ids and e[1] not in ids]
+    return nodes, edges
+
+
+def restore(network: Network, nodes: list[tuple[int, Node]],
+            edges: list[tuple[int, list[str]]]) -> None:
+    """Undo `remove_nodes`: put nodes and edges back at their old indices."""
+    for i, n in sorted(nodes, key=lambda t: t[0]):
+        network["nodes"].insert(i, n)
+    for i, e in sorted(edges, key=lambda t: t[0]):
+        network["edges"].insert(i, e)
+
+
+def copy_subgraph(network: Network, ids: set[str]) -> dict[str, Any]:
+    """The selected nodes and the edges between them, as a clipboard fragment."""
+    return {
+        "nodes": [copy.deepcopy(n) for n in network["nodes"] if n["id"] in ids],
+        "edges": [list(e) for e in network["edges"] if e[0] in ids and e[1] in ids],
+    }
+
+
+def paste_fragment(network: Network, fragment: dict[str, Any],
+                   offset: tuple[float, float]) -> dict[str, Any]:
+    """`fragment` with fresh ids (unique in `network`) and positions shifted by `offset`."""
+    taken: set[str] = set()
+    renamed: dict[str, str] = {}
+    nodes = []
+    for n in fragment.get("nodes", []):
+        new_id = new_node_id(network, n["type"], taken)
+        taken.add(new_id)
+        renamed[n["id"]] = new_id
+        pos = n.get("pos", [0, 0])
+        nodes.append({**copy.deepcopy(n), "id": new_id,
+                      "pos": [pos[0] + offset[0], pos[1] + offset[1]]})
+    edges = [[renamed[a], renamed[b]] for a, b in fragment.get("edges", [])
+             if a in renamed and b in renamed]
+    return {"nodes": nodes, "edges": edges}
+
+
+def layered_positions(network: Network, dx: float = 230.0, dy: float = 130.0
+                      ) -> dict[str, list[float]]:
+    """Left-to-right layout: a node's column is its longest path from a source; each column is
+    centred vertically, ordered by the mean row of its predecessors to limit crossings."""
+    ids = [n["id"] for n in network["nodes"]]
+    column_ids = set(ids)
+    preds: dict[str, list[str]] = defaultdict(list)
+    succ: dict[str, list[str]] = defaultdict(list)
+    for src, dst in network["edges"]:
+        if src in column_ids and dst in column_ids:
+            preds[dst].append(src)
+            succ[src].append(dst)
+    column = dict.fromkeys(ids, 0)
+    indegree = {nid: len(preds[nid]) for nid in ids}
+    ready = [nid for nid in ids if indegree[nid] == 0]
+    while ready:  # Kahn's order; nodes on a cycle keep column 0
+        nid = ready.pop()
+        for nxt in succ[nid]:
+            column[nxt] = max(column[nxt], column[nid] + 1)
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    columns: dict[int, list[str]] = defaultdict(list)
+    for nid in ids:
+        columns[column[nid]].append(nid)
+    row: dict[str, float] = {}
+    positions = {}
+    for c in sorted(columns):
+        members = columns[c]
+        members.sort(key=lambda nid: (sum(row.get(p, 0) for p in preds[nid])
+                                      / max(len(preds[nid]), 1)))
+        for r, nid in enumerate(members):
+            row[nid] = r - (len(members) - 1) / 2
+            positions[nid] = [c * dx, row[nid] * dy]
+    return positions

@@ -1,0 +1,49 @@
+"""The public `Trainer(design)`: the engine's Trainer set up entirely from a design."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from nnstudio.core import training as core_training
+from nnstudio.data import DataError, Dataset, load_dataset
+from nnstudio.design.build import build_network
+from nnstudio.design.document import Design
+from nnstudio.design.errors import DesignError, Problem
+
+
+def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
+    """The design's dataset, split and standardised; DesignError (path "data…") if it fails."""
+    folder = design.path.parent if design.path is not None else None
+    try:
+        return load_dataset(design.data, dtype=dtype, base_dir=folder)
+    except DataError as exc:
+        key = getattr(exc, "key", None)
+        raise DesignError([Problem(f"data.{key}" if key else "data", str(exc))]) from None
+
+
+class Trainer(core_training.Trainer):
+    """Network + data + loss + optimiser, all from the design.
+
+    `dtype` float64 gives exact arithmetic for checks; DesignError names what does not fit.
+    """
+
+    def __init__(self, design: Design, *, dtype: Any = np.float32):
+        network = build_network(design, dtype=dtype)
+        data = load_design_data(design, dtype)
+        spec = design.training
+        try:
+            loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task)
+        except ValueError as exc:
+            raise DesignError([Problem("training.loss", str(exc))]) from None
+        problems = core_training.compatibility_problems(network, data, loss)
+        if problems:
+            index = {node["id"]: i for i, node in enumerate(design.nodes)}
+            raise DesignError([Problem(f"network.nodes[{index[nid]}]", f"{nid}: {msg}")
+                               for nid, msg in problems])
+        try:
+            super().__init__(network, data, spec)
+        except ValueError as exc:
+            raise DesignError([Problem("training", str(exc))]) from None
+        self.design = design

@@ -1,0 +1,169 @@
+"""Starting the desktop app: `nnstudio [FILE] [--open FILE] [--screenshot PNG] [--size WxH]`.
+
+Exit codes: 0 success, 1 a design that cannot be opened (with --screenshot) or an image that
+cannot be written, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from nnstudio.data.paths import resources_dir
+from nnstudio.design import Design, DesignError
+from nnstudio.gui import settings, theme
+from nnstudio.gui.main_window import MainWindow
+
+#: fonts that cover Chinese, tried in this order after the platform's own UI font
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei",
+             "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
+    if not match or min(int(match[1]), int(match[2])) < 200:
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT of at least 200x200, got {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nnstudio",
+                                     description="See neural networks learn: the desktop app.")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                        help="a design to open (.json)")
+    parser.add_argument("--open", dest="open_file", type=Path, metavar="FILE",
+                        help="a design to open (the same as FILE)")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="render the window to this PNG file and exit")
+    parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                        help="window size for --screenshot (default 1600x1000)")
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The parsed command line; SystemExit(2) on a usage error."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.file is not None and args.open_file is not None:
+        parser.error("give the design either as FILE or with --open, not both")
+    args.design = args.open_file or args.file
+    return args
+
+
+def application() -> QApplication:
+    """The running QApplication (created if needed), named and with a projector-sized font."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else "nnstudio"])
+    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setFont(app_font(app.font()))
+    _install_translations(app)
+    return app
+
+
+def app_font(base: QFont) -> QFont:
+    """`base` at theme.BASE_FONT_PT, falling back to a CJK font for Chinese text."""
+    font = QFont(base)
+    font.setPointSize(theme.BASE_FONT_PT)
+    installed = set(QFontDatabase.families())
+    fallbacks = [family for family in CJK_FONTS if family in installed]
+    if fallbacks:
+        font.setFamilies([base.family(), *fallbacks])
+    return font
+
+
+def _install_translations(app: QApplication) -> None:
+    """nnstudio's own translation for the user's language, and Qt's, when they exist."""
+    if app.property("nnstudioTranslations"):
+        return
+    app.setProperty("nnstudioTranslations", True)
+    sources = (("nnstudio", str(resources_dir() / "translations")),
+               ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(QLocale(), name, "_", folder):
+            app.installTranslator(translator)
+
+
+def _print_problems(path: Path, error: DesignError) -> None:
+    lines = [str(p) for p in error.problems]
+    if len(lines) == 1:
+        print(f"nnstudio: {path}: {lines[0]}", file=sys.stderr)
+        return
+    print(f"nnstudio: {path}: {len(lines)} problems:", file=sys.stderr)
+    for line in lines:
+        print(f"  {line}", file=sys.stderr)
+
+
+def settle(app: QApplication, window: MainWindow) -> None:
+    """Let the shown window lay itself out, then fit the network into the canvas."""
+    for _ in range(3):
+        app.processEvents()
+    window.canvas.fit()
+    app.processEvents()
+
+
+def screenshot(app: QApplication, window: MainWindow, path: Path) -> bool:
+    """Render the window to a PNG file; False if it cannot be written."""
+    settle(app, window)
+    return window.grab().save(str(path), "PNG")
+
+
+def open_window(args: argparse.Namespace) -> MainWindow | None:
+    """The shown main window holding the design named on the command line (or the default).
+
+    A design that cannot be opened prints its problems and gives None with --screenshot;
+    otherwise the window starts on the default design and lists the problems in a dialog.
+    """
+    design, error = None, None
+    if args.design is not None:
+        try:
+            design = Design.load(args.design, draft=True)
+        except DesignError as exc:
+            if args.screenshot is not None:
+                _print_problems(args.design, exc)
+                return None
+            error = exc
+    window = MainWindow(design, remember_layout=args.screenshot is None)
+    if args.screenshot is not None:
+        window.resize(*args.size)
+    elif design is not None:
+        settings.add_recent_file(args.design)
+        window.refresh_recent_menu()
+    window.show()
+    if error is not None:
+        QTimer.singleShot(0, lambda: window.show_problems(error))
+    return window
+
+
+def main(argv: list[str]) -> int:
+    """Run the app (or render one screenshot); returns the exit code."""
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+    app = application()
+    window = open_window(args)
+    if window is None:
+        return 1
+    if args.screenshot is None:
+        return app.exec()
+    # A later issue trains here (--train-steps N), between opening and the screenshot.
+    written = screenshot(app, window, args.screenshot)
+    window.close()
+    window.deleteLater()
+    if not written:
+        print(f"nnstudio: cannot write {args.screenshot}", file=sys.stderr)
+        return 1
+    print(args.screenshot)
+    return 0

@@ -1,0 +1,592 @@
+"""The inspector: edit the selected layer's parameters, or the design's name and description.
+
+Every accepted edit is one undoable `SetParams` (or `SetSection`); a value the catalogue refuses
+is shown in red under its field and never reaches the model. The form follows the model, so an
+undo shows up here at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.core.catalog import (
+    ACTIVATIONS,
+    GROUP_COLOURS,
+    INITIALIZERS,
+    NODE_TYPES,
+    REQUIRED,
+    ParamSpec,
+    check_value,
+)
+from nnstudio.core.initializers import INITIALIZER_PARAMS
+from nnstudio.gui import theme
+from nnstudio.gui.commands import SetParams, SetSection
+from nnstudio.gui.model import DesignModel
+from nnstudio.gui.summary import shape_text
+
+_INT_LIMIT = 2**31 - 1
+_SPLIT = re.compile(r"\s*[x×X*,;]\s*|\s+")
+_INVALID_STYLE = f"border: 2px solid {theme.ERROR_COLOUR}; border-radius: 3px;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Inspector", text)
+
+
+# -- parsing what the user typed ------------------------------------------------------------------
+def parse_int(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(_tr("enter a whole number")) from None
+
+
+def parse_float(text: str) -> float:
+    """A finite number; scientific notation (1e-5) welcome."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError(_tr("enter a number such as 0.01 or 1e-5")) from None
+    if not math.isfinite(value):
+        raise ValueError(_tr("enter a finite number"))
+    return value
+
+
+def parse_ints(text: str) -> list[int]:
+    """Whole numbers separated by ×, x, commas or spaces: "3", "3×3", "1, 28, 28"."""
+    if not text.strip():
+        raise ValueError(_tr("enter a value"))
+    return [parse_int(p) for p in _SPLIT.split(text.strip())]
+
+
+def parse_size(text: str, allow_empty: bool) -> int | list[int] | None:
+    """An int, or [height, width]; None for an empty field where that means "default"."""
+    if not text.strip() and allow_empty:
+        return None
+    values = parse_ints(text)
+    if len(values) > 2:
+        raise ValueError(_tr("enter one number, or height×width such as 3×3"))
+    return values[0] if len(values) == 1 else values
+
+
+def size_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return "×".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
+
+
+def float_text(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+
+# -- one editor per parameter ----------------------------------------------------------------------
+class ParamEditor(QObject):
+    """Shows one parameter and reads back what the user entered (ValueError when unreadable)."""
+
+    #: the user finished an edit of this parameter (its name)
+    committed = Signal(str)
+
+    def __init__(self, spec: ParamSpec, widget: QWidget):
+        super().__init__(widget)
+        self.spec, self.widget = spec, widget
+        widget.setToolTip(spec.help)
+
+    def commit(self, *_: object) -> None:
+        self.committed.emit(self.spec.name)
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def load(self, value: Any) -> None:
+        """Show `value` without reporting it as an edit."""
+        blocked = self.widget.blockSignals(True)
+        try:
+            self.set_value(value)
+        finally:
+            self.widget.blockSignals(blocked)
+
+
+class IntEditor(ParamEditor):
+    def __init__(self, spec: ParamSpec, lo: int = -_INT_LIMIT, hi: int = _INT_LIMIT):
+        box = QSpinBox()
+        box.setRange(int(spec.minimum) if spec.minimum is not None else lo,
+                     int(spec.maximum) if spec.maximum is not None else hi)
+        box.setKeyboardTracking(False)
+        box.setGroupSeparatorShown(True)
+        super().__init__(spec, box)
+        self.box = box
+        box.valueChanged.connect(self.commit)
+
+    def value(self) -> int:
+        return self.box.value()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setValue(int(value))
+
+
+class TextEditor(ParamEditor):
+    """A line edit read by `parse` and shown by `show`; commits when editing finishes."""
+
+    def __init__(self, spec: ParamSpec, parse, show, placeholder: str = ""):
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        super().__init__(spec, edit)
+        self.edit, self._parse, self._show = edit, parse, show
+        edit.editingFinished.connect(self.commit)
+
+    def value(self) -> Any:
+        return self._parse(self.edit.text())
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText(self._show(value))
+
+
+class BoolEditor(ParamEditor):
+    def __init__(self, spec: ParamSpec):
+        box = QCheckBox()
+        super().__init__(spec, box)
+        self.box = box
+        box.toggled.connect(self.commit)
+
+    def value(self) -> bool:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+class ChoiceEditor(ParamEditor):
+    def __init__(self, spec: ParamSpec, choices: tuple[str, ...]):
+        box = QComboBox()
+        box.addItems(list(choices))
+        super().__init__(spec, box)
+        self.box = box
+        box.activated.connect(self.commit)
+
+    def value(self) -> str:
+        return self.box.currentText()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setCurrentText(str(value))
+
+
+class PaddingEditor(ParamEditor):
+    """A number, height×width, 'same' or 'valid' (typed, or picked from the list)."""
+
+    def __init__(self, spec: ParamSpec):
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItems(["0", "1", "same", "valid"])
+        super().__init__(spec, box)
+        self.box = box
+        box.activated.connect(self.commit)
+        box.lineEdit().editingFinished.connect(self.commit)
+
+    def value(self) -> Any:
+        text = self.box.currentText().strip()
+        return text.lower() if text.lower() in ("same", "valid") else parse_size(text, False)
+
+    def set_value(self, value: Any) -> None:
+        self.box.setEditText(size_text(value))
+
+
+class InitEditor(ParamEditor):
+    """An initialiser name, plus a field for each option it takes (normal: std, mean …)."""
+
+    def __init__(self, spec: ParamSpec):
+        panel = QWidget()
+        super().__init__(spec, panel)
+        self.box = QComboBox()
+        self.box.addItems(list(INITIALIZERS))
+        self.box.setToolTip(spec.help)
+        self.options: dict[str, TextEditor] = {}
+        self._form = QFormLayout()
+        self._form.setContentsMargins(12, 0, 0, 0)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addLayout(self._form)
+        self.box.activated.connect(self._on_pick)
+
+    def value(self) -> Any:
+        name = self.box.currentText()
+        chosen = {}
+        for option in INITIALIZER_PARAMS[name]:
+            number = self.options[option.name].value()
+            problem = check_value(option, number)
+            if problem:
+                raise ValueError(f"{option.name} {problem}")
+            if number != option.default:
+                chosen[option.name] = number
+        return {"type": name, **chosen} if chosen else name
+
+    def set_value(self, value: Any) -> None:
+        given = dict(value) if isinstance(value, dict) else {"type": value}
+        name = given.pop("type", "auto")
+        self.box.setCurrentText(name)
+        self._show_options(name, given)
+
+    def _on_pick(self) -> None:
+        self._show_options(self.box.currentText(), {})
+        self.commit()
+
+    def _show_options(self, name: str, given: dict[str, Any]) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.options = {}
+        for option in INITIALIZER_PARAMS.get(name, ()):
+            editor = TextEditor(option, parse_float, float_text)
+            editor.load(given.get(option.name, option.default))
+            editor.committed.connect(self.commit)
+            self.options[option.name] = editor
+            self._form.addRow(option.name, editor.widget)
+
+
+def make_editor(spec: ParamSpec) -> ParamEditor:
+    """The editor widget for a parameter kind."""
+    if spec.kind == "int":
+        return IntEditor(spec)
+    if spec.kind == "axis":
+        return IntEditor(spec, -4, 4)
+    if spec.kind == "float":
+        return TextEditor(spec, parse_float, float_text)
+    if spec.kind == "bool":
+        return BoolEditor(spec)
+    if spec.kind == "activation":
+        return ChoiceEditor(spec, ACTIVATIONS)
+    if spec.kind == "init":
+        return InitEditor(spec)
+    if spec.kind == "size":
+        allow_empty = spec.default is None
+        return TextEditor(spec, lambda text: parse_size(text, allow_empty), size_text,
+                          _tr("same as pool_size") if allow_empty else "3 or 3×3")
+    if spec.kind == "padding":
+        return PaddingEditor(spec)
+    if spec.kind == "shape":
+        return TextEditor(spec, parse_ints, lambda v: ", ".join(str(d) for d in v),
+                          "2  or  1, 28, 28")
+    raise ValueError(f"no editor for parameter kind {spec.kind!r}")
+
+
+class _WheelGuard(QObject):
+    """Lets the mouse wheel scroll the inspector instead of changing an unfocused field."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
+                and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
+
+
+# -- the pages -------------------------------------------------------------------------------------
+def _wrapped(text: str = "", muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+    return label
+
+
+class NodeForm(QWidget):
+    """The form for one node: its type's teaching text, shape and problems, one field a param."""
+
+    def __init__(self, model: DesignModel, undo_stack: QUndoStack, node_id: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.undo_stack, self.node_id = model, undo_stack, node_id
+        node = model.node(node_id)
+        self.spec = NODE_TYPES[node["type"]]
+        self.editors: dict[str, ParamEditor] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._guard = _WheelGuard(self)
+
+        title = QLabel(f"<span style='font-size:{theme.BASE_FONT_PT + 5}pt; font-weight:600'>"
+                       f"{escape(self.spec.name)}</span>&nbsp;&nbsp;<span style='color:"
+                       f"{theme.MUTED_TEXT}'>{escape(node_id)}</span>")
+        bar = QFrame()
+        bar.setFixedWidth(8)
+        bar.setStyleSheet(f"background: {GROUP_COLOURS[self.spec.group]}; border-radius: 3px;")
+        heading = QHBoxLayout()
+        heading.addWidget(bar)
+        heading.addWidget(title, 1)
+        self.info = _wrapped()
+        self.problems = _wrapped()
+        self.problems.setStyleSheet(f"color: {theme.ERROR_COLOUR};")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
+        layout.addWidget(_wrapped(f"<b>{escape(self.spec.summary)}</b>"))
+        layout.addWidget(_wrapped(escape(self.spec.help), muted=True))
+        layout.addWidget(self.info)
+        layout.addWidget(self.problems)
+        if self.spec.params:
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for p in self.spec.params:
+                form.addRow(self._label(p), self._field(p))
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.HLine)
+            layout.addWidget(line)
+            layout.addLayout(form)
+        else:
+            layout.addWidget(_wrapped(self.tr("This layer has no parameters."), muted=True))
+        layout.addStretch(1)
+        self.refresh()
+        model.nodeChanged.connect(self._on_node_changed)
+        model.analysisChanged.connect(self.refresh_analysis)
+
+    def _label(self, p: ParamSpec) -> QLabel:
+        label = QLabel(p.name)
+        label.setToolTip(p.help)
+        return label
+
+    def _field(self, p: ParamSpec) -> QWidget:
+        editor = make_editor(p)
+        editor.committed.connect(self.commit)
+        for child in [editor.widget, *editor.widget.findChildren(QWidget)]:
+            if isinstance(child, QAbstractSpinBox | QComboBox):
+                child.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                child.installEventFilter(self._guard)
+        error = _wrapped()
+        error.setStyleSheet(f"color: {theme.ERROR_COLOUR};")
+        error.hide()
+        self.editors[p.name], self.errors[p.name] = editor, error
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor.widget)
+        column.addWidget(error)
+        return box
+
+    # -- model → form ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the node's current params (and clear any refused input)."""
+        if not self.model.has_node(self.node_id):
+            return
+        params = self.model.node(self.node_id).get("params", {})
+        for p in self.spec.params:
+            value = params.get(p.name, p.default)
+            if value is not REQUIRED:
+                self.editors[p.name].load(value)
+            self._set_error(p.name, None)
+        self.refresh_analysis()
+
+    def refresh_analysis(self) -> None:
+        if not self.model.has_node(self.node_id):
+            return
+        analysis = self.model.analysis
+        shape = analysis.shapes.get(self.node_id)
+        parts = [self.tr("Output shape {shape}").format(shape=shape_text(shape))]
+        if self.node_id in analysis.param_counts:
+            parts.append(self.tr("{count} parameters").format(
+                count=f"{analysis.param_counts[self.node_id]:,}"))
+        self.info.setText("  ·  ".join(parts))
+        problems = analysis.node_problems(self.node_id)
+        self.problems.setText("\n".join(f"✖ {p}" for p in problems))
+        self.problems.setVisible(bool(problems))
+
+    def _on_node_changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.refresh()
+
+    # -- form → model ---------------------------------------------------------------------------
+    def commit(self, name: str) -> bool:
+        """Validate the field `name`; push one SetParams if it changes the node."""
+        if not self.model.has_node(self.node_id):
+            return False
+        p = self.spec.param(name)
+        try:
+            value = self.editors[name].value()
+        except ValueError as exc:
+            self._set_error(name, str(exc))
+            return False
+        problem = check_value(p, value)
+        if problem:
+            self._set_error(name, problem)
+            return False
+        self._set_error(name, None)
+        old = self.model.node(self.node_id).get("params", {})
+        new = dict(old)
+        if not p.required and value == p.default:
+            new.pop(name, None)
+        else:
+            new[name] = value
+        if new == old:
+            return False
+        self.undo_stack.push(SetParams(self.model, self.node_id, new, self.tr(
+            "Set {node} {param}").format(node=self.node_id, param=name)))
+        return True
+
+    def _set_error(self, name: str, message: str | None) -> None:
+        label = self.errors[name]
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        target = self.editors[name].widget
+        if isinstance(target, QComboBox | QLineEdit):
+            target.setStyleSheet(_INVALID_STYLE if message else "")
+
+
+class _DescriptionEdit(QPlainTextEdit):
+    """A plain-text field that reports when the user leaves it."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class DesignForm(QWidget):
+    """Nothing selected: the design's name and description, and how to get started."""
+
+    def __init__(self, model: DesignModel, undo_stack: QUndoStack,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.undo_stack = model, undo_stack
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Untitled"))
+        self.description = _DescriptionEdit()
+        self.description.setPlaceholderText(self.tr("What this network shows, for the gallery"))
+        self.description.setMinimumHeight(120)
+        heading = QLabel(self.tr("Design"))
+        heading.setStyleSheet(f"font-size: {theme.BASE_FONT_PT + 5}pt; font-weight: 600;")
+        hint = _wrapped(self.tr(
+            "Select a layer on the canvas to edit its settings.\n\n"
+            "Drag layers from the palette onto the canvas, or double-click one to add it after "
+            "the selected layer. Drag from a layer's output to another layer to connect them."),
+            muted=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(self.tr("Name")))
+        layout.addWidget(self.name)
+        layout.addWidget(QLabel(self.tr("Description")))
+        layout.addWidget(self.description)
+        layout.addSpacing(12)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.name.editingFinished.connect(self._commit_name)
+        self.description.editingFinished.connect(self._commit_description)
+        model.sectionChanged.connect(self._on_section)
+        model.modelReset.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.name.setText(self.model.design.name)
+        self.description.setPlainText(self.model.design.description)
+
+    def _on_section(self, key: str) -> None:
+        if key in ("name", "description"):
+            self.refresh()
+
+    def _commit_name(self) -> None:
+        self.commit("name", self.name.text())
+
+    def _commit_description(self) -> None:
+        self.commit("description", self.description.toPlainText())
+
+    def commit(self, key: str, text: str) -> bool:
+        """One undoable SetSection when the text differs from the design's."""
+        if text == (self.model.design.section(key) or ""):
+            return False
+        label = self.tr("Rename design") if key == "name" else self.tr("Edit description")
+        self.undo_stack.push(SetSection(self.model, key, text, label))
+        return True
+
+
+class Inspector(QWidget):
+    """Shows the design (nothing selected), one node's form, or how many nodes are selected."""
+
+    def __init__(self, model: DesignModel, undo_stack: QUndoStack,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.undo_stack = model, undo_stack
+        self.selection: list[str] = []
+        self.form: NodeForm | None = None
+        self.design_form = DesignForm(model, undo_stack)
+        self.many = QLabel()
+        self.many.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.many.setWordWrap(True)
+        self.node_page = QWidget()
+        self._node_layout = QVBoxLayout(self.node_page)
+        self._node_layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        for page in (self.design_form, self.node_page, self.many):
+            self.pages.addWidget(page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.pages)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(scroll)
+        model.nodeRemoved.connect(self._on_node_removed)
+        model.modelReset.connect(self.clear_selection)
+
+    def clear_selection(self) -> None:
+        self.set_selection([])
+
+    def set_selection(self, ids: list[str]) -> None:
+        """Follow the canvas selection."""
+        ids = [i for i in ids if self.model.has_node(i)]
+        if len(ids) == 1 and self.form is not None and self.form.node_id == ids[0] \
+                and self.selection == ids:
+            return
+        self.selection = list(ids)
+        self._drop_form()
+        if not ids:
+            self.design_form.refresh()
+            self.pages.setCurrentWidget(self.design_form)
+        elif len(ids) == 1:
+            self.form = NodeForm(self.model, self.undo_stack, ids[0])
+            self._node_layout.addWidget(self.form)
+            self.form.show()
+            self.pages.setCurrentWidget(self.node_page)
+        else:
+            self.many.setText(self.tr(
+                "<p style='font-size:{pt}pt; font-weight:600'>{count} nodes selected</p>"
+                "<p>Select a single layer to edit its settings.</p>").format(
+                    pt=theme.BASE_FONT_PT + 5, count=len(ids)))
+            self.pages.setCurrentWidget(self.many)
+
+    def _drop_form(self) -> None:
+        if self.form is not None:
+            self.model.nodeChanged.disconnect(self.form._on_node_changed)
+            self.model.analysisChanged.disconnect(self.form.refresh_analysis)
+            self.form.hide()
+            self.form.deleteLater()
+            self.form = None
+
+    def _on_node_removed(self, node_id: str) -> None:
+        if node_id in self.selection:
+            self.set_selection([i for i in self.selection if i != node_id])

@@ -1,0 +1,454 @@
+"""The main window: canvas in the middle, palette, inspector and summary docked around it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from nnstudio.core.catalog import NODE_TYPES
+from nnstudio.design import Design, DesignError
+from nnstudio.gui import dialogs, mime, settings, theme
+from nnstudio.gui.canvas import CanvasView
+from nnstudio.gui.examples import list_examples
+from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
+from nnstudio.gui.inspector import Inspector
+from nnstudio.gui.model import DesignModel
+from nnstudio.gui.palette import LayerPalette
+from nnstudio.gui.summary import ModelSummary
+
+TOOLBAR_ICON = 32
+DEFAULT_SIZE = QSize(1600, 1000)
+
+
+def fragment_mime(fragment: dict[str, Any]) -> QMimeData:
+    """Clipboard data for copied nodes: `mime.FRAGMENT` JSON, and the same JSON as text."""
+    text = json.dumps(fragment, ensure_ascii=False)
+    data = QMimeData()
+    data.setData(mime.FRAGMENT, text.encode("utf-8"))
+    data.setText(text)
+    return data
+
+
+def fragment_from_mime(data: QMimeData | None) -> dict[str, Any] | None:
+    """The nodes and edges on the clipboard, or None when it holds none (or garbage)."""
+    if data is None or not data.hasFormat(mime.FRAGMENT):
+        return None
+    try:
+        fragment = json.loads(bytes(data.data(mime.FRAGMENT)).decode("utf-8"))
+    except ValueError:
+        return None
+    if not isinstance(fragment, dict) or not isinstance(fragment.get("nodes"), list):
+        return None
+    nodes_ok = all(isinstance(n, dict) and isinstance(n.get("id"), str)
+                   and n.get("type") in NODE_TYPES and isinstance(n.get("params", {}), dict)
+                   for n in fragment["nodes"])
+    edges = fragment.get("edges", [])
+    edges_ok = isinstance(edges, list) and all(
+        isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e)
+        for e in edges)
+    return fragment if nodes_ok and edges_ok and fragment["nodes"] else None
+
+
+def drawn_icon(kind: str, size: int = TOOLBAR_ICON) -> QIcon:
+    """Simple line icons where the style has none: zoom-in, zoom-out, fit, layout."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = size / 32
+    p.setPen(QPen(QColor(theme.TEXT_COLOUR), 2.6 * s, Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    if kind in ("zoom_in", "zoom_out"):
+        p.drawEllipse(QRectF(4 * s, 4 * s, 18 * s, 18 * s))
+        p.drawLine(QPointF(19.5 * s, 19.5 * s), QPointF(28 * s, 28 * s))
+        p.drawLine(QPointF(8.5 * s, 13 * s), QPointF(17.5 * s, 13 * s))
+        if kind == "zoom_in":
+            p.drawLine(QPointF(13 * s, 8.5 * s), QPointF(13 * s, 17.5 * s))
+    elif kind == "fit":
+        for x, y, dx, dy in ((4, 4, 1, 1), (28, 4, -1, 1), (4, 28, 1, -1), (28, 28, -1, -1)):
+            p.drawLine(QPointF(x * s, y * s), QPointF((x + 7 * dx) * s, y * s))
+            p.drawLine(QPointF(x * s, y * s), QPointF(x * s, (y + 7 * dy) * s))
+        p.drawRect(QRectF(11 * s, 11 * s, 10 * s, 10 * s))
+    elif kind == "layout":
+        for x, y in ((3, 12), (14, 5), (14, 19), (25, 12)):
+            p.drawRect(QRectF(x * s, y * s, 5 * s, 6 * s))
+        for a, b in (((8, 14), (14, 8)), ((8, 16), (14, 22)), ((19, 8), (25, 14)),
+                     ((19, 22), (25, 16))):
+            p.drawLine(QPointF(a[0] * s, a[1] * s), QPointF(b[0] * s, b[1] * s))
+    p.end()
+    return QIcon(pixmap)
+
+
+class MainWindow(QMainWindow):
+    """One open design: canvas, palette, inspector, summary, menus, toolbar and status bar."""
+
+    def __init__(self, design: Design | None = None, parent: QWidget | None = None, *,
+                 remember_layout: bool = True):
+        """`remember_layout`: restore the saved window layout, and save it on close."""
+        super().__init__(parent)
+        self.remember_layout = remember_layout
+        self.setObjectName("MainWindow")
+        self.undo_stack = QUndoStack(self)
+        self.model = DesignModel(design or Design.default(), self)
+        self.canvas = CanvasView(self.model, self.undo_stack, self)
+        self.setCentralWidget(self.canvas)
+        self.files = DocumentFiles(self.model, self.undo_stack, self, self)
+        self.palette = LayerPalette()
+        self.inspector = Inspector(self.model, self.undo_stack)
+        self.summary = ModelSummary(self.model)
+        self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette)
+        self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector)
+        self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary)
+        self.act: dict[str, QAction] = {}
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self._connect()
+        self._fitted = False
+        self.arrange_docks()
+        if not (remember_layout and settings.restore_layout(self)):
+            self.resize(DEFAULT_SIZE)
+        self._update_title()
+        self._update_edit_actions()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        return dock
+
+    def arrange_docks(self) -> None:
+        """The default layout: palette left, inspector right, summary under the canvas."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock in (self.palette_dock, self.summary_dock, self.inspector_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [215, 375],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.summary_dock], [150], Qt.Orientation.Vertical)
+        self.toolbar.show()
+
+    def _action(self, key: str, text: str, slot, shortcuts=(), icon: QIcon | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if icon is not None:
+            action.setIcon(icon)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.act[key] = action
+        return action
+
+    def _standard_icon(self, pixmap: QStyle.StandardPixmap) -> QIcon:
+        return self.style().standardIcon(pixmap)
+
+    def _make_actions(self) -> None:
+        sp, key = QStyle.StandardPixmap, QKeySequence.StandardKey
+        a = self._action
+        a("new", self.tr("&New"), self.files.new, [key.New], self._standard_icon(sp.SP_FileIcon),
+          self.tr("Start an empty design"))
+        a("open", self.tr("&Open…"), self.files.open, [key.Open],
+          self._standard_icon(sp.SP_DialogOpenButton), self.tr("Open a design file"))
+        a("save", self.tr("&Save"), self.files.save, [key.Save],
+          self._standard_icon(sp.SP_DialogSaveButton), self.tr("Save the design"))
+        a("save_as", self.tr("Save &As…"), self.files.save_as, ["Ctrl+Shift+S"],
+          tip=self.tr("Save the design to a new file"))
+        a("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
+        self.act["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence(key.Undo)])
+        undo.setIconText(self.tr("Undo"))
+        undo.setIcon(self._standard_icon(sp.SP_ArrowBack))
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setIconText(self.tr("Redo"))
+        redo.setIcon(self._standard_icon(sp.SP_ArrowForward))
+        self.act["undo"], self.act["redo"] = undo, redo
+        a("cut", self.tr("Cu&t"), self.cut, [key.Cut])
+        a("copy", self.tr("&Copy"), self.copy, [key.Copy])
+        a("paste", self.tr("&Paste"), self.paste, [key.Paste])
+        a("delete", self.tr("&Delete"), self.canvas.delete_selection, ["Del", "Backspace"],
+          self._standard_icon(sp.SP_TrashIcon), self.tr("Delete the selected layers"))
+        a("select_all", self.tr("Select &All"), self.canvas.select_all, [key.SelectAll])
+
+        a("zoom_in", self.tr("Zoom &In"), self.canvas.zoom_in, ["Ctrl++", "Ctrl+="],
+          drawn_icon("zoom_in"))
+        a("zoom_out", self.tr("Zoom &Out"), self.canvas.zoom_out, ["Ctrl+-"],
+          drawn_icon("zoom_out"))
+        a("fit", self.tr("&Fit"), self.canvas.fit, ["F"], drawn_icon("fit"),
+          self.tr("Show the whole network"))
+        a("actual_size", self.tr("&Actual Size"), self.canvas.reset_zoom, ["Ctrl+0"])
+        a("auto_layout", self.tr("Auto &Layout"), self.canvas.auto_layout, ["Ctrl+L"],
+          drawn_icon("layout"), self.tr("Arrange the layers left to right"))
+        a("reset_layout", self.tr("&Reset Layout"), self.arrange_docks,
+          tip=self.tr("Put the panels back where they started"))
+
+    def _make_menus(self) -> None:
+        bar, act = self.menuBar(), self.act
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([act["new"], act["open"]])
+        self.examples_menu = file_menu.addMenu(self.tr("Open &Example"))
+        for example in list_examples():
+            action = self.examples_menu.addAction(example.name)
+            action.setStatusTip(str(example.path))
+            action.triggered.connect(lambda _=False, p=example.path: self.files.open_example(p))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self.refresh_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([act["save"], act["save_as"]])
+        file_menu.addSeparator()
+        file_menu.addAction(act["quit"])
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([act["undo"], act["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([act["cut"], act["copy"], act["paste"], act["delete"]])
+        edit_menu.addSeparator()
+        edit_menu.addAction(act["select_all"])
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addActions([act["zoom_in"], act["zoom_out"], act["fit"],
+                                   act["actual_size"]])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(act["auto_layout"])
+        self.view_menu.addSeparator()
+        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.refresh_recent_menu()
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = toolbar = QToolBar(self.tr("Toolbar"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setIconSize(QSize(TOOLBAR_ICON, TOOLBAR_ICON))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        toolbar.setMovable(False)
+        act = self.act
+        groups = (("new", "open", "save"), ("undo", "redo", "delete"),
+                  ("zoom_in", "zoom_out", "fit", "auto_layout"))
+        for i, group in enumerate(groups):
+            if i:
+                toolbar.addSeparator()
+            toolbar.addActions([act[k] for k in group])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.view_menu.addAction(toolbar.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(act["reset_layout"])
+
+    def _connect(self) -> None:
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.model.modelReset.connect(self._update_title)
+        self.model.pathChanged.connect(self._update_title)
+        self.model.sectionChanged.connect(self._on_section_changed)
+        self.model.analysisChanged.connect(self._update_edit_actions)
+        self.canvas.selectionChangedIds.connect(self._on_selection)
+        self.canvas.message.connect(self.show_status)
+        self.palette.nodeRequested.connect(self.add_node)
+        self.summary.nodeRequested.connect(self.show_node)
+        self.summary_dock.dockLocationChanged.connect(self._on_summary_moved)
+        self.files.opened.connect(self._on_opened)
+        self.files.recentChanged.connect(self.refresh_recent_menu)
+        self.files.message.connect(self.show_status)
+        QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+
+    # -- reacting ---------------------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_title(self) -> None:
+        name = display_name(self.model.design, self.tr("Untitled"))
+        self.setWindowTitle(self.tr("{name}[*] — nnstudio").format(name=name))
+
+    def _on_section_changed(self, key: str) -> None:
+        if key == "name":
+            self._update_title()
+
+    def _on_summary_moved(self, area: Qt.DockWidgetArea) -> None:
+        across = area in (Qt.DockWidgetArea.TopDockWidgetArea,
+                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.summary.set_orientation(Qt.Orientation.Horizontal if across
+                                     else Qt.Orientation.Vertical)
+
+    def _on_selection(self, ids: list[str]) -> None:
+        self.inspector.set_selection(ids)
+        self._update_edit_actions()
+
+    def _on_opened(self) -> None:
+        self.inspector.set_selection([])
+        self._update_edit_actions()
+        QTimer.singleShot(0, self.canvas.fit)
+
+    def _update_edit_actions(self) -> None:
+        has_nodes = bool(self.canvas.selected_node_ids())
+        self.act["cut"].setEnabled(has_nodes)
+        self.act["copy"].setEnabled(has_nodes)
+        self.act["delete"].setEnabled(has_nodes or bool(self.canvas.selected_edges()))
+        clipboard = QGuiApplication.clipboard().mimeData()
+        self.act["paste"].setEnabled(clipboard is not None
+                                         and clipboard.hasFormat(mime.FRAGMENT))
+
+    def refresh_recent_menu(self) -> None:
+        """Rebuild File ▸ Open Recent from the settings (files that vanished are dropped)."""
+        menu = self.recent_menu
+        menu.clear()
+        paths = settings.recent_files()
+        for i, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{i % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        if not paths:
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear Menu"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        settings.clear_recent_files()
+        self.refresh_recent_menu()
+
+    # -- commands ---------------------------------------------------------------------------------
+    def add_node(self, type_name: str) -> str:
+        """Add a node after the selection (palette double-click / Enter) and select it."""
+        node_id = self.canvas.append_after_selection(type_name)
+        self.canvas.setFocus()
+        return node_id
+
+    def show_node(self, node_id: str) -> None:
+        self.canvas.select_nodes([node_id])
+        problems = self.model.analysis.node_problems(node_id)
+        if problems:
+            self.show_status(f"{node_id}: {problems[0]}")
+
+    def copy(self) -> bool:
+        fragment = self.canvas.copy_selection()
+        if not fragment:
+            return False
+        QGuiApplication.clipboard().setMimeData(fragment_mime(fragment))
+        return True
+
+    def cut(self) -> bool:
+        if not self.copy():
+            return False
+        self.canvas.delete_selection()
+        return True
+
+    def paste(self) -> bool:
+        fragment = fragment_from_mime(QGuiApplication.clipboard().mimeData())
+        if fragment is None:
+            self.show_status(self.tr("The clipboard holds no layers"))
+            return False
+        self.canvas.paste(fragment)
+        return True
+
+    # -- Prompts (tests replace these) ------------------------------------------------------------
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        return dialogs.ask_save_changes(self, display_name(self.model.design,
+                                                           self.tr("Untitled")))
+
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open design"), self._start_dir(),
+                                              self._file_filter())
+        return Path(name) if name else None
+
+    def ask_save_path(self) -> Path | None:
+        stem = display_name(self.model.design, self.tr("Untitled"))
+        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in stem).strip() or "design"
+        suggested = str(Path(self._start_dir()) / (stem + DESIGN_SUFFIX))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save design"), suggested,
+                                              self._file_filter())
+        return Path(name) if name else None
+
+    def show_problems(self, error: DesignError) -> None:
+        dialogs.ProblemsDialog(error.source or "", error.problems, self).exec()
+
+    def show_error(self, title: str, text: str) -> None:
+        dialogs.show_error(self, title, text)
+
+    def _file_filter(self) -> str:
+        return self.tr("nnstudio designs (*.json);;All files (*)")
+
+    def _start_dir(self) -> str:
+        if self.model.path is not None:
+            return str(self.model.path.parent)
+        recent = settings.recent_files()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    # -- window events ----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.canvas.fit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        if self.remember_layout:
+            settings.save_layout(self)
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if design_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = design_files(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns, so the file manager is not blocked by our questions.
+        QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))

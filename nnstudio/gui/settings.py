@@ -1,0 +1,66 @@
+"""Persistent preferences: where they live, the window layout and the recent-files list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow
+
+ORGANISATION = "nnstudio"
+APPLICATION = "nnstudio"
+MAX_RECENT = 10
+#: bump when the docks change so an old saved layout is not restored onto new docks
+LAYOUT_VERSION = 1
+
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_RECENT = "files/recent"
+
+
+def app_settings() -> QSettings:
+    """The user's settings for nnstudio (an INI file, the same format on every platform)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                     ORGANISATION, APPLICATION)
+
+
+def save_layout(window: QMainWindow) -> None:
+    """Remember the window's geometry and the arrangement of its docks and toolbars."""
+    settings = app_settings()
+    settings.setValue(_GEOMETRY, window.saveGeometry())
+    settings.setValue(_STATE, window.saveState(LAYOUT_VERSION))
+
+
+def restore_layout(window: QMainWindow) -> bool:
+    """Put back the remembered geometry and docks; False when there is nothing to restore."""
+    settings = app_settings()
+    geometry, state = settings.value(_GEOMETRY), settings.value(_STATE)
+    if geometry is None or state is None:
+        return False
+    return window.restoreGeometry(geometry) and window.restoreState(state, LAYOUT_VERSION)
+
+
+def recent_files() -> list[Path]:
+    """The recently opened or saved designs, newest first, files that no longer exist dropped."""
+    value = app_settings().value(_RECENT, [])
+    names = [value] if isinstance(value, str) else list(value or [])
+    paths = [Path(name) for name in names if isinstance(name, str) and name]
+    existing = [p for p in paths if p.is_file()]
+    if len(existing) != len(paths):
+        _store_recent(existing)
+    return existing
+
+
+def add_recent_file(path: Path) -> None:
+    """Put `path` at the top of the recent files (at most MAX_RECENT are kept)."""
+    path = Path(path).resolve()
+    others = [p for p in recent_files() if p.resolve() != path]
+    _store_recent([path, *others][:MAX_RECENT])
+
+
+def clear_recent_files() -> None:
+    _store_recent([])
+
+
+def _store_recent(paths: list[Path]) -> None:
+    app_settings().setValue(_RECENT, [str(p) for p in paths])

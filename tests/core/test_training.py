@@ -1,0 +1,185 @@
+"""The Trainer: steps, epochs, history, early stopping, divergence, live settings."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from nnstudio.core.errors import TrainingDiverged
+from nnstudio.core.network import Network
+from nnstudio.core.training import Trainer, compatibility_problems
+
+
+@dataclass
+class Splits:
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    task: str = "classification"
+    num_classes: int = 2
+
+
+def blobs(n=200, seed=0):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, size=n)
+    x = rng.normal(size=(n, 2)) + np.where(y[:, None] == 1, 2.0, -2.0)
+    return Splits(x[:120], y[:120], x[120:160], y[120:160], x[160:], y[160:])
+
+
+def line(n=100, seed=0):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1, 1, size=(n, 1))
+    y = 3 * x + 1
+    return Splits(x[:80], y[:80], x[80:], y[80:], x[:0], y[:0], task="regression", num_classes=0)
+
+
+def mlp(units_out=2, activation_out="linear", dtype=np.float32, hidden=8):
+    nodes = [
+        {"id": "x", "type": "Input", "params": {"shape": [2]}},
+        {"id": "h", "type": "Dense", "params": {"units": hidden, "activation": "tanh"}},
+        {"id": "out", "type": "Dense",
+         "params": {"units": units_out, "activation": activation_out}},
+    ]
+    return Network(nodes, [["x", "h"], ["h", "out"]], dtype=dtype, seed=0)
+
+
+def regression_net(dtype=np.float32):
+    nodes = [{"id": "x", "type": "Input", "params": {"shape": [1]}},
+             {"id": "out", "type": "Dense", "params": {"units": 1}}]
+    return Network(nodes, [["x", "out"]], dtype=dtype, seed=0)
+
+
+TRAINING = {"loss": "cross_entropy", "optimizer": {"type": "adam", "lr": 0.05},
+            "batch_size": 16, "epochs": 20, "seed": 0}
+
+
+def test_training_learns_and_records_history():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    assert trainer.batches_per_epoch == 8
+    history = trainer.run()
+    assert len(history) == 20 and trainer.finished
+    assert history[-1]["train_loss"] < history[0]["train_loss"]
+    assert history[-1]["validation_accuracy"] >= 0.95
+    assert {"epoch", "step", "train_loss", "train_accuracy", "validation_loss",
+            "validation_accuracy", "lr", "seconds"} <= set(history[-1])
+    assert trainer.evaluate("test")["accuracy"] >= 0.95
+
+
+def test_step_is_one_batch_and_epochs_roll_over():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    for _ in range(7):
+        trainer.step()
+    assert trainer.step_count == 7 and trainer.epoch == 0 and not trainer.history
+    trainer.step()  # the 8th batch (of 8 rows) ends the epoch
+    assert trainer.epoch == 1 and trainer.history[0]["step"] == 8
+    metrics = trainer.run_epoch()
+    assert metrics["epoch"] == 2 and trainer.step_count == 16
+
+
+def test_same_seed_same_trajectory():
+    a = [Trainer(mlp(), blobs(), TRAINING) for _ in range(2)]
+    la = [a[0].step() for _ in range(20)]
+    lb = [a[1].step() for _ in range(20)]
+    assert la == lb
+
+
+def test_fused_softmax_output_trains_the_same_as_logits():
+    logits = Trainer(mlp(dtype=np.float64), blobs(), TRAINING)
+    probs = Trainer(mlp(activation_out="softmax", dtype=np.float64), blobs(), TRAINING)
+    for _ in range(10):
+        assert logits.step() == pytest.approx(probs.step(), rel=1e-12)
+
+
+def test_regression_with_mse():
+    trainer = Trainer(regression_net(), line(),
+                      {"loss": "auto", "optimizer": {"type": "sgd", "lr": 0.1},
+                       "batch_size": 10, "epochs": 60})
+    assert trainer.loss == "mse"
+    trainer.run()
+    assert trainer.evaluate("validation")["loss"] < 1e-3
+    assert "validation_accuracy" not in trainer.history[-1]
+
+
+def test_divergence_restores_the_last_finite_weights():
+    trainer = Trainer(regression_net(), line(),
+                      {"loss": "mse", "optimizer": {"type": "sgd", "lr": 50.0},
+                       "batch_size": 10, "epochs": 50})
+    states = []
+    with pytest.raises(TrainingDiverged, match="learning rate 50"):
+        for _ in range(1000):
+            states.append(trainer.network.state_dict())
+            trainer.step()
+    # the weights before the failing step gave a non-finite loss; those before them did not
+    kept = states[-2]
+    state = trainer.network.state_dict()
+    assert all(np.isfinite(v).all() for v in state.values())
+    assert all(np.array_equal(state[k], kept[k]) for k in state)
+    trainer.learning_rate = 0.1  # the lecturer lowers it and carries on
+    for _ in range(100):
+        assert np.isfinite(trainer.step())
+
+
+def test_learning_rate_changes_live():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    trainer.step()
+    trainer.learning_rate = 0.0
+    before = trainer.network.state_dict()
+    trainer.step()
+    after = trainer.network.state_dict()
+    assert all(np.array_equal(before[k], after[k]) for k in before)
+    assert trainer.optimizer_spec["lr"] == 0.0
+
+
+def test_batch_size_changes_live():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    trainer.step()
+    trainer.batch_size = 100
+    trainer.step()
+    assert trainer.epoch == 0
+    trainer.step()  # 16 + 100 + 4 remaining rows: the epoch ends
+    assert trainer.epoch == 1
+
+
+def test_reset_restores_initial_weights():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    initial = trainer.network.state_dict()
+    trainer.run_epoch()
+    trainer.reset()
+    assert trainer.epoch == 0 and trainer.step_count == 0 and not trainer.history
+    now = trainer.network.state_dict()
+    assert all(np.array_equal(initial[k], now[k]) for k in initial)
+    trainer.step()  # the new optimiser drives the new parameters
+    assert not np.array_equal(trainer.network.state_dict()["h.W"], initial["h.W"])
+
+
+def test_early_stopping_stops_and_restores_best():
+    data = blobs()
+    data.y_train = np.random.default_rng(1).integers(0, 2, size=len(data.y_train))  # noise
+    spec = {**TRAINING, "epochs": 500, "optimizer": {"type": "adam", "lr": 0.05},
+            "early_stopping": {"patience": 5}}
+    trainer = Trainer(mlp(hidden=32), data, spec)
+    trainer.run()
+    assert trainer.stopped_early and trainer.epoch < 500
+    assert trainer.epoch == trainer.best_epoch + 5
+    best = min(h["validation_loss"] for h in trainer.history)
+    assert trainer.evaluate("validation")["loss"] == pytest.approx(best, rel=1e-5)
+
+
+def test_l2_penalty_is_part_of_the_step_loss():
+    net = mlp(dtype=np.float64)
+    plain = Trainer(mlp(dtype=np.float64), blobs(), TRAINING)
+    net.layers["h"].config["l2"] = 0.5
+    penalised = Trainer(net, blobs(), TRAINING)
+    w = net.layers["h"].W.value.copy()
+    assert penalised.step() == pytest.approx(plain.step() + 0.25 * np.sum(w * w), rel=1e-9)
+
+
+def test_compatibility_problems_name_the_nodes():
+    assert compatibility_problems(mlp(units_out=3), blobs(), "cross_entropy")[0][0] == "out"
+    problems = compatibility_problems(regression_net(), blobs(), "cross_entropy")
+    assert [n for n, _ in problems] == ["x", "out"]
+    with pytest.raises(ValueError, match="2 classes"):
+        Trainer(mlp(units_out=3), blobs(), TRAINING)

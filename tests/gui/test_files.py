@@ -1,0 +1,232 @@
+"""Files: save/open round trip, the unsaved-changes question, broken files, recent files, drops."""
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.design import Design
+from nnstudio.gui import settings
+from nnstudio.gui.dialogs import ProblemsDialog
+from nnstudio.gui.examples import examples_dir, list_examples
+from nnstudio.gui.files import design_files
+from nnstudio.gui.main_window import MainWindow
+
+Button = QMessageBox.StandardButton
+
+
+class Answers:
+    """Stands in for the user: scripted replies to the window's questions, and what was shown."""
+
+    def __init__(self, window, monkeypatch):
+        self.save_changes = Button.Discard
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+        self.problems: list[ProblemsDialog] = []
+        monkeypatch.setattr(window, "ask_save_changes", self._ask_save_changes)
+        monkeypatch.setattr(window, "ask_save_path", lambda: self._ask("save as", self.save_path))
+        monkeypatch.setattr(window, "ask_open_path", lambda: self._ask("open", self.open_path))
+        monkeypatch.setattr(window, "show_error", lambda title, text: self.errors.append(text))
+        monkeypatch.setattr(ProblemsDialog, "exec", lambda dialog: self.problems.append(dialog))
+
+    def _ask_save_changes(self):
+        self.asked.append("save changes")
+        return self.save_changes
+
+    def _ask(self, what, answer):
+        self.asked.append(what)
+        return answer
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def user(window, monkeypatch):
+    return Answers(window, monkeypatch)
+
+
+def modify(window):
+    window.canvas.add_node("Tanh")
+    assert window.isWindowModified()
+
+
+def test_save_then_open_is_an_exact_round_trip(tmp_path, window, user):
+    window.canvas.select_nodes(["h1"])
+    window.canvas.delete_selection()          # an unfinished network saves and opens too
+    window.canvas.add_node("Conv2D", (123.0, -45.0))
+    user.save_path = tmp_path / "mine"
+    assert window.act["save"].isEnabled()
+    window.act["save"].trigger()
+    assert user.asked == ["save as"]          # untitled: Save goes to Save As
+    saved = tmp_path / "mine.json"
+    assert window.model.path == saved
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("Spiral, two hidden layers[*]")
+    expected = window.model.design.to_dict()
+    window.act["new"].trigger()
+    assert window.model.nodes == []
+    assert window.files.open_path(saved)
+    assert window.model.design.to_dict() == expected
+    assert window.model.node("conv2d1")["pos"] == [120.0, -40.0]
+    assert window.model.path == saved
+    assert not window.isWindowModified()
+
+
+def test_save_writes_to_the_open_file_without_asking(tmp_path, window, user):
+    path = tmp_path / "spiral.json"
+    Design.default().save(path)
+    window.files.open_path(path)
+    modify(window)
+    window.act["save"].trigger()
+    assert user.asked == []
+    assert Design.load(path, draft=True) == window.model.design
+
+
+def test_a_failed_save_keeps_the_design_and_its_changes(tmp_path, window, user):
+    modify(window)
+    user.save_path = tmp_path / "missing-folder" / "x.json"
+    assert not window.files.save()
+    assert user.errors and "missing-folder" in user.errors[0]
+    assert window.isWindowModified()
+    assert window.model.path is None
+    assert len(window.model.nodes) == 5
+
+
+def test_new_asks_about_unsaved_changes(tmp_path, window, user):
+    modify(window)
+    user.save_changes = Button.Cancel
+    window.act["new"].trigger()
+    assert len(window.model.nodes) == 5 and window.isWindowModified()
+    user.save_changes = Button.Discard
+    window.act["new"].trigger()
+    assert window.model.nodes == [] and not window.isWindowModified()
+    modify(window)
+    user.save_changes = Button.Save
+    user.save_path = tmp_path / "kept.json"
+    window.act["new"].trigger()
+    assert window.model.nodes == []
+    assert [n["type"] for n in Design.load(user.save_path, draft=True).nodes] == ["Tanh"]
+    assert user.asked == ["save changes"] * 3 + ["save as"]
+
+
+def test_saving_cancelled_in_the_prompt_keeps_everything(window, user):
+    modify(window)
+    user.save_changes = Button.Save
+    user.save_path = None                      # the Save As dialog is cancelled
+    window.act["new"].trigger()
+    assert len(window.model.nodes) == 5 and window.isWindowModified()
+
+
+def test_closing_asks_about_unsaved_changes(qtbot, window, user):
+    modify(window)
+    user.save_changes = Button.Cancel
+    window.close()
+    assert window.isVisible()
+    user.save_changes = Button.Discard
+    window.close()
+    assert not window.isVisible()
+
+
+def test_opening_another_file_asks_first(tmp_path, window, user):
+    path = tmp_path / "other.json"
+    Design.default().save(path)
+    modify(window)
+    user.save_changes = Button.Cancel
+    user.open_path = path
+    window.act["open"].trigger()
+    assert len(window.model.nodes) == 5
+    user.save_changes = Button.Discard
+    window.act["open"].trigger()
+    assert window.model.path == path
+    assert user.asked == ["open", "save changes", "open", "save changes"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('{"format": "nnstudio-design", "version": 1, "network": {', "ends too early"),
+    (json.dumps({"format": "nnstudio-design", "version": 1,
+                 "network": {"nodes": [{"id": "a", "type": "Dense3D", "params": {}}],
+                             "edges": []}}), "Dense3D"),
+])
+def test_a_broken_file_opens_nothing_and_lists_its_problems(tmp_path, window, user, text,
+                                                            expected):
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    modify(window)
+    before = window.model.design.to_dict()
+    assert not window.files.open_path(path)
+    assert window.model.design.to_dict() == before
+    assert window.isWindowModified()
+    assert user.asked == []
+    (dialog,) = user.problems
+    assert dialog.source.name == "broken.json"
+    assert any(expected in line for line in dialog.lines)
+    assert "broken.json" in dialog.windowTitle()
+    dialog.copy_to_clipboard()
+    assert expected in dialog.report()
+
+
+def test_recent_files_menu_lists_saved_files(tmp_path, window, user):
+    for name in ("a", "b"):
+        user.save_path = tmp_path / f"{name}.json"
+        window.files.save_as()
+    window.recent_menu.aboutToShow.emit()
+    entries = [a.data() for a in window.recent_menu.actions() if a.data()]
+    assert entries == [str(tmp_path / "b.json"), str(tmp_path / "a.json")]
+    (tmp_path / "b.json").unlink()
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.data()]
+    assert [a.data() for a in entries] == [str(tmp_path / "a.json")]
+    window.act["new"].trigger()
+    entries[0].trigger()
+    assert window.model.path == tmp_path / "a.json"
+    clear = window.recent_menu.actions()[-1]
+    assert clear.text() == "&Clear Menu"
+    clear.trigger()
+    assert settings.recent_files() == []
+    assert not [a for a in window.recent_menu.actions() if a.data()]
+
+
+def test_recent_files_keep_the_newest_ten(tmp_path):
+    for i in range(12):
+        path = tmp_path / f"d{i}.json"
+        path.write_text("{}")
+        settings.add_recent_file(path)
+    settings.add_recent_file(tmp_path / "d5.json")
+    names = [p.name for p in settings.recent_files()]
+    assert names[:2] == ["d5.json", "d11.json"]
+    assert len(names) == settings.MAX_RECENT
+
+
+def test_open_example_opens_an_untitled_copy(window, user):
+    spiral = next(e for e in list_examples() if e.path.name == "spiral.json")
+    action = next(a for a in window.examples_menu.actions() if a.text() == spiral.name)
+    window.act["new"].trigger()
+    action.trigger()
+    assert window.model.design.to_dict() == Design.load(spiral.path).to_dict()
+    assert window.model.path is None
+    assert not window.isWindowModified()
+    assert len(list_examples()) == len(list(examples_dir().glob("*.json")))
+
+
+def test_dropping_a_design_file_opens_it(qtbot, tmp_path, window, user):
+    path = tmp_path / "dropped.json"
+    Design.default().save(path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)), QUrl("https://example.com/x.json")])
+    assert design_files(data) == [path]
+    event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: window.model.path == path)

@@ -1,0 +1,29 @@
+"""The package metadata lists every package folder, so an installed copy is complete."""
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "nnstudio").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert config["package-dir"]["nnstudio._resources"] == "resources"
+
+
+def test_engine_side_never_imports_qt():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("core", "data", "design")
+        for path in (ROOT / "nnstudio" / folder).rglob("*.py")
+        if any(line.lstrip().startswith(("import PySide6", "from PySide6", "import pyqtgraph",
+                                         "from pyqtgraph", "import superqt", "from superqt"))
+               for line in path.read_text().splitlines())
+    ]
+    assert not offenders
