@@ -31,8 +31,11 @@ from nnstudio.core.parameter import Parameter
 
 #: tensors with more values than this are histogrammed from a subsample of this size
 MAX_HISTOGRAM_VALUES = 100_000
-#: about how many activation values one chunk of a grid evaluation may produce per node
-CHUNK_ELEMENTS = 1 << 21
+#: about how many values one chunk of a grid evaluation may produce per node: small enough to
+#: stay in cache (evaluating 100×100 points in chunks of ~1000 is several times faster than in one)
+CHUNK_ELEMENTS = 1 << 14
+#: but at least this many points per chunk, so wide layers do not make chunks tiny
+MIN_CHUNK_POINTS = 256
 #: an output within this distance of its bound counts as saturated (sigmoid 0/1, tanh ±1)
 SATURATION_MARGIN = 0.01
 #: activations whose outputs lie in [0, 1] and [−1, 1]
@@ -296,9 +299,10 @@ def activation_stats(
 
 # -- the model over the input plane --------------------------------------------------------------
 def _chunk_size(network: Network) -> int:
-    """Samples per forward pass so that no node's output exceeds about `CHUNK_ELEMENTS` values."""
+    """Points per forward pass: no node's output exceeds max(`CHUNK_ELEMENTS`,
+    `MIN_CHUNK_POINTS` × its per-sample size) values."""
     widest = max(prod(shape) for shape in network.analysis.shapes.values() if shape is not None)
-    return max(1, CHUNK_ELEMENTS // widest)
+    return max(MIN_CHUNK_POINTS, CHUNK_ELEMENTS // widest)
 
 
 def _evaluate(

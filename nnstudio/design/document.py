@@ -81,10 +81,10 @@ class Design:
                 "nodes": [
                     {"id": "x", "type": "Input", "params": {"shape": [2]}, "pos": [0, 0]},
                     {"id": "h1", "type": "Dense", "params": {"units": 8, "activation": "tanh"},
-                     "pos": [200, 0]},
+                     "pos": [280, 0]},
                     {"id": "h2", "type": "Dense", "params": {"units": 8, "activation": "tanh"},
-                     "pos": [400, 0]},
-                    {"id": "out", "type": "Dense", "params": {"units": 2}, "pos": [600, 0]},
+                     "pos": [560, 0]},
+                    {"id": "out", "type": "Dense", "params": {"units": 2}, "pos": [840, 0]},
                 ],
                 "edges": [["x", "h1"], ["h1", "h2"], ["h2", "out"]],
             },

@@ -109,7 +109,7 @@ def settle(app: QApplication, window: MainWindow) -> None:
     """Let the shown window lay itself out, then fit the network into the canvas."""
     for _ in range(3):
         app.processEvents()
-    window.canvas.fit()
+    window.canvas.fit(readable=True)
     app.processEvents()
 
 

@@ -29,10 +29,11 @@ class AddNodes(QUndoCommand):
         self.edges = [list(e) for e in edges]
 
     def redo(self) -> None:
-        for node in self.nodes:
-            self.model.insert_node(copy.deepcopy(node))
-        for src, dst in self.edges:
-            self.model.add_edge(src, dst)
+        with self.model.batch():
+            for node in self.nodes:
+                self.model.insert_node(copy.deepcopy(node))
+            for src, dst in self.edges:
+                self.model.add_edge(src, dst)
 
     def undo(self) -> None:
         self.model.remove_nodes({n["id"] for n in self.nodes})
@@ -51,15 +52,17 @@ class RemoveItems(QUndoCommand):
         self._edge_indices: list[int] = []
 
     def redo(self) -> None:
-        self._edge_indices = [self.model.remove_edge(*e) for e in self.edges]
-        self._removed = self.model.remove_nodes(self.node_ids) if self.node_ids else None
+        with self.model.batch():
+            self._edge_indices = [self.model.remove_edge(*e) for e in self.edges]
+            self._removed = self.model.remove_nodes(self.node_ids) if self.node_ids else None
 
     def undo(self) -> None:
-        if self._removed is not None:
-            self.model.restore_nodes(self._removed)
-        for (src, dst), index in reversed(list(zip(self.edges, self._edge_indices,
-                                                   strict=True))):
-            self.model.add_edge(src, dst, index)
+        with self.model.batch():
+            if self._removed is not None:
+                self.model.restore_nodes(self._removed)
+            for (src, dst), index in reversed(list(zip(self.edges, self._edge_indices,
+                                                       strict=True))):
+                self.model.add_edge(src, dst, index)
 
 
 class Connect(QUndoCommand):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -51,43 +52,46 @@ _SPLIT = re.compile(r"\s*[x×X*,;]\s*|\s+")
 _INVALID_STYLE = f"border: 2px solid {theme.ERROR_COLOUR}; border-radius: 3px;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Inspector", text)
+def _html(text: str) -> str:
+    """`text` safe inside Qt rich text (which does not know &#x27;)."""
+    return escape(text, quote=False)
+
 
 
 # -- parsing what the user typed ------------------------------------------------------------------
-def parse_int(text: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise ValueError(_tr("enter a whole number")) from None
-
-
 def parse_float(text: str) -> float:
     """A finite number; scientific notation (1e-5) welcome."""
     try:
         value = float(text.strip())
     except ValueError:
-        raise ValueError(_tr("enter a number such as 0.01 or 1e-5")) from None
+        raise ValueError(QCoreApplication.translate(
+            "Inspector", "enter a number such as 0.01 or 1e-5")) from None
     if not math.isfinite(value):
-        raise ValueError(_tr("enter a finite number"))
+        raise ValueError(QCoreApplication.translate("Inspector", "enter a finite number"))
     return value
 
 
 def parse_ints(text: str) -> list[int]:
     """Whole numbers separated by ×, x, commas or spaces: "3", "3×3", "1, 28, 28"."""
-    if not text.strip():
-        raise ValueError(_tr("enter a value"))
-    return [parse_int(p) for p in _SPLIT.split(text.strip())]
+    try:
+        return [int(p) for p in _SPLIT.split(text.strip())]
+    except ValueError:
+        raise ValueError(QCoreApplication.translate(
+            "Inspector", "enter whole numbers separated by commas, such as 2 or 1, 28, 28")
+        ) from None
 
 
 def parse_size(text: str, allow_empty: bool) -> int | list[int] | None:
     """An int, or [height, width]; None for an empty field where that means "default"."""
     if not text.strip() and allow_empty:
         return None
-    values = parse_ints(text)
-    if len(values) > 2:
-        raise ValueError(_tr("enter one number, or height×width such as 3×3"))
+    try:
+        values = parse_ints(text)
+    except ValueError:
+        values = []
+    if len(values) not in (1, 2):
+        raise ValueError(QCoreApplication.translate(
+            "Inspector", "enter one whole number, or height×width such as 3×3"))
     return values[0] if len(values) == 1 else values
 
 
@@ -152,7 +156,8 @@ class IntEditor(ParamEditor):
 class TextEditor(ParamEditor):
     """A line edit read by `parse` and shown by `show`; commits when editing finishes."""
 
-    def __init__(self, spec: ParamSpec, parse, show, placeholder: str = ""):
+    def __init__(self, spec: ParamSpec, parse: Callable[[str], Any], show: Callable[[Any], str],
+                 placeholder: str = ""):
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         super().__init__(spec, edit)
@@ -284,8 +289,9 @@ def make_editor(spec: ParamSpec) -> ParamEditor:
         return InitEditor(spec)
     if spec.kind == "size":
         allow_empty = spec.default is None
-        return TextEditor(spec, lambda text: parse_size(text, allow_empty), size_text,
-                          _tr("same as pool_size") if allow_empty else "3 or 3×3")
+        hint = (QCoreApplication.translate("Inspector", "same as pool_size") if allow_empty
+                else "3  or  3×3")
+        return TextEditor(spec, lambda text: parse_size(text, allow_empty), size_text, hint)
     if spec.kind == "padding":
         return PaddingEditor(spec)
     if spec.kind == "shape":
@@ -299,8 +305,8 @@ class _WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
-                and not watched.hasFocus():
-            event.ignore()
+                and not watched.hasFocus() and watched.parentWidget() is not None:
+            QCoreApplication.sendEvent(watched.parentWidget(), event)
             return True
         return False
 
@@ -329,8 +335,8 @@ class NodeForm(QWidget):
         self._guard = _WheelGuard(self)
 
         title = QLabel(f"<span style='font-size:{theme.BASE_FONT_PT + 5}pt; font-weight:600'>"
-                       f"{escape(self.spec.name)}</span>&nbsp;&nbsp;<span style='color:"
-                       f"{theme.MUTED_TEXT}'>{escape(node_id)}</span>")
+                       f"{_html(self.spec.name)}</span>&nbsp;&nbsp;<span style='color:"
+                       f"{theme.MUTED_TEXT}'>{_html(node_id)}</span>")
         bar = QFrame()
         bar.setFixedWidth(8)
         bar.setStyleSheet(f"background: {GROUP_COLOURS[self.spec.group]}; border-radius: 3px;")
@@ -343,8 +349,8 @@ class NodeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
-        layout.addWidget(_wrapped(f"<b>{escape(self.spec.summary)}</b>"))
-        layout.addWidget(_wrapped(escape(self.spec.help), muted=True))
+        layout.addWidget(_wrapped(f"<b>{_html(self.spec.summary)}</b>"))
+        layout.addWidget(_wrapped(_html(self.spec.help), muted=True))
         layout.addWidget(self.info)
         layout.addWidget(self.problems)
         if self.spec.params:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
     QIcon,
@@ -19,7 +21,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
-    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -135,7 +136,6 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
         self._connect()
-        self._fitted = False
         self.arrange_docks()
         if not (remember_layout and settings.restore_layout(self)):
             self.resize(DEFAULT_SIZE)
@@ -167,8 +167,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.summary_dock], [150], Qt.Orientation.Vertical)
         self.toolbar.show()
 
-    def _action(self, key: str, text: str, slot, shortcuts=(), icon: QIcon | None = None,
-                tip: str = "") -> QAction:
+    def _action(self, key: str, text: str, slot: Callable[[], object],
+                shortcuts: Sequence[str | QKeySequence.StandardKey] = (),
+                icon: QIcon | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if icon is not None:
@@ -283,11 +284,12 @@ class MainWindow(QMainWindow):
         self.model.sectionChanged.connect(self._on_section_changed)
         self.model.analysisChanged.connect(self._update_edit_actions)
         self.canvas.selectionChangedIds.connect(self._on_selection)
+        self.canvas.scene().selectionChanged.connect(self._update_edit_actions)
         self.canvas.message.connect(self.show_status)
         self.palette.nodeRequested.connect(self.add_node)
         self.summary.nodeRequested.connect(self.show_node)
         self.summary_dock.dockLocationChanged.connect(self._on_summary_moved)
-        self.files.opened.connect(self._on_opened)
+        self.files.opened.connect(self._update_edit_actions)
         self.files.recentChanged.connect(self.refresh_recent_menu)
         self.files.message.connect(self.show_status)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
@@ -317,11 +319,6 @@ class MainWindow(QMainWindow):
         self.inspector.set_selection(ids)
         self._update_edit_actions()
 
-    def _on_opened(self) -> None:
-        self.inspector.set_selection([])
-        self._update_edit_actions()
-        QTimer.singleShot(0, self.canvas.fit)
-
     def _update_edit_actions(self) -> None:
         has_nodes = bool(self.canvas.selected_node_ids())
         self.act["cut"].setEnabled(has_nodes)
@@ -329,7 +326,7 @@ class MainWindow(QMainWindow):
         self.act["delete"].setEnabled(has_nodes or bool(self.canvas.selected_edges()))
         clipboard = QGuiApplication.clipboard().mimeData()
         self.act["paste"].setEnabled(clipboard is not None
-                                         and clipboard.hasFormat(mime.FRAGMENT))
+                                     and clipboard.hasFormat(mime.FRAGMENT))
 
     def refresh_recent_menu(self) -> None:
         """Rebuild File ▸ Open Recent from the settings (files that vanished are dropped)."""
@@ -421,12 +418,6 @@ class MainWindow(QMainWindow):
         return str(recent[0].parent) if recent else str(Path.home())
 
     # -- window events ----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            QTimer.singleShot(0, self.canvas.fit)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
@@ -441,7 +432,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:

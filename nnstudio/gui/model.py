@@ -10,6 +10,8 @@ problems per node) and `analysisChanged` fires.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,8 @@ class DesignModel(QObject):
         super().__init__(parent)
         self._design = design or Design.default()
         self.analysis: GraphAnalysis = GraphAnalysis()
+        self._batch_depth = 0
+        self._stale = False
         self._reanalyze()
 
     # -- reading -----------------------------------------------------------------------------
@@ -132,7 +136,22 @@ class DesignModel(QObject):
         self.sectionChanged.emit(key)
 
     # -- analysis ----------------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many mutations (paste, multi-delete): the graph is analysed once, at the end."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._stale:
+                self._reanalyze()
+
     def _reanalyze(self, emit: bool = True) -> None:
+        if self._batch_depth:
+            self._stale = True
+            return
+        self._stale = False
         self.analysis = analyze(self.nodes, self.edges)
         if emit:
             self.analysisChanged.emit()

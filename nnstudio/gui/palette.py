@@ -23,6 +23,11 @@ TYPE_ROLE = Qt.ItemDataRole.UserRole
 SWATCH = 22
 
 
+def _html(text: str) -> str:
+    """`text` safe inside Qt rich text (which does not know &#x27;)."""
+    return escape(text, quote=False)
+
+
 def node_mime_data(type_name: str) -> QMimeData:
     """What dragging a palette entry carries: the node type name under `mime.NODE_TYPE`."""
     data = QMimeData()
@@ -43,15 +48,11 @@ def swatch_icon(colour: str, size: int = SWATCH) -> QIcon:
     return QIcon(pixmap)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayerPalette", text)
-
-
 def _shown(value: object) -> str:
     if value is REQUIRED:
-        return _tr("required")
+        return QCoreApplication.translate("LayerPalette", "required")
     if value is None:
-        return _tr("same as pool_size")
+        return QCoreApplication.translate("LayerPalette", "same as pool_size")
     if isinstance(value, bool):
         return str(value).lower()
     return repr(value) if isinstance(value, str) else str(value)
@@ -60,16 +61,17 @@ def _shown(value: object) -> str:
 def tooltip_html(spec: NodeType) -> str:
     """Rich-text tooltip: summary, teaching help, every parameter with its default, and what a
     newly placed node starts with."""
-    rows = "".join(f"<tr><td><b>{escape(p.name)}</b>&nbsp;&nbsp;</td>"
-                   f"<td>{escape(_shown(p.default))}</td></tr>" for p in spec.params)
-    params = f"<table>{rows}</table>" if rows else f"<p><i>{_tr('No parameters.')}</i></p>"
+    rows = "".join(f"<tr><td><b>{_html(p.name)}</b>&nbsp;&nbsp;</td>"
+                   f"<td>{_html(_shown(p.default))}</td></tr>" for p in spec.params)
+    none = QCoreApplication.translate("LayerPalette", "No parameters.")
+    params = f"<table>{rows}</table>" if rows else f"<p><i>{none}</i></p>"
     starters = default_params(spec.name)
     starts = ", ".join(f"{k} = {_shown(v)}" for k, v in starters.items())
-    start_line = (f"<p>{escape(_tr('A new node starts with {values}.').format(values=starts))}"
-                  "</p>" if starters else "")
+    starting = QCoreApplication.translate("LayerPalette", "A new node starts with {values}.")
+    start_line = f"<p>{_html(starting.format(values=starts))}</p>" if starters else ""
     colour = GROUP_COLOURS[spec.group]
-    return (f"<qt><p><b style='color:{colour}'>{escape(spec.name)}</b> — "
-            f"{escape(spec.summary)}</p><p>{escape(spec.help)}</p>{params}{start_line}</qt>")
+    return (f"<qt><p><b style='color:{colour}'>{_html(spec.name)}</b> — "
+            f"{_html(spec.summary)}</p><p>{_html(spec.help)}</p>{params}{start_line}</qt>")
 
 
 class _TypeTree(QTreeWidget):

@@ -93,12 +93,13 @@ class ModelSummary(QWidget):
             text = self.tr("✖ 1 problem") if count == 1 else self.tr("✖ {count} problems")
             self._set_status(text.format(count=count), theme.ERROR_COLOUR)
         self.problems.clear()
-        for node, message in a.problems:
+        listed = a.problems if self.model.nodes else []
+        for node, message in listed:
             item = QListWidgetItem(f"{node}: {message}" if node else message)
             item.setData(Qt.ItemDataRole.UserRole, node)
             self.problems.addItem(item)
-        self.problems.setVisible(bool(a.problems))
-        self._stretch.setVisible(not a.problems)
+        self.problems.setVisible(bool(listed))
+        self._stretch.setVisible(not listed)
 
     def first_problem_node(self) -> str | None:
         return next((node for node, _ in self.model.analysis.problems

@@ -73,8 +73,8 @@ def test_snapshots_are_read_only_copies():
     backward_once(net, x)
     live = [a for p in net.parameters() for a in (p.value, p.grad)]
     results = [*probes.parameter_stats(net), *probes.activation_stats(net, x),
-               probes.decision_grid(net, (-1, 1), (-1, 1), 8), probes.curve_1d(
-                   net, (-1, 1), 5, features=lambda t: np.hstack([t, t]))]
+               probes.decision_grid(net, (-1, 1), (-1, 1), 8),
+               probes.curve_1d(net, (-1, 1), 5, features=lambda t: np.hstack([t, t]))]
     live += list(net.node_outputs().values())
     arrays = [a for r in results for a in all_arrays(r)]
     arrays += list(probes.neuron_grids(net, (-1, 1), (-1, 1), 4).values())
@@ -277,10 +277,11 @@ def test_decision_grid_regression_with_several_outputs():
 
 def test_decision_grid_in_chunks_matches_one_pass(monkeypatch):
     net = chain([2], ("Dense", {"units": 16, "activation": "tanh"}), ("Dense", {"units": 3}))
-    whole = probes.decision_grid(net, (-6, 6), (-6, 6), 30)
+    whole = probes.decision_grid(net, (-6, 6), (-6, 6), 30)  # 900 points: one chunk
+    monkeypatch.setattr(probes, "MIN_CHUNK_POINTS", 7)
     monkeypatch.setattr(probes, "CHUNK_ELEMENTS", 16 * 7)  # 7 points per forward pass
     chunked = probes.decision_grid(net, (-6, 6), (-6, 6), 30)
-    np.testing.assert_array_equal(whole.probabilities, chunked.probabilities)
+    np.testing.assert_allclose(whole.probabilities, chunked.probabilities, rtol=1e-6)
 
 
 def test_decision_grid_needs_plane_inputs_or_features():

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QUndoStack,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from nnstudio.design.document import Design
 from nnstudio.gui import mime, theme
 from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.canvas.edge_item import EdgeItem
@@ -170,10 +172,10 @@ def test_drop_from_palette_creates_node_where_dropped(canvas):
     data = QMimeData()
     data.setData(mime.NODE_TYPE, b"Dropout")
     where = QPointF(300, 560)
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
     QApplication.sendEvent(view.viewport(), enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(where, Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
+    move = QDragMoveEvent(where.toPoint(), Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
     QApplication.sendEvent(view.viewport(), move)
     assert move.isAccepted()
     drop = QDropEvent(where, Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
@@ -188,12 +190,14 @@ def test_drop_from_palette_creates_node_where_dropped(canvas):
 
 
 def test_drop_of_unknown_payload_is_refused(canvas):
-    view, _, _ = canvas()
+    view, _, stack = canvas()
     data = QMimeData()
     data.setData(mime.NODE_TYPE, b"NoSuchLayer")
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data, LEFT, NO_MOD)
     QApplication.sendEvent(view.viewport(), enter)
     assert not enter.isAccepted()
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+    assert stack.count() == 0
 
 
 # -- connecting ----------------------------------------------------------------------------------
@@ -433,6 +437,12 @@ def test_cards_follow_param_changes(canvas):
     assert h1.title == "Dense 16 · relu"
     assert h1.status.param_count == 48
     assert view.node_item("h2").status.param_count == 136
+    narrow = h1.rect.width()
+    stack.push(SetParams(model, "h1", {"units": 1000, "activation": "leaky_relu"}))
+    assert h1.rect.width() > narrow
+    edge = view.edge_item("h1", "h2")
+    assert edge.sceneBoundingRect().left() <= h1.sceneBoundingRect().right()
+    assert h1.output_port.scenePos().x() == pytest.approx(h1.x() + h1.rect.right())
 
 
 def test_design_wide_problems_become_a_message(canvas, qtbot):
@@ -519,13 +529,6 @@ def test_hundred_node_design_builds_and_lays_out(canvas):
 
 
 # -- pictures to look at -------------------------------------------------------------------------
-def _spiral_design():
-    from nnstudio.design.document import Design
-
-    design = Design.default()
-    return design if hasattr(design, "network") else FakeDesign(copy.deepcopy(SPIRAL))
-
-
 def _error_network() -> dict:
     net = chain(("img", "Input", {"shape": [1, 8, 8]}),
                 ("h", "Dense", {"units": 16, "activation": "relu"}),
@@ -537,7 +540,8 @@ def _error_network() -> dict:
 @pytest.mark.parametrize("name", ["spiral", "residual", "error", "empty"])
 def test_render(canvas, qtbot, name):
     if name == "spiral":
-        view, _, _ = canvas(design=_spiral_design())
+        view, model, _ = canvas(design=Design.default())
+        assert_in_sync(view, model)
     else:
         nets = {"residual": residual, "error": _error_network,
                 "empty": lambda: {"nodes": [], "edges": []}}

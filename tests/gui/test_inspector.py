@@ -1,8 +1,8 @@
 """The inspector: forms from ParamSpecs, one undoable command per accepted edit, refusals inline."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QUndoStack, QWheelEvent
 
 from nnstudio.design import Design
 from nnstudio.gui.commands import AddNodes
@@ -61,7 +61,7 @@ def test_invalid_shape_is_refused_inline(qtbot, setup):
     assert stack.count() == 0
     assert model.design.to_dict() == before
     assert form.errors["shape"].isVisible()
-    assert "whole number" in form.errors["shape"].text()
+    assert "whole numbers separated by commas" in form.errors["shape"].text()
     assert "border" in form.editors["shape"].edit.styleSheet()
     type_into(qtbot, form.editors["shape"].edit, "0, 3")
     assert "positive integers" in form.errors["shape"].text()
@@ -177,6 +177,21 @@ def test_problems_of_the_node_are_shown(qtbot, setup):
     form = select(inspector, "h2")
     assert form.problems.isVisible()
     assert "no input" in form.problems.text()
+
+
+def test_the_wheel_scrolls_past_unfocused_fields(qtbot, setup):
+    model, stack, inspector = setup
+    form = select(inspector, "h1")
+    box = form.editors["units"].box
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(box.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QCoreApplication.sendEvent(box, wheel)
+    assert box.value() == 8 and stack.count() == 0
+    box.setFocus()
+    QCoreApplication.sendEvent(box, wheel)
+    assert box.value() == 9
+    assert model.node("h1")["params"]["units"] == 9
 
 
 def test_parsers():

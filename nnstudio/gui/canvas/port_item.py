@@ -51,10 +51,6 @@ class PortItem(QGraphicsItem):
             self._state = state
             self.update()
 
-    def scene_anchor(self) -> QPointF:
-        """Where edges attach, in scene coordinates (the circle's centre)."""
-        return self.scenePos()
-
     def boundingRect(self) -> QRectF:
         r = theme.PORT_RADIUS + _HIT_MARGIN
         return QRectF(-r, -r, 2 * r, 2 * r)
@@ -79,11 +75,11 @@ class PortItem(QGraphicsItem):
         radius = float(theme.PORT_RADIUS)
         fill, outline = style.PORT_FILL, QColor(theme.EDGE_COLOUR)
         if self._state is PortState.ACCEPT:
-            fill, outline = style.ACCEPT_FILL, QColor(theme.OK_COLOUR)
+            fill, outline, radius = style.ACCEPT_FILL, QColor(theme.OK_COLOUR), radius + 2
         elif self._state is PortState.REFUSE:
             fill, outline = style.REFUSE_FILL, QColor(theme.ERROR_COLOUR)
         elif self._state is PortState.HOT:
-            fill, outline, radius = QColor(theme.OK_COLOUR), QColor(theme.OK_COLOUR), radius + 3
+            fill, outline, radius = QColor(theme.OK_COLOUR), QColor(theme.OK_COLOUR), radius + 4
         if self._hovered and self._state is PortState.NORMAL:
             fill, outline, radius = QColor(theme.SELECTION_COLOUR), QColor(
                 theme.SELECTION_COLOUR), radius + 2

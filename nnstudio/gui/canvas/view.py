@@ -42,6 +42,9 @@ MIN_ZOOM = 0.05
 MAX_ZOOM = 3.0
 #: `fit` never magnifies a small design more than this
 MAX_FIT_ZOOM = 1.25
+#: the automatic fit (on opening, on resizing) never shrinks cards below a size a projector
+#: audience can read; a wider network starts at its Input and is panned
+MIN_READABLE_ZOOM = 0.7
 #: room left around the nodes by `fit`, in scene units
 FIT_MARGIN = 60.0
 #: how long a refused connection's reason stays next to the mouse
@@ -261,8 +264,12 @@ class CanvasView(QGraphicsView):
     def reset_zoom(self) -> None:
         self._zoom_to(1.0)
 
-    def fit(self) -> None:
-        """Show every node, with a margin, as large as fits (but not above MAX_FIT_ZOOM)."""
+    def fit(self, readable: bool = False) -> None:
+        """Show every node, with a margin, as large as fits (but not above MAX_FIT_ZOOM).
+
+        With `readable`, never below MIN_READABLE_ZOOM: a network too wide for that is shown
+        from its left (input) end.
+        """
         rect = self._scene.nodes_rect()
         if rect.isNull():
             self.setTransform(QTransform())
@@ -271,9 +278,13 @@ class CanvasView(QGraphicsView):
         rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         port = self.viewport().rect()
         scale = min(port.width() / rect.width(), port.height() / rect.height())
-        scale = max(MIN_ZOOM, min(MAX_FIT_ZOOM, scale))
+        floor = MIN_READABLE_ZOOM if readable else MIN_ZOOM
+        scale = max(floor, min(MAX_FIT_ZOOM, scale))
         self.setTransform(QTransform.fromScale(scale, scale))
-        self.centerOn(rect.center())
+        centre = rect.center()
+        if rect.width() * scale > port.width():
+            centre.setX(rect.left() + port.width() / (2 * scale))
+        self.centerOn(centre)
 
     def _zoom_to(self, scale: float, anchor: QPoint | None = None) -> None:
         """Zoom to `scale`, keeping the scene point under `anchor` (viewport coordinates; the
@@ -308,12 +319,12 @@ class CanvasView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._auto_fit:
-            self.fit()
+            self.fit(readable=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._auto_fit:
-            self.fit()
+            self.fit(readable=True)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -478,7 +489,7 @@ class CanvasView(QGraphicsView):
         self._cancel_wiring()
         self._moving = []
         self._auto_fit = True
-        self.fit()
+        self.fit(readable=True)
         self._on_selection_changed()
 
     def _on_node_removed(self, node_id: str) -> None:
