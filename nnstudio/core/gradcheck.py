@@ -17,22 +17,21 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray,
                        eps: float = 1e-6) -> np.ndarray:
     """dF/dx by central differences, (F(x + eps) − F(x − eps)) / 2·eps per element.
 
-    `x` (float64, contiguous) is perturbed in place, one element at a time, and restored; `f`
-    must read it afresh on every call.
+    `x` (float64, any memory layout) is perturbed in place, one element at a time, and
+    restored; `f` must read it afresh on every call.
     """
-    if x.dtype != np.float64 or not x.flags.c_contiguous:
-        raise ValueError("numerical_gradient needs a contiguous float64 array")
-    flat = x.reshape(-1)
-    grad = np.empty(x.size)
-    for i in range(x.size):
-        old = flat[i]
-        flat[i] = old + eps
+    if x.dtype != np.float64:
+        raise ValueError(f"numerical_gradient needs a float64 array, got {x.dtype}")
+    grad = np.empty(x.shape)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
         plus = f(x)
-        flat[i] = old - eps
+        x[i] = old - eps
         minus = f(x)
-        flat[i] = old
+        x[i] = old
         grad[i] = (plus - minus) / (2 * eps)
-    return grad.reshape(x.shape)
+    return grad
 
 
 def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
@@ -58,7 +57,7 @@ def check_layer_gradients(
     anything.
     """
     merge = isinstance(layer, MergeLayer)
-    xs = [np.array(x, dtype=np.float64) for x in (inputs if merge else [inputs])]
+    xs = [np.array(x, dtype=np.float64, order="K") for x in (inputs if merge else [inputs])]
 
     def forward() -> np.ndarray:
         return layer.forward(xs if merge else xs[0], training)

@@ -161,8 +161,13 @@ class Trainer:
     def _new_epoch(self) -> None:
         x, t, y = self._prepared["train"]
         if self.shuffle:
+            # shuffled copies into buffers allocated once: no allocation per epoch
+            if not hasattr(self, "_shuffled"):
+                self._shuffled = (np.empty_like(x), np.empty_like(t), np.empty_like(y))
             perm = self._rng.permutation(len(x))
-            self._x, self._t, self._y = x[perm], t[perm], y[perm]
+            for src, dst in zip((x, t, y), self._shuffled, strict=True):
+                np.take(src, perm, axis=0, out=dst)
+            self._x, self._t, self._y = self._shuffled
         else:
             self._x, self._t, self._y = x, t, y
         self._cursor = 0

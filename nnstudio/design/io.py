@@ -62,11 +62,11 @@ def parse_json(text: str, source: str = "<string>") -> Any:
     try:
         value = _plain(json.loads(text, object_pairs_hook=_Object), "", duplicates)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
+        where = f"(line {exc.lineno}, column {exc.colno})"
         if exc.pos >= len(text.rstrip()):
-            message = f"{source} ends too early (is it truncated?): {exc.msg} at {where}"
+            message = f"{source} ends too early (is it truncated?): {exc.msg} {where}"
         else:
-            message = f"{source} is not valid JSON: {exc.msg} at {where}"
+            message = f"{source} is not valid JSON: {exc.msg} {where}"
         raise _file_error(source, message) from None
     except RecursionError:
         raise _file_error(source, f"{source} is nested too deeply to be a design") from None

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from nnstudio.core.catalog import INITIALIZERS
+from nnstudio.core.catalog import INITIALIZERS, create_layer
 from nnstudio.core.initializers import INITIALIZER_PARAMS, initialize, parse_spec
 
 SHAPE = (400, 500)  # 200 000 draws: sample statistics within about 1 %
@@ -113,8 +113,6 @@ def test_conv_fans_are_channels_times_kernel(make_layer):
 
 
 def test_auto_uses_the_layer_activation_then_the_init_hint():
-    from nnstudio.core.catalog import create_layer
-
     def built_weights(params, hint=None):
         layer = create_layer("d", "Dense", {"units": 50, **params})
         layer.init_hint = hint
