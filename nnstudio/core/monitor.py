@@ -4,11 +4,17 @@ A `Monitor` sits beside a Trainer (in the GUI's worker thread, or in a script): 
 after every step keeps the per-step losses, and `snapshot()` computes, with `core.probes`, every
 statistic the panels draw. A Snapshot holds only fresh, read-only arrays and plain values, so it
 can cross to the GUI thread while training goes on. NumPy only; no Qt.
+
+The probes (`PROBES`) cost from a fraction of a millisecond to tens of milliseconds (activation
+statistics of a CNN), so a caller that snapshots often can refresh only some of them: the others
+are the very objects of the previous snapshot (`Snapshot.fresh` names the recomputed ones), and
+`Monitor.costs` says what each took last time, so the caller can pace them.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +25,10 @@ from nnstudio.core.training import Trainer
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
+#: the probes a snapshot carries (the Snapshot fields of the same names)
+PROBES = ("params", "flow", "activations", "boundary", "neurons", "curve")
+#: snapshots over which steps_per_second is averaged
+RATE_WINDOW = 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,8 +37,10 @@ class Snapshot:
 
     step_indices/step_losses: (k,) the steps completed since the previous snapshot and their
     batch losses; new_epochs: the history entries (Trainer.history) added since then.
-    boundary/neurons are set for 2-D inputs, curve for 1-D regression, activations every time
-    unless the monitor was asked to skip them.
+    boundary/neurons are set for 2-D inputs, curve for 1-D regression, and None otherwise.
+    run: which run of the trainer this is; a new number after every reset or new network, so a
+    panel that sees it change starts its curves again. fresh: the probes computed for this
+    snapshot; the others are the same objects as in the previous snapshot of the run.
     """
 
     epoch: int
@@ -51,6 +63,8 @@ class Snapshot:
     stopped_early: bool
     task: str
     extra: dict[str, Any] = field(default_factory=dict)
+    run: int = 0
+    fresh: frozenset[str] = frozenset(PROBES)
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -63,14 +77,15 @@ class Monitor:
 
     probe_size: rows of the fixed probe batch (from the training split) the activation
     statistics use; grid: resolution of the decision boundary; thumbs: resolution of the
-    per-neuron thumbnails.
+    per-neuron thumbnails; run: the number the snapshots carry (see Snapshot.run).
     """
 
     def __init__(self, trainer: Trainer, probe_size: int = 500, grid: int = 100,
-                 thumbs: int = 24):
+                 thumbs: int = 24, run: int = 0):
         self.trainer = trainer
         self.grid = grid
         self.thumbs = thumbs
+        self.run = run
         data = trainer.data
         x = data.x_train
         self.probe = np.ascontiguousarray(x[:probe_size].reshape(
@@ -78,6 +93,9 @@ class Monitor:
         self.kind = getattr(data, "kind", "table")
         self._features = self._feature_map()
         self.x_range, self.y_range = self._ranges()
+        #: seconds each probe took the last time it was computed
+        self.costs: dict[str, float] = {}
+        self._cache: dict[str, Any] = {}
         self._losses: list[float] = []
         self._indices: list[int] = []
         self._epochs_seen = len(trainer.history)
@@ -92,50 +110,96 @@ class Monitor:
         self._elapsed += seconds
 
     def restart(self) -> None:
-        """Forget everything recorded (after a reset of the trainer)."""
+        """Forget everything recorded and start a new run (after a reset of the trainer)."""
         self._losses.clear()
         self._indices.clear()
         self._epochs_seen = len(self.trainer.history)
         self._elapsed = 0.0
         self._rate_window.clear()
+        self._cache.clear()
+        self.run += 1
 
     # -- snapshots -----------------------------------------------------------------------------
-    def snapshot(self, running: bool = False, activations: bool = True) -> Snapshot:
-        """Everything the panels draw, now. Call between steps, never inside one."""
+    @property
+    def probes(self) -> tuple[str, ...]:
+        """The probes that apply to this data: boundary and neurons in the plane, curve for 1-D
+        regression, the others always."""
+        extra = ("boundary", "neurons") if self.plane else \
+            ("curve",) if self.kind == "curve1d" else ()
+        return ("params", "flow", "activations", *extra)
+
+    def snapshot(self, running: bool = False, refresh: Collection[str] | None = None
+                 ) -> Snapshot:
+        """Everything the panels draw, now. Call between steps, never inside one.
+
+        refresh: the probes to recompute (default all); the others are reused from the previous
+        snapshot (computed anyway the first time). steps_per_second is measured over the
+        snapshots taken while running, and is 0 when not running.
+        """
         t = self.trainer
-        net = t.network
         now = time.perf_counter()
-        self._rate_window.append((now, t.step_count))
-        self._rate_window = self._rate_window[-20:]
-        (t0, s0), (t1, s1) = self._rate_window[0], self._rate_window[-1]
-        rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+        rate = 0.0
+        if running:
+            self._rate_window.append((now, t.step_count))
+            self._rate_window = self._rate_window[-RATE_WINDOW:]
+            (t0, s0), (t1, s1) = self._rate_window[0], self._rate_window[-1]
+            rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+        else:
+            self._rate_window.clear()
+        fresh = self._refresh(PROBES if refresh is None else refresh)
         new_epochs = tuple(dict(e) for e in t.history[self._epochs_seen:])
         self._epochs_seen = len(t.history)
         losses = _frozen(np.asarray(self._losses, dtype=np.float64))
         indices = _frozen(np.asarray(self._indices, dtype=np.int64))
         self._losses, self._indices = [], []
-        task = "classification" if t.classification else "regression"
+        cache = self._cache
         return Snapshot(
             epoch=t.epoch,
             step=t.step_count,
             batches_per_epoch=t.batches_per_epoch,
             elapsed=self._elapsed,
-            steps_per_second=rate if running else 0.0,
+            steps_per_second=rate,
             learning_rate=t.learning_rate,
             step_indices=indices,
             step_losses=losses,
             new_epochs=new_epochs,
-            params=tuple(probes.parameter_stats(net)),
-            flow=tuple(probes.gradient_flow(net)),
-            activations=tuple(probes.activation_stats(net, self.probe)) if activations else None,
-            boundary=self._boundary(task),
-            curve=self._curve(),
-            neurons=self._neurons(),
+            params=cache["params"],
+            flow=cache["flow"],
+            activations=cache["activations"],
+            boundary=cache.get("boundary"),
+            curve=cache.get("curve"),
+            neurons=cache.get("neurons"),
             running=running,
             finished=t.finished,
             stopped_early=t.stopped_early,
-            task=task,
+            task=self._task,
+            run=self.run,
+            fresh=fresh,
         )
+
+    def _refresh(self, wanted: Collection[str]) -> frozenset[str]:
+        """Recompute the wanted probes (and any never computed); returns their names."""
+        compute: dict[str, Callable[[], Any]] = {
+            "params": lambda: tuple(probes.parameter_stats(self.trainer.network)),
+            "flow": lambda: tuple(probes.gradient_flow(self.trainer.network)),
+            "activations": lambda: tuple(probes.activation_stats(self.trainer.network,
+                                                                 self.probe)),
+            "boundary": self._boundary,
+            "neurons": self._neurons,
+            "curve": self._curve,
+        }
+        fresh = []
+        for name in self.probes:
+            if name in wanted or name not in self._cache:
+                start = time.perf_counter()
+                self._cache[name] = compute[name]()
+                self.costs[name] = time.perf_counter() - start
+                fresh.append(name)
+        return frozenset(fresh)
+
+    @property
+    def _task(self) -> str:
+        return "classification" if self.trainer.classification else "regression"
 
     # -- the input plane -----------------------------------------------------------------------
     @property
@@ -169,19 +233,13 @@ class Monitor:
         ranges = [(float(a - p), float(b + p)) for a, b, p in zip(lo, hi, pad, strict=False)]
         return ranges[0] if ranges else (0.0, 1.0), ranges[1] if len(ranges) > 1 else (0.0, 1.0)
 
-    def _boundary(self, task: str) -> probes.DecisionGrid | None:
-        if not self.plane:
-            return None
+    def _boundary(self) -> probes.DecisionGrid:
         return probes.decision_grid(self.trainer.network, self.x_range, self.y_range,
-                                    self.grid, self._features, task=task)
+                                    self.grid, self._features, task=self._task)
 
-    def _neurons(self) -> dict[str, np.ndarray] | None:
-        if not self.plane:
-            return None
+    def _neurons(self) -> dict[str, np.ndarray]:
         return probes.neuron_grids(self.trainer.network, self.x_range, self.y_range,
                                    self.thumbs, self._features)
 
-    def _curve(self) -> probes.Curve1D | None:
-        if self.kind != "curve1d":
-            return None
+    def _curve(self) -> probes.Curve1D:
         return probes.curve_1d(self.trainer.network, self.x_range, 200, self._features)

@@ -88,6 +88,9 @@ class Network:
             for nid in self.order if nid != self.input_id
         ]
         self._values: list[np.ndarray | None] = [None] * len(self.order)
+        # single-input layers fed straight by the Input: they may skip dL/dx
+        self._first_layers = [layer for _, layer, srcs, merge in self._plan
+                              if not merge and srcs == [index[self.input_id]]]
         self._in = index[self.input_id]
         self._out = index[self.output_id]
 
@@ -115,12 +118,16 @@ class Network:
                 values[i] = layer.forward(values[srcs[0]], training)
         return values[self._out]  # type: ignore[return-value]
 
-    def backward(self, grad: np.ndarray, from_logits: bool = False) -> np.ndarray:
+    def backward(self, grad: np.ndarray, from_logits: bool = False,
+                 input_grad: bool = True) -> np.ndarray | None:
         """grad: dL/d(output), (batch, *output_shape) → dL/dx; parameter grads accumulate.
 
         With `from_logits`, `grad` is w.r.t. the output node's value before its final
-        activation (softmax/sigmoid fused with the loss).
+        activation (softmax/sigmoid fused with the loss). With `input_grad=False` (training
+        needs only the parameters' gradients) dL/dx is not computed and None is returned.
         """
+        for layer in self._first_layers:
+            layer.needs_input_grad = input_grad
         grads: list[np.ndarray | None] = [None] * len(self.order)
         grads[self._out] = grad
         for i, layer, srcs, merge in reversed(self._plan):
@@ -132,7 +139,8 @@ class Network:
             else:
                 gx = layer.backward(g)
             for s, gs in zip(srcs, gx if merge else (gx,), strict=True):
-                grads[s] = gs if grads[s] is None else grads[s] + gs
+                if gs is not None:
+                    grads[s] = gs if grads[s] is None else grads[s] + gs
         return grads[self._in]  # type: ignore[return-value]
 
     @property

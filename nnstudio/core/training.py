@@ -229,7 +229,7 @@ class Trainer:
             self._diverged(loss)
         self._keep_good_state()
         net.zero_grad()
-        net.backward(grad, from_logits=self._fused is not None)
+        net.backward(grad, from_logits=self._fused is not None, input_grad=False)
         if self._reg_layers:
             regularizers.add_penalty_gradients(self._reg_layers)
         self.optimizer.step()

@@ -79,6 +79,12 @@ def test_conv2d_refusals():
             match=r"kernel 5×5 does not fit the input 4×8")
 
 
+def test_conv2d_refuses_data_of_another_shape_than_it_was_built_for(make_layer):
+    layer = make_layer("Conv2D", {"filters": 2}, (1, 8, 8))
+    with pytest.raises(ShapeError, match=r"built for samples of shape \(1, 8, 8\), got \(1, 9"):
+        layer.forward(np.zeros((2, 1, 9, 8)), False)
+
+
 @pytest.mark.parametrize("kind", ["MaxPool2D", "AvgPool2D"])
 @pytest.mark.parametrize(("params", "shape", "expected"), [
     ({}, (3, 8, 8), (3, 4, 4)),

@@ -176,3 +176,18 @@ def test_linear_layer_before_relu_gets_he_init():
     net = Network(nodes, [["x", "d"], ["d", "r"]], dtype=np.float64)
     std = net.parameters()[0].value.std()
     assert abs(std - np.sqrt(2 / 400)) < 0.005  # He normal, not Xavier's sqrt(1/400)
+
+
+def test_training_backward_can_skip_the_input_gradient():
+    nodes, edges = residual_graph()
+    net = Network(nodes, edges, dtype=np.float64)
+    x, g = np.ones((4, 3)), np.ones((4, 2))
+    net.forward(x)
+    full = net.backward(g)
+    grads = {p.name: p.grad.copy() for p in net.parameters()}
+    net.zero_grad()
+    net.forward(x)
+    assert net.backward(g, input_grad=False) is None
+    assert all(np.array_equal(grads[p.name], p.grad) for p in net.parameters())
+    net.forward(x)
+    assert np.array_equal(net.backward(g), full)  # the flag is not sticky

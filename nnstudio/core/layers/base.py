@@ -30,6 +30,11 @@ class Layer:
     arity: ClassVar[int | None] = 1
     #: the trailing activation ("softmax", "sigmoid", ...) or None; losses use it to fuse.
     final_activation: str | None = None
+    #: the activation this layer feeds (set by the network before build; "auto" init uses it)
+    init_hint: str | None = None
+    #: False lets a layer skip computing dL/dx (backward may then return None): the network
+    #: sets it on layers fed by the Input when nobody asked for the input's gradient
+    needs_input_grad: bool = True
 
     def __init__(self, node_id: str, **params):
         self.id = node_id

@@ -55,10 +55,10 @@ def output_size(size: Pair, kernel: Pair, stride: Pair, padding: Padding) -> Pai
 def image_shape(layer: str, shape: Shape) -> tuple[int, int, int]:
     """(C, H, W) of a per-sample image shape, or a ShapeError naming `layer`."""
     if len(shape) != 3:
+        hint = ": use Input shape [1, H, W] for a grey image" if len(shape) == 2 else ""
         raise ShapeError(
             f"{layer} needs an image input of shape (channels, height, width), got "
-            f"{tuple(shape)}" + (": use Input shape [1, H, W] for a grey image"
-                                 if len(shape) == 2 else "")
+            f"{tuple(shape)}{hint}"
         )
     c, h, w = shape
     return c, h, w
@@ -126,10 +126,11 @@ class Conv2D(WeightedLayer):
         )
 
     def _padded(self, xh: np.ndarray) -> np.ndarray:
-        """The (N, Hp, Wp, C) padded input; the zero border of the reused buffer never changes."""
+        """The (N, Hp, Wp, C) padded input, channels-last in memory; the zero border of the
+        reused buffer never changes."""
         top, bottom, left, right = self._pad
         if not any(self._pad):
-            return xh
+            return np.ascontiguousarray(xh)  # a copy only for NCHW memory with C > 1
         n, h, w, c = xh.shape
         shape = (n, h + top + bottom, w + left + right, c)
         buf = self._pad_buffer
@@ -139,6 +140,10 @@ class Conv2D(WeightedLayer):
         return buf
 
     def _affine(self, x: np.ndarray) -> np.ndarray:
+        if x.shape[1:] != self._in:  # the strided window view below must stay inside x
+            raise ShapeError(
+                f"Conv2D {self.id!r} was built for samples of shape {self._in}, got {x.shape[1:]}"
+            )
         n = x.shape[0]
         kh, kw = self.kernel
         sh, sw = self.stride

@@ -33,9 +33,7 @@ class WeightedLayer(Layer):
     """
 
     #: the activation that follows this layer in the graph, for "auto" init when it is linear
-    init_hint: str | None = None
     #: False when no one needs dL/dx (the layer reads the network input): backward returns None
-    needs_input_grad: bool = True
 
     def __init__(
         self,

@@ -123,12 +123,15 @@ class MaxPool2D(_Pool2D):
 
 def _running_max(candidates: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
     """(element-wise max, masks) where masks[k - 1] marks where candidate k beat all before it."""
-    best = candidates[0]
-    wins = []
-    for v in candidates[1:]:
+    first, *rest = candidates
+    if not rest:
+        return first.copy(), []
+    wins = [rest[0] > first]
+    best = np.maximum(first, rest[0])
+    for v in rest[1:]:
         wins.append(v > best)
-        best = np.maximum(best, v, out=None if best is candidates[0] else best)
-    return (best.copy() if len(candidates) == 1 else best), wins
+        np.maximum(best, v, out=best)
+    return best, wins
 
 
 def _route(grad: np.ndarray, wins: list[np.ndarray], targets: list[np.ndarray], tiled: bool):
@@ -169,8 +172,11 @@ class AvgPool2D(_Pool2D):
 
 
 def _sum(parts: list[np.ndarray]) -> np.ndarray:
-    total = parts[0].copy()
-    for p in parts[1:]:
+    """A new array holding the element-wise sum of `parts`."""
+    if len(parts) == 1:
+        return parts[0].copy()
+    total = parts[0] + parts[1]
+    for p in parts[2:]:
         total += p
     return total
 

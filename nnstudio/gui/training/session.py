@@ -1,0 +1,95 @@
+"""One training session: a TrainingWorker in its own QThread, and the GUI's end of the wires.
+
+The session's signals are the commands; Qt queues them into the worker's thread, in order. The
+worker's reports come back through the session, which drops any that arrive after `close`
+(a closed session's last snapshot must not reach the panels of the next design).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from nnstudio.gui.training.worker import TrainingWorker
+
+
+class WorkerSession(QObject):
+    """Starts a worker thread at once; `close()` stops it and waits for it to end."""
+
+    # -- commands, queued to the worker ------------------------------------------------------
+    load = Signal(object, str, str)
+    play = Signal(int)
+    pause = Signal()
+    step_batch = Signal()
+    step_epoch = Signal()
+    reset = Signal()
+    set_learning_rate = Signal(float)
+    set_batch_size = Signal(int)
+    set_regularization = Signal(str, float, float)
+    set_epoch_limit = Signal(int)
+    set_early_stopping = Signal(object)
+    set_training = Signal(object)
+    set_speed = Signal(float)
+    save_weights = Signal(str)
+    acknowledge = Signal()
+    _stop = Signal()
+
+    # -- reports, from the worker ------------------------------------------------------------
+    snapshotReady = Signal(object)
+    runningChanged = Signal(bool)
+    diverged = Signal(object)
+    loaded = Signal(object)
+    weightsSaved = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.closed = False
+        self.thread = QThread()
+        self.thread.setObjectName("nnstudio training")
+        self.worker = TrainingWorker()
+        self.worker.moveToThread(self.thread)
+        for name in ("load", "play", "pause", "step_batch", "step_epoch", "reset",
+                     "set_learning_rate", "set_batch_size", "set_regularization",
+                     "set_epoch_limit", "set_early_stopping", "set_training", "set_speed",
+                     "save_weights", "acknowledge"):
+            getattr(self, name).connect(getattr(self.worker, name))
+        self._stop.connect(self.worker.stop)
+        self.worker.snapshotReady.connect(self._on_snapshot)
+        self.worker.runningChanged.connect(self._on_running)
+        self.worker.diverged.connect(self._on_diverged)
+        self.worker.loaded.connect(self._on_loaded)
+        self.worker.weightsSaved.connect(self._on_weights_saved)
+        self.thread.start()
+
+    # Slots of this GUI-thread object, so Qt queues the worker's reports into the GUI thread.
+    @Slot(object)
+    def _on_snapshot(self, snapshot: object) -> None:
+        if not self.closed:
+            self.snapshotReady.emit(snapshot)
+
+    @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        if not self.closed:
+            self.runningChanged.emit(running)
+
+    @Slot(object)
+    def _on_diverged(self, divergence: object) -> None:
+        if not self.closed:
+            self.diverged.emit(divergence)
+
+    @Slot(object)
+    def _on_loaded(self, report: object) -> None:
+        if not self.closed:
+            self.loaded.emit(report)
+
+    @Slot(str, str)
+    def _on_weights_saved(self, path: str, problem: str) -> None:
+        if not self.closed:
+            self.weightsSaved.emit(path, problem)
+
+    def close(self) -> None:
+        """Stop the worker after the commands already sent, and wait for its thread to end."""
+        if self.closed:
+            return
+        self.closed = True
+        self._stop.emit()
+        self.thread.wait()

@@ -1,0 +1,334 @@
+"""The training worker: the only owner of the Trainer and its Monitor, living in its own QThread.
+
+The GUI drives it with queued signals connected to its slots and never touches the network.
+Training runs in slices: a zero-interval timer runs steps for at most `SLICE_SECONDS`, then
+returns to the thread's event loop, so commands (pause, a new learning rate, stop) are handled
+between any two slices. In slow motion the timer fires once per step, `delay` seconds apart.
+
+Snapshots are flow-controlled: after emitting one the worker takes no other until the GUI calls
+`acknowledge`, so the GUI never falls behind on a queue of stale snapshots, and nothing is lost
+meanwhile (the losses since the last snapshot accumulate in the Monitor).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from nnstudio.core.errors import NNStudioError, TrainingDiverged
+from nnstudio.core.monitor import Monitor
+from nnstudio.core.training import EarlyStopping, Trainer
+from nnstudio.data import Dataset
+from nnstudio.design import Design, DesignError
+from nnstudio.design.build import build_network
+from nnstudio.design.edit import find_node
+from nnstudio.design.trainer import load_design_data
+from nnstudio.design.weights import load_weights, save_weights
+from nnstudio.gui.training.pacing import ProbePacer
+
+#: the longest a slice of training keeps the worker's event loop waiting
+SLICE_SECONDS = 0.015
+_LOSS_WORD = re.compile(r"loss became (\S+) at")
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """The loss became NaN/Inf at `epoch` (1-based, the one in progress), `step` (the step that
+    failed) with `learning_rate`; the weights are back to the last finite ones."""
+
+    loss: float
+    epoch: int
+    step: int
+    learning_rate: float
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The outcome of `TrainingWorker.load`: `problem` says why the design cannot be trained
+    ("" when it can); `weights` is the weights file loaded ("" if none), `weights_problem` why
+    the one given was not loaded."""
+
+    problem: str = ""
+    weights: str = ""
+    weights_problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def diverged_loss(exc: TrainingDiverged) -> float:
+    """The non-finite loss the Trainer reports in its message (nan if it names none)."""
+    match = _LOSS_WORD.search(str(exc))
+    try:
+        return float(match[1]) if match else math.nan
+    except ValueError:
+        return math.nan
+
+
+class TrainingWorker(QObject):
+    """Owns one design's Trainer and Monitor; every public slot is a command from the GUI."""
+
+    #: a Snapshot; the next one follows only after `acknowledge`
+    snapshotReady = Signal(object)
+    #: training started (True) or stopped: paused, finished, a step target reached, diverged
+    runningChanged = Signal(bool)
+    #: a Divergence: training paused and the last finite weights are back
+    diverged = Signal(object)
+    #: a LoadReport, after every `load`
+    loaded = Signal(object)
+    #: (path, problem): the weights were written to path ("" problem) or not
+    weightsSaved = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._design: Design | None = None
+        self._data: tuple[str, Dataset] | None = None
+        self.trainer: Trainer | None = None
+        self.monitor: Monitor | None = None
+        self._run = 0
+        self._delay = 0.0
+        self._stop_step: int | None = None
+        self._stop_epoch: int | None = None
+        self._pacer = ProbePacer()
+        self._awaiting_ack = False
+        self._dirty = False
+
+    # -- the design ----------------------------------------------------------------------------
+    @Slot(object, str, str)
+    def load(self, doc: dict[str, Any], path: str, weights: str) -> None:
+        """Train the design `doc` (its file at `path`, "" if none) from now on, starting from
+        the weights file `weights` when given, else from fresh weights."""
+        self._halt()
+        self.trainer = self.monitor = None
+        try:
+            design = Design.from_dict(doc, draft=True)
+            design.path = path or None
+            self._design = design
+            self._build()
+        except (NNStudioError, ValueError) as exc:
+            self.loaded.emit(LoadReport(problem=str(exc)))
+            return
+        report = LoadReport()
+        if weights:
+            try:
+                load_weights(self.trainer.network, weights)
+                report = LoadReport(weights=weights)
+            except DesignError as exc:
+                report = LoadReport(weights_problem=str(exc))
+        self.loaded.emit(report)
+        self._publish()
+
+    def _build(self) -> None:
+        """A fresh Trainer (weights from the design's seed) for the current design."""
+        design = self._design
+        network = build_network(design)
+        self.trainer = Trainer(network, self._dataset(design), design.training)
+        self._run += 1
+        self.monitor = Monitor(self.trainer, run=self._run)
+        self._pacer.reset()
+
+    def _dataset(self, design: Design) -> Dataset:
+        """The design's data, loaded once and kept while the data section stays the same."""
+        key = json.dumps([design.data, str(design.base_dir)], sort_keys=True)
+        if self._data is None or self._data[0] != key:
+            self._data = (key, load_design_data(design))
+        return self._data[1]
+
+    # -- running -------------------------------------------------------------------------------
+    @Slot(int)
+    def play(self, steps: int) -> None:
+        """Train until paused or finished, or for `steps` steps when steps > 0."""
+        if self.trainer is None or self.trainer.finished:
+            self.runningChanged.emit(False)
+            self._publish()
+            return
+        self._stop_step = self.trainer.step_count + steps if steps > 0 else None
+        self._stop_epoch = None
+        self._start(self._delay)
+
+    @Slot()
+    def pause(self) -> None:
+        self._halt()
+
+    @Slot()
+    def step_batch(self) -> None:
+        """Exactly one mini-batch update, then paused."""
+        self._halt()
+        if self.trainer is not None:
+            self._train(lambda: True)
+            self._publish()
+
+    @Slot()
+    def step_epoch(self) -> None:
+        """Train at full speed to the end of the current epoch, then pause."""
+        self._halt()
+        if self.trainer is not None:
+            self._stop_step, self._stop_epoch = None, self.trainer.epoch + 1
+            self._start(0.0)
+
+    @Slot()
+    def reset(self) -> None:
+        """Re-initialise the weights with the design's seed and its current training settings."""
+        self._halt()
+        if self._design is None:
+            return
+        try:
+            self._build()
+        except (NNStudioError, ValueError) as exc:
+            self.trainer = self.monitor = None
+            self.loaded.emit(LoadReport(problem=str(exc)))
+            return
+        self._publish()
+
+    def _start(self, delay: float) -> None:
+        self._timer.start(round(delay * 1000))
+        self.runningChanged.emit(True)
+        self._publish()
+
+    def _halt(self) -> None:
+        """Stop the timer (announcing it) and forget any step target."""
+        self._stop_step = self._stop_epoch = None
+        if self._timer.isActive():
+            self._timer.stop()
+            self.runningChanged.emit(False)
+            self._publish()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def _tick(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        slow = self._timer.interval() > 0
+        self._train(lambda: slow or time.perf_counter() >= deadline)
+        if self.running and self._target_reached():
+            self._halt()
+        elif self.running:
+            self._publish()
+
+    def _train(self, slice_over) -> None:
+        """Steps until `slice_over()` or a target; a divergence pauses and is reported."""
+        trainer, monitor = self.trainer, self.monitor
+        try:
+            while True:
+                start = time.perf_counter()
+                loss = trainer.step()
+                monitor.record(loss, time.perf_counter() - start)
+                if self._target_reached() or slice_over():
+                    return
+        except TrainingDiverged as exc:
+            self._halt()
+            self.diverged.emit(Divergence(diverged_loss(exc), trainer.epoch + 1,
+                                          trainer.step_count + 1, trainer.learning_rate))
+
+    def _target_reached(self) -> bool:
+        t = self.trainer
+        return (t.finished or (self._stop_step is not None and t.step_count >= self._stop_step)
+                or (self._stop_epoch is not None and t.epoch >= self._stop_epoch))
+
+    # -- live settings -------------------------------------------------------------------------
+    @Slot(float)
+    def set_learning_rate(self, lr: float) -> None:
+        if self.trainer is not None:
+            self.trainer.learning_rate = lr
+            self._publish()
+
+    @Slot(int)
+    def set_batch_size(self, size: int) -> None:
+        if self.trainer is not None:
+            self.trainer.batch_size = int(size)
+            self._publish()
+
+    @Slot(str, float, float)
+    def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
+        """A Dense/Conv2D node's L1/L2 strength, from the next step on (and after a reset)."""
+        if self._design is not None:
+            params = find_node(self._design.network, node_id).setdefault("params", {})
+            params.update(l1=l1, l2=l2)
+        if self.trainer is not None:
+            self.trainer.set_regularization(node_id, l1, l2)
+
+    @Slot(int)
+    def set_epoch_limit(self, epochs: int) -> None:
+        if self.trainer is not None:
+            self.trainer.epochs = int(epochs)
+            self._publish()
+
+    @Slot(object)
+    def set_early_stopping(self, spec: Any) -> None:
+        """False, True or {"patience": …}: from the end of the current epoch on."""
+        if self.trainer is not None:
+            self.trainer.early_stopping = EarlyStopping.from_spec(spec)
+
+    @Slot(object)
+    def set_training(self, section: dict[str, Any]) -> None:
+        """The design's training section, used from the next reset on (loss, optimiser, seed…)."""
+        if self._design is not None:
+            self._design.set_section("training", section)
+
+    @Slot(float)
+    def set_speed(self, delay: float) -> None:
+        """Seconds between steps: 0 is full speed, more is slow motion, one step per tick."""
+        self._delay = max(0.0, float(delay))
+        if self.running and self._stop_epoch is None:
+            self._timer.setInterval(round(self._delay * 1000))
+
+    # -- weights -------------------------------------------------------------------------------
+    @Slot(str)
+    def save_weights(self, path: str) -> None:
+        if self.trainer is None:
+            self.weightsSaved.emit(path, "there is no trained network to save")
+            return
+        try:
+            save_weights(self.trainer.network, Path(path))
+        except DesignError as exc:
+            self.weightsSaved.emit(path, str(exc))
+            return
+        self.weightsSaved.emit(path, "")
+
+    # -- snapshots -----------------------------------------------------------------------------
+    @Slot()
+    def acknowledge(self) -> None:
+        """The GUI has drawn the last snapshot: the next may go."""
+        self._awaiting_ack = False
+        if self._dirty and not self.running:
+            self._publish()
+
+    def _publish(self) -> None:
+        """Send a snapshot if the GUI is ready for one and it is due; otherwise remember that
+        the state changed. A snapshot while running refreshes the probes that are due; one
+        taken at rest or in slow motion refreshes them all."""
+        self._dirty = True
+        monitor = self.monitor
+        if self._awaiting_ack or monitor is None:
+            return
+        now = time.perf_counter()
+        refresh = None
+        if self.running and self._timer.interval() == 0:
+            if not self._pacer.snapshot_due(now):
+                return
+            refresh = self._pacer.probes_due(now, monitor.probes, monitor.costs)
+        snapshot = monitor.snapshot(self.running, refresh)
+        self._pacer.taken(now, snapshot.fresh)
+        self._awaiting_ack, self._dirty = True, False
+        self.snapshotReady.emit(snapshot)
+
+    # -- the end -------------------------------------------------------------------------------
+    @Slot()
+    def stop(self) -> None:
+        """End this worker: stop training, hand the object back to the GUI thread and end the
+        thread's event loop (commands sent before this one have all been carried out)."""
+        self._timer.stop()
+        self.trainer = self.monitor = self._design = self._data = None
+        self.moveToThread(QCoreApplication.instance().thread())
+        QThread.currentThread().quit()
