@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nnstudio.core.gradcheck import numerical_gradient
 from nnstudio.core.losses import (
     LOSS_ALIASES,
     LOSSES,
@@ -15,21 +16,6 @@ from nnstudio.core.losses import (
 )
 
 RNG = np.random.default_rng(1234)
-
-
-def numerical_gradient(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
-    """Central differences of the scalar f at x (float64)."""
-    grad = np.zeros_like(x)
-    flat, out = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + h
-        up = f(x)
-        flat[i] = old - h
-        down = f(x)
-        flat[i] = old
-        out[i] = (up - down) / (2 * h)
-    return grad
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
