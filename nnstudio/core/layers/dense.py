@@ -32,9 +32,6 @@ class WeightedLayer(Layer):
     When the activation is softmax or sigmoid the layer exposes `logits` (z) so a loss can fuse.
     """
 
-    #: the activation that follows this layer in the graph, for "auto" init when it is linear
-    #: False when no one needs dL/dx (the layer reads the network input): backward returns None
-
     def __init__(
         self,
         node_id: str,
@@ -55,8 +52,6 @@ class WeightedLayer(Layer):
         self.use_bias = bool(use_bias)
         self.weight_init = weight_init
         self.bias_init = bias_init
-        self.l1 = float(l1)
-        self.l2 = float(l2)
         fusable = activation in FUSABLE
         self.final_activation = activation if fusable else None
         # z is a fresh array the layer owns, so the activation may overwrite it unless it is

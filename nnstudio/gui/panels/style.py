@@ -91,8 +91,15 @@ def density_colour_map() -> pg.ColorMap:
     return pg.ColorMap(np.linspace(0, 1, len(DENSITY_STOPS)), list(DENSITY_STOPS))
 
 
+def plot_widget() -> pg.PlotWidget:
+    """One plot on a white canvas; its context menu exports PNG, SVG or CSV."""
+    widget = pg.PlotWidget(background=BACKGROUND)
+    widget.getPlotItem().setContentsMargins(6, 6, 12, 6)
+    return widget
+
+
 def graphics_widget() -> pg.GraphicsLayoutWidget:
-    """A white canvas for one or more plots; its context menu exports PNG, SVG, CSV."""
+    """A white canvas for several plots; its context menu exports PNG, SVG or CSV."""
     widget = pg.GraphicsLayoutWidget(background=BACKGROUND)
     widget.ci.setContentsMargins(8, 8, 12, 8)
     return widget

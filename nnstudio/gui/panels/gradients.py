@@ -1,0 +1,112 @@
+"""Gradient flow: each layer's weight-gradient norm over time (log scale), one line per layer
+from cool (input) to warm (output), and a bar chart of the latest norms."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.series import BinnedSeries
+
+#: the most points kept per line; older ones are merged in pairs
+FLOW_POINTS = 1000
+BAR_WIDTH = 0.6
+
+
+class GradientFlowPanel(Panel):
+    """‖∂L/∂W‖ per layer with weights (Dense, Conv2D), input first: lines over epochs on a log
+    axis, and bars (log axis) of the latest values. A vanishing gradient shows as lines and bars
+    that fall towards the input."""
+
+    title = style.TranslatedText(QT_TRANSLATE_NOOP("GradientFlowPanel", "Gradient flow"))
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.lines_view = style.plot_widget()
+        self.bars_view = style.plot_widget()
+        row.addWidget(self.lines_view, 3)
+        row.addWidget(self.bars_view, 2)
+        self.set_content(page)
+
+        lines = self.lines_view.getPlotItem()
+        style.style_plot(lines, self.tr("epoch"), self.tr("gradient norm ‖∂L/∂W‖"))
+        lines.setLogMode(y=True)
+        self._legend = style.legend(lines)
+        bars = self.bars_view.getPlotItem()
+        style.style_plot(bars, self.tr("layer"), self.tr("latest gradient norm"))
+        bars.getAxis("left").setLogMode(False, True)
+        bars.showGrid(x=False, y=True, alpha=0.18)
+        bars.setMouseEnabled(x=False, y=False)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        bars.addItem(self.bars)
+
+        self.layers: tuple[str, ...] = ()
+        self.series = BinnedSeries(FLOW_POINTS)
+        self.lines: list[pg.PlotDataItem] = []
+        self.latest = np.zeros(0)
+        self.reset()
+
+    # -- Panel ---------------------------------------------------------------------------------
+    def reset(self) -> None:
+        self._build(())
+        self.show_message(self.tr("Press Play to train"))
+
+    def draw(self, snapshot: Any) -> None:
+        norms = np.array([f.grad_norm for f in snapshot.flow], dtype=np.float64)
+        if not len(norms) or not np.isfinite(norms).all():
+            return
+        layers = tuple(f.node for f in snapshot.flow)
+        if layers != self.layers:
+            self._build(layers)
+        x = snapshot.step / max(snapshot.batches_per_epoch, 1)
+        self.series.extend(np.array([x]), norms[None])
+        xs, ys = self.series.points()
+        for i, line in enumerate(self.lines):
+            line.setData(xs, ys[:, i])
+        self._draw_bars(norms)
+        self.show_content()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _build(self, layers: tuple[str, ...]) -> None:
+        """One line and one bar per layer; bar labels on the x axis."""
+        plot = self.lines_view.getPlotItem()
+        for line in self.lines:
+            plot.removeItem(line)
+        self._legend.clear()
+        self.layers = layers
+        self.series = BinnedSeries(FLOW_POINTS, max(len(layers), 1))
+        self.colours = style.layer_colours(len(layers))
+        self._bar_pens = [pg.mkPen(c.darker(130), width=1.5) for c in self.colours]
+        self.lines = []
+        for name, colour in zip(layers, self.colours, strict=True):
+            line = plot.plot(pen=style.pen(colour.name()), antialias=True, name=name)
+            self.lines.append(line)
+        self.latest = np.zeros(0)
+        self.bars.setOpts(x=[], height=[], brushes=[])
+        self.bars_view.getPlotItem().getAxis("bottom").setTicks(
+            [list(enumerate(layers)), []])
+
+    def _draw_bars(self, norms: np.ndarray) -> None:
+        """Bars from a common floor up to log10 of each norm (zero norms stay at the floor)."""
+        self.latest = norms
+        logs = np.log10(np.where(norms > 0, norms, np.nan))
+        finite = logs[np.isfinite(logs)]
+        floor = math.floor(finite.min()) - 0.5 if len(finite) else -1.0
+        heights = np.nan_to_num(logs - floor, nan=0.0)
+        self.bars.setOpts(x=np.arange(len(norms)), y0=floor, height=heights, width=BAR_WIDTH,
+                          brushes=self.colours, pens=self._bar_pens)
+        top = float(heights.max() + floor) if len(heights) else 0.0
+        plot = self.bars_view.getPlotItem()
+        plot.setYRange(floor, max(top, floor + 1) + 0.3, padding=0)
+        plot.setXRange(-0.6, len(norms) - 0.4, padding=0)

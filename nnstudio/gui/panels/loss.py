@@ -1,0 +1,137 @@
+"""Loss & accuracy: per-epoch curves (training solid, validation dashed) over a smoothed
+per-step loss, and accuracy below them for classification."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
+
+#: per-step losses are smoothed with this EMA decay (a time constant of about 20 steps)
+STEP_DECAY = 0.95
+#: the most points kept of the per-step curve and of the per-epoch curves
+STEP_POINTS = 2048
+EPOCH_POINTS = 10_000
+#: history keys of the per-epoch columns, in storage order
+EPOCH_KEYS = ("train_loss", "validation_loss", "train_accuracy", "validation_accuracy")
+
+
+class LossPanel(Panel):
+    """Loss per epoch (training, validation) and the smoothed loss of every step, on an epoch
+    axis (step s at s / batches per epoch); accuracy per epoch in % below (classification)."""
+
+    title = style.TranslatedText(QT_TRANSLATE_NOOP("LossPanel", "Loss & accuracy"))
+
+    def __init__(self, parent: QWidget | None = None, *, step_points: int = STEP_POINTS):
+        super().__init__(parent)
+        self.steps = BinnedSeries(step_points)
+        self.epochs = BinnedSeries(EPOCH_POINTS, len(EPOCH_KEYS))
+        self._ema = ExponentialAverage(STEP_DECAY)
+        self._classification = True
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(10, 4, 10, 4)
+        self.log_scale = QCheckBox(self.tr("Logarithmic loss axis"))
+        self.log_scale.toggled.connect(self._set_log_scale)
+        controls.addWidget(self.log_scale)
+        controls.addStretch(1)
+        column.addLayout(controls)
+
+        self.loss_view = style.plot_widget()
+        self.accuracy_view = style.plot_widget()
+        column.addWidget(self.loss_view, 3)
+        column.addWidget(self.accuracy_view, 2)
+        self.set_content(page)
+
+        loss = self.loss_view.getPlotItem()
+        style.style_plot(loss, self.tr("epoch"), self.tr("loss"))
+        self._legend = style.legend(loss)
+        self.step_loss = loss.plot(pen=style.pen(style.STEP_COLOUR, style.THIN_LINE_WIDTH),
+                                   antialias=True)
+        self.train_loss = loss.plot(pen=style.pen(style.TRAIN_COLOUR), antialias=True,
+                                    connect="finite")
+        self.validation_loss = loss.plot(pen=style.pen(style.VALIDATION_COLOUR, dashed=True),
+                                         antialias=True, connect="finite")
+        accuracy = self.accuracy_view.getPlotItem()
+        style.style_plot(accuracy, self.tr("epoch"), self.tr("accuracy (%)"))
+        accuracy.setXLink(loss)
+        accuracy.setYRange(0, 100)
+        accuracy.enableAutoRange(y=False)
+        self.train_accuracy = accuracy.plot(pen=style.pen(style.TRAIN_COLOUR), antialias=True,
+                                            connect="finite")
+        self.validation_accuracy = accuracy.plot(
+            pen=style.pen(style.VALIDATION_COLOUR, dashed=True), antialias=True,
+            connect="finite")
+        self._labels = {
+            self.train_loss: self.tr("training"),
+            self.validation_loss: self.tr("validation"),
+            self.step_loss: self.tr("training, each step (smoothed)"),
+        }
+        self._legend_items: tuple[pg.PlotDataItem, ...] = ()
+        self.reset()
+
+    # -- Panel ---------------------------------------------------------------------------------
+    def set_data(self, dataset: Any) -> None:
+        if dataset is not None:
+            self._set_classification(dataset.task == "classification")
+
+    def reset(self) -> None:
+        self.steps.clear()
+        self.epochs.clear()
+        self._ema.clear()
+        for item in (self.step_loss, self.train_loss, self.validation_loss,
+                     self.train_accuracy, self.validation_accuracy):
+            item.setData([], [])
+        self._update_legend()
+        self.show_message(self.tr("Press Play to train"))
+
+    def draw(self, snapshot: Any) -> None:
+        self._set_classification(snapshot.task == "classification")
+        if len(snapshot.step_losses):
+            x = snapshot.step_indices / max(snapshot.batches_per_epoch, 1)
+            self.steps.extend(x, self._ema.update(snapshot.step_losses))
+            sx, sy = self.steps.points()
+            self.step_loss.setData(sx, sy[:, 0])
+        if snapshot.new_epochs:
+            rows = [[entry.get(key, np.nan) for key in EPOCH_KEYS]
+                    for entry in snapshot.new_epochs]
+            self.epochs.extend([entry["epoch"] for entry in snapshot.new_epochs], rows)
+            ex, ey = self.epochs.points()
+            self.train_loss.setData(ex, ey[:, 0])
+            self.validation_loss.setData(ex, ey[:, 1])
+            self.train_accuracy.setData(ex, 100 * ey[:, 2])
+            self.validation_accuracy.setData(ex, 100 * ey[:, 3])
+        if len(self.steps) or len(self.epochs):
+            self._update_legend()
+            self.show_content()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _set_classification(self, classification: bool) -> None:
+        if classification != self._classification:
+            self._classification = classification
+            self.accuracy_view.setVisible(classification)
+
+    def _set_log_scale(self, on: bool) -> None:
+        self.loss_view.getPlotItem().setLogMode(y=on)
+
+    def _update_legend(self) -> None:
+        """List the curves that have data, and only those."""
+        shown = tuple(item for item in self._labels
+                      if item.yData is not None and np.isfinite(item.yData).any())
+        if shown == self._legend_items:
+            return
+        self._legend.clear()
+        for item in shown:
+            self._legend.addItem(item, self._labels[item])
+        self._legend_items = shown
