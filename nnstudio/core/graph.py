@@ -160,7 +160,8 @@ def _find_input_output(a: GraphAnalysis, ids: list[str], successors: dict[str, l
             if any(src in reachable for src in a.inputs[nid]):
                 reachable.add(nid)
         for nid in a.order:
-            if nid not in reachable and nid in a.layers and nid not in inputs:
+            # a node with no input at all already has its own problem
+            if nid not in reachable and nid in a.layers and nid not in inputs and a.inputs[nid]:
                 a.problems.append((nid, f"is not connected to the input {a.input_id}"))
     outputs = [nid for nid in a.order if not successors[nid] and nid not in inputs]
     if len(outputs) == 1:

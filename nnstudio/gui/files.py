@@ -62,6 +62,8 @@ class DocumentFiles(QObject):
     recentChanged = Signal()
     #: a short report for the status bar
     message = Signal(str)
+    #: the design was saved to this path
+    saved = Signal(Path)
 
     def __init__(self, model: DesignModel, undo_stack: QUndoStack, prompts: Prompts,
                  parent: QObject | None = None):
@@ -157,6 +159,7 @@ class DocumentFiles(QObject):
         self.undo_stack.setClean()
         self._remember(path)
         self.message.emit(self.tr("Saved {path}").format(path=path))
+        self.saved.emit(path)
         return True
 
     def _remember(self, path: Path) -> None:

@@ -42,7 +42,9 @@ from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, displ
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.palette import LayerPalette
+from nnstudio.gui.panels import create_panels
 from nnstudio.gui.summary import ModelSummary
+from nnstudio.gui.training import TrainingUi, prompts
 
 TOOLBAR_ICON = 32
 DEFAULT_SIZE = QSize(1600, 1000)
@@ -127,6 +129,10 @@ class MainWindow(QMainWindow):
         self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette)
         self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector)
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary)
+        self.training = TrainingUi(self, create_panels())
+        self.training_dock = self._dock("training", self.tr("Training"), self.training.settings)
+        self.panel_docks = [self._dock(type(panel).__name__, panel.title, panel)
+                            for panel in self.training.panels]
         self.act: dict[str, QAction] = {}
         self._make_actions()
         self._make_menus()
@@ -141,6 +147,7 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
         self._update_title()
         self._update_edit_actions()
+        self.training.start()
 
     # -- building ---------------------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -153,19 +160,34 @@ class MainWindow(QMainWindow):
         return dock
 
     def arrange_docks(self) -> None:
-        """The default layout: palette left, inspector right, summary under the canvas."""
+        """The default layout: palette left, inspector and training settings right, the
+        dashboard panels under the canvas in columns (the summary with the last)."""
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        for dock in (self.palette_dock, self.summary_dock, self.inspector_dock):
+        for dock in (self.palette_dock, self.summary_dock, self.inspector_dock,
+                     self.training_dock, *self.panel_docks):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.training_dock)
+        columns = self.training.dashboard_columns(self.panel_docks)
+        columns[-1].append(self.summary_dock)
+        previous = None
+        for column in columns:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, column[0])
+            if previous is not None:
+                self.splitDockWidget(previous, column[0], Qt.Orientation.Horizontal)
+            for dock in column[1:]:
+                self.tabifyDockWidget(column[0], dock)
+            column[0].raise_()
+            previous = column[0]
+        self.training_dock.raise_()
         self.resizeDocks([self.palette_dock, self.inspector_dock], [215, 375],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.summary_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
         self.toolbar.show()
+        self.training.controls.toolbar.show()
 
     def _action(self, key: str, text: str, slot: Callable[[], object],
                 shortcuts: Sequence[str | QKeySequence.StandardKey] = (),
@@ -242,6 +264,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(act["quit"])
 
+        training_menu = bar.addMenu(self.tr("&Training"))
+        training_menu.addActions(list(self.training.controls.actions.values()))
+
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([act["undo"], act["redo"]])
         edit_menu.addSeparator()
@@ -255,7 +280,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(act["auto_layout"])
         self.view_menu.addSeparator()
-        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock):
+        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock,
+                     self.training_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        for dock in self.panel_docks:
             self.view_menu.addAction(dock.toggleViewAction())
         self.refresh_recent_menu()
 
@@ -273,7 +302,10 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             toolbar.addActions([act[k] for k in group])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.training.controls.toolbar)
+        self.statusBar().addPermanentWidget(self.training.controls.status)
         self.view_menu.addAction(toolbar.toggleViewAction())
+        self.view_menu.addAction(self.training.controls.toolbar.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(act["reset_layout"])
 
@@ -402,6 +434,12 @@ class MainWindow(QMainWindow):
                                               self._file_filter())
         return Path(name) if name else None
 
+    def ask_discard_weights(self) -> bool:
+        return prompts.ask_discard_weights(self)
+
+    def ask_save_weights(self, path: Path) -> bool:
+        return prompts.ask_save_weights(self, path)
+
     def show_problems(self, error: DesignError) -> None:
         dialogs.ProblemsDialog(error.source or "", error.problems, self).exec()
 
@@ -424,6 +462,7 @@ class MainWindow(QMainWindow):
             return
         if self.remember_layout:
             settings.save_layout(self)
+        self.training.shutdown()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

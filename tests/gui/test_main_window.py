@@ -163,7 +163,7 @@ def test_typing_f_in_a_text_field_does_not_fit(qtbot, window):
 
 def test_clicking_the_problem_count_selects_the_offending_node(qtbot, window):
     window.model.remove_edge("h1", "h2")
-    assert window.summary.status.text() == "✖ 4 problems"
+    assert window.summary.status.text() == "✖ 3 problems"
     qtbot.mouseClick(window.summary.status, Qt.MouseButton.LeftButton)
     assert window.canvas.selected_node_ids() == ["h2"]
     assert window.inspector.form.node_id == "h2"

@@ -69,6 +69,17 @@ class Panel(QWidget):
         if self._content is not None:
             self._stack.setCurrentWidget(self._content)
 
+    def show_page(self, widget: QWidget) -> None:
+        """Show another page than the content (added to the panel the first time)."""
+        if self._stack.indexOf(widget) < 0:
+            self._stack.addWidget(widget)
+        self._stack.setCurrentWidget(widget)
+
+    @property
+    def page(self) -> QWidget:
+        """The page on show."""
+        return self._stack.currentWidget()
+
     @property
     def message(self) -> str | None:
         """The empty-state text on show, or None when the plots are."""

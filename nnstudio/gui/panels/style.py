@@ -82,7 +82,7 @@ def translucent(colour: str, alpha: int) -> QColor:
 def layer_colours(count: int) -> list[QColor]:
     """count colours from cool (first layer) to warm (last); one layer gets the middle one."""
     cmap = pg.ColorMap(np.linspace(0, 1, len(LAYER_STOPS)), list(LAYER_STOPS))
-    positions = np.linspace(0, 1, count) if count > 1 else np.array([0.5])
+    positions = np.array([0.5]) if count == 1 else np.linspace(0, 1, count)
     return [cmap.map(float(t), mode="qcolor") for t in positions]
 
 
@@ -100,7 +100,8 @@ def plot_widget() -> pg.PlotWidget:
 
 def graphics_widget() -> pg.GraphicsLayoutWidget:
     """A white canvas for several plots; its context menu exports PNG, SVG or CSV."""
-    widget = pg.GraphicsLayoutWidget(background=BACKGROUND)
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(BACKGROUND)
     widget.ci.setContentsMargins(8, 8, 12, 8)
     return widget
 
@@ -112,12 +113,16 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
         axis.setPen(pg.mkPen(AXIS_COLOUR, width=1.5))
         axis.setTextPen(pg.mkPen(TEXT_COLOUR))
         axis.setTickFont(font(TICK_PT))
-    label_css = {"color": TEXT_COLOUR, "font-size": f"{LABEL_PT}pt"}
-    plot.setLabel("bottom", x_label, **label_css)
-    plot.setLabel("left", y_label, **label_css)
+    axis_label(plot, "bottom", x_label)
+    axis_label(plot, "left", y_label)
     plot.showGrid(x=True, y=True, alpha=0.18)
     plot.setMenuEnabled(True)
     plot.hideButtons()
+
+
+def axis_label(plot: pg.PlotItem, side: str, text: str) -> None:
+    """Label the axis on `side` ("left", "bottom", …) in the label font."""
+    plot.setLabel(side, text, color=TEXT_COLOUR, **{"font-size": f"{LABEL_PT}pt"})
 
 
 def set_title(plot: pg.PlotItem, text: str, lines: int = 1) -> None:

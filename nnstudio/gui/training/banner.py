@@ -58,6 +58,7 @@ class Banner(QFrame):
     def show_divergence(self, divergence: Divergence) -> None:
         """The loss exploded: say when, blame the learning rate, offer to lower it."""
         self._style(theme.ERROR_COLOUR)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setText(self.tr(
             "<b>The loss became {loss} at epoch {epoch}</b> — the learning rate {lr} is too "
             "high. The last good weights were restored; lower the learning rate and press "
@@ -69,6 +70,7 @@ class Banner(QFrame):
     def show_warning(self, text: str) -> None:
         """A plain message, with no action to offer."""
         self._style(_WARNING_COLOUR)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setText(text)
         self.action.hide()
         self._present()

@@ -16,6 +16,7 @@ import json
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,12 @@ class Divergence:
 class LoadReport:
     """The outcome of `TrainingWorker.load`: `problem` says why the design cannot be trained
     ("" when it can); `weights` is the weights file loaded ("" if none), `weights_problem` why
-    the one given was not loaded."""
+    the one given was not loaded; `dataset` the design's data (read only), None if it failed."""
 
     problem: str = ""
     weights: str = ""
     weights_problem: str = ""
+    dataset: Dataset | None = None
 
     @property
     def ok(self) -> bool:
@@ -118,14 +120,15 @@ class TrainingWorker(QObject):
         except (NNStudioError, ValueError) as exc:
             self.loaded.emit(LoadReport(problem=str(exc)))
             return
-        report = LoadReport()
+        loaded, problem = "", ""
         if weights:
             try:
                 load_weights(self.trainer.network, weights)
-                report = LoadReport(weights=weights)
+                loaded = weights
             except DesignError as exc:
-                report = LoadReport(weights_problem=str(exc))
-        self.loaded.emit(report)
+                problem = str(exc)
+        self.loaded.emit(LoadReport(weights=loaded, weights_problem=problem,
+                                    dataset=self.trainer.data))
         self._publish()
 
     def _build(self) -> None:
@@ -188,6 +191,7 @@ class TrainingWorker(QObject):
             self.trainer = self.monitor = None
             self.loaded.emit(LoadReport(problem=str(exc)))
             return
+        self.loaded.emit(LoadReport(dataset=self.trainer.data))
         self._publish()
 
     def _start(self, delay: float) -> None:
@@ -216,7 +220,7 @@ class TrainingWorker(QObject):
         elif self.running:
             self._publish()
 
-    def _train(self, slice_over) -> None:
+    def _train(self, slice_over: Callable[[], bool]) -> None:
         """Steps until `slice_over()` or a target; a divergence pauses and is reported."""
         trainer, monitor = self.trainer, self.monitor
         try:

@@ -1,0 +1,30 @@
+"""The dashboard panels: live plots of what a network learns while it trains.
+
+Each panel is a QWidget with a translatable class attribute `title` and three methods the main
+window calls on the GUI thread: `show_snapshot(snapshot)` with the latest
+nnstudio.core.monitor.Snapshot (up to 30 times a second; panels keep their own bounded history),
+`clear()` after a reset or for a new design, and `set_data(dataset)` with the design's
+nnstudio.data.Dataset (or None) when a design is loaded. Right-click a plot to export it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.gui.panels.activations import ActivationsPanel
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.boundary import BoundaryPanel
+from nnstudio.gui.panels.curve import CurvePanel
+from nnstudio.gui.panels.gradients import GradientFlowPanel
+from nnstudio.gui.panels.loss import LossPanel
+from nnstudio.gui.panels.weights import WeightsPanel
+
+__all__ = ["ActivationsPanel", "BoundaryPanel", "CurvePanel", "GradientFlowPanel", "LossPanel",
+           "Panel", "WeightsPanel", "create_panels"]
+
+
+def create_panels(parent: QWidget | None = None) -> list[QWidget]:
+    """One of each panel, in dashboard order: loss & accuracy, decision boundary (or fitted
+    curve), weights, activations, gradient flow."""
+    kinds = (LossPanel, BoundaryPanel, WeightsPanel, ActivationsPanel, GradientFlowPanel)
+    return [kind(parent) for kind in kinds]

@@ -1,0 +1,89 @@
+"""Everything live training adds to the main window, wired together: the controller and its
+design sync, the controls, the training settings panel, the banner and the dashboard panels.
+The window only places the pieces (docks, menus, toolbar, status bar)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.design.weights import weights_path_for
+from nnstudio.gui.training.banner import Banner
+from nnstudio.gui.training.controller import TrainingController
+from nnstudio.gui.training.controls import SpaceTap, TrainingControls
+from nnstudio.gui.training.hyperparams import HyperparameterPanel
+from nnstudio.gui.training.sync import DesignSync
+from nnstudio.gui.training.worker import LoadReport
+
+if TYPE_CHECKING:
+    from nnstudio.gui.main_window import MainWindow
+
+
+class TrainingUi(QObject):
+    """Live training for `window`, whose dashboard `panels` get every snapshot."""
+
+    def __init__(self, window: MainWindow, panels: list[QWidget]):
+        super().__init__(window)
+        self.window = window
+        self.panels = panels
+        self.controller = controller = TrainingController(self)
+        controller.set_panels(panels)
+        self.controls = TrainingControls(controller, window)
+        self.settings = HyperparameterPanel(window.model, window.undo_stack)
+        self.banner = Banner(window.canvas)
+        self.space_tap = SpaceTap(window.canvas, self.controls.actions["play"])
+        self.sync = DesignSync(window.model, window.undo_stack, controller,
+                               lambda: window.ask_discard_weights(), self)
+        controller.diverged.connect(self.banner.show_divergence)
+        controller.runningChanged.connect(self._on_running)
+        controller.loaded.connect(self._on_loaded)
+        controller.weightsSaved.connect(self._on_weights_saved)
+        self.banner.divideLearningRate.connect(self.divide_learning_rate)
+        window.files.saved.connect(self._offer_weights)
+
+    def start(self) -> None:
+        """Train the window's current design (called once the window is built)."""
+        self.sync.start()
+
+    def shutdown(self) -> None:
+        """Stop training and its thread (the window is closing)."""
+        self.controller.shutdown()
+
+    def divide_learning_rate(self) -> None:
+        """Lower the learning rate tenfold, as one undoable change, and hide the banner."""
+        lr = self.window.model.design.training["optimizer"]["lr"]
+        self.settings.set_learning_rate(float(f"{lr / 10:.3g}"))
+        self.banner.hide()
+
+    def _on_running(self, running: bool) -> None:
+        if running:
+            self.banner.hide()
+
+    def _on_loaded(self, report: LoadReport) -> None:
+        for panel in self.panels:
+            panel.set_data(report.dataset)
+        if report.weights:
+            self.window.show_status(self.tr("Loaded the trained weights from {path}").format(
+                path=report.weights))
+        if report.weights_problem:
+            self.banner.show_warning(self.tr(
+                "The weights saved beside the design were not loaded, so training starts "
+                "from fresh weights: {problem}").format(problem=report.weights_problem))
+
+    def _offer_weights(self, design_path: Path) -> None:
+        """After a save: offer to save the trained weights beside the design."""
+        if not (self.controller.trainable and self.controller.has_trained_weights):
+            return
+        path = weights_path_for(design_path)
+        if self.window.ask_save_weights(path):
+            self.controller.save_weights(path)
+
+    def _on_weights_saved(self, path: str, problem: str) -> None:
+        if problem:
+            self.window.show_error(self.tr("Could not save the weights"), problem)
+        else:
+            self.window.show_status(self.tr("Saved the trained weights to {path}").format(
+                path=path))
