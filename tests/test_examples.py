@@ -10,7 +10,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "resources" / "examples
 
 
 def test_there_are_examples():
-    assert {p.stem for p in EXAMPLES} >= {"xor", "spiral", "circle", "iris", "digits_cnn", "sine"}
+    assert {p.stem for p in EXAMPLES} >= {"xor", "spiral", "circle", "iris", "wine", "digits_cnn", "sine"}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -26,6 +26,7 @@ FIGURES = [
     ("spiral", "validation", "accuracy", 0.95),
     ("circle", "validation", "accuracy", 0.95),
     ("iris", "validation", "accuracy", 0.90),
+    ("wine", "validation", "accuracy", 0.90),
     ("digits_cnn", "test", "accuracy", 0.95),
     ("sine", "validation", "loss", 0.02),
 ]

@@ -6,30 +6,18 @@ JSON Schema (ranges, choices) and the GUI's data panel (widgets, tooltips, datas
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nnstudio.core.catalog import REQUIRED, ParamSpec
-from nnstudio.core.catalog import check_value as check_number
+from nnstudio.core.catalog import REQUIRED
 from nnstudio.data.errors import DataError
+from nnstudio.data.features import DEFAULT_FEATURES, FEATURES, needing_more
+from nnstudio.data.values import MAX_CLASSES, DataParam, check_value, normalise
 
 TASKS = ("classification", "regression")
 KINDS = ("points2d", "curve1d", "table", "images")
 MAX_SEED = 2**32 - 1
-
-
-@dataclass(frozen=True)
-class DataParam(ParamSpec):
-    """One key of a data spec.
-
-    Besides the engine's "int", "float" and "bool", kind may be "choice" (one of `choices`),
-    "path" (a file, relative to the design's folder), "text" (a non-empty string) or "column"
-    (a column name, a 0-based column index, or null for the last column).
-    """
-
-    choices: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +87,11 @@ _TASK = DataParam("task", "choice", "auto", choices=("auto", *TASKS),
                        "make a classification task; anything else regression.")
 _DROP = DataParam("drop_missing", "bool", False,
                   help="Drop the rows with a missing value instead of refusing the file.")
+_FEATURES = DataParam(
+    "features", "features", DEFAULT_FEATURES, choices=tuple(FEATURES),
+    labels=tuple(f.label for f in FEATURES.values()),
+    help="What the network receives of each point, as in TensorFlow Playground: x₁, x₂, x₁², "
+         "x₂², x₁x₂, sin x₁, sin x₂. A linear model solves the circle with x₁² and x₂².")
 _SAMPLES_HELP = "Number of points generated."
 _NOISE_HELP = "How noisy the data is, from 0 (clean) to 0.5 (very noisy)."
 
@@ -123,7 +116,7 @@ TOY2D = (
 REGRESSION = (
     DatasetInfo("sine", "Sine curve",
                 "y = sin x on [−6, 6]: the simplest curve a network must bend to fit.",
-                (("samples", 500),)),
+                (("samples", 500), ("features", ("x1",)))),
     DatasetInfo("plane", "Plane",
                 "A tilted plane, (x₁ + x₂)/10: one linear neuron is enough."),
     DatasetInfo("multi_gaussian", "Six bumps",
@@ -148,9 +141,20 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
         (_name(TOY2D),
          DataParam("samples", "int", 500, 10, 100_000, help=_SAMPLES_HELP),
          DataParam("noise", "float", 0.0, 0.0, 0.5, help=_NOISE_HELP),
-         DataParam("classes", "int", 2, 2, 8, help="Number of spiral arms (spiral only)."),
-         *_common(standardize=False)),
+         DataParam("classes", "int", 2, 2, MAX_CLASSES,
+                   help="Number of spiral arms (spiral only)."),
+         _FEATURES, *_common(standardize=False)),
         TOY2D,
+    ),
+    DataSource(
+        "points", "Drawn points",
+        "Points you place on the plane yourself, each with its class.",
+        (DataParam("points", "points", (),
+                   help="The points, each [x, y, class] with the class numbered from 0."),
+         DataParam("classes", "optional_int", None, 2, MAX_CLASSES,
+                   help="Number of classes; empty means one more than the largest class "
+                        "drawn (at least 2)."),
+         _FEATURES, *_common(standardize=False)),
     ),
     DataSource(
         "regression", "Toy regression",
@@ -159,7 +163,7 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
          DataParam("samples", "int", 1200, 10, 100_000,
                    help="Number of points generated (500 for sine, 1200 for the others)."),
          DataParam("noise", "float", 0.0, 0.0, 0.5, help=_NOISE_HELP),
-         *_common(standardize=False)),
+         _FEATURES, *_common(standardize=False)),
         REGRESSION,
     ),
     DataSource(
@@ -175,6 +179,9 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
          DataParam("target", "column", None,
                    help="The target column: its name, or its index counting from 0; empty "
                         "means the last column."),
+         DataParam("columns", "columns", None,
+                   help="The feature columns (names or indices counting from 0), in this "
+                        "order; empty means every column except the target."),
          DataParam("delimiter", "choice", "auto", choices=("auto", ",", ";", "\t"),
                    help="The field separator; 'auto' detects comma, semicolon or tab."),
          DataParam("header", "choice", "auto", choices=("auto", True, False),
@@ -190,38 +197,33 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
          DataParam("y_key", "text", "y", help="Name of the target array."),
          _TASK, *_common(standardize=True)),
     ),
-    DataSource("images", "Image folder",
-               "A folder with one sub-folder of images per class.", available=False),
-    DataSource("idx", "MNIST IDX files", "Images and labels in MNIST's IDX format.",
-               available=False),
+    DataSource(
+        "images", "Image folder",
+        "A folder with one sub-folder of images per class (PNG, JPEG, PGM/PPM), the class "
+        "named after its sub-folder.",
+        (DataParam("path", "path",
+                   help="The folder holding one sub-folder per class, relative to the "
+                        "design's folder."),
+         DataParam("size", "size", 28, 1, 512,
+                   help="Every image is resized to this height and width (one number for a "
+                        "square) by averaging the pixels each new pixel covers."),
+         DataParam("color", "choice", "grayscale", choices=("grayscale", "rgb"),
+                   help="One grey channel, or three colour channels (red, green, blue)."),
+         *_common(standardize=True)),
+    ),
+    DataSource(
+        "idx", "MNIST IDX files",
+        "Images and labels in the IDX format of MNIST and Fashion-MNIST, plain or .gz.",
+        (DataParam("images", "path",
+                   help="The images file (e.g. train-images-idx3-ubyte.gz), relative to the "
+                        "design's folder."),
+         DataParam("labels", "path",
+                   help="The labels file (e.g. train-labels-idx1-ubyte.gz), relative to the "
+                        "design's folder."),
+         *_common(standardize=True)),
+    ),
 )}
 DEFAULT_SOURCE = "toy2d"
-
-
-def check_value(p: DataParam, v: Any) -> str | None:
-    """Why `v` is not a valid value for key `p`, or None when it is."""
-    if p.kind in ("int", "float", "bool"):
-        return check_number(p, v)
-    if p.kind == "choice":
-        if any(v == c and type(v) is type(c) for c in p.choices):
-            return None
-        return f"must be one of {', '.join(json.dumps(c) for c in p.choices)}, got {v!r}"
-    if p.kind in ("path", "text"):
-        return None if isinstance(v, str) and v.strip() else f"must be a non-empty text, got {v!r}"
-    if p.kind == "column":
-        if v is None or (isinstance(v, str) and v.strip()) or (
-                isinstance(v, int) and not isinstance(v, bool)):
-            return None
-        return f"must be a column name or a column index, got {v!r}"
-    raise AssertionError(f"unknown data key kind {p.kind}")
-
-
-def _normalise(p: DataParam, v: Any) -> Any:
-    if p.kind == "int":
-        return int(v)
-    if p.kind == "float":
-        return float(v)
-    return v
 
 
 def resolve_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -255,19 +257,42 @@ def resolve_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
             if p.default is REQUIRED:
                 raise DataError(f"the {source_name} source needs {p.name!r}: {p.help[0].lower()}"
                                 f"{p.help[1:]}", key=p.name)
-            out[p.name] = defaults[p.name]
+            out[p.name] = normalise(p, defaults[p.name])
             continue
         problem = check_value(p, spec[p.name])
         if problem:
             raise DataError(f"{p.name} {problem}", key=p.name)
-        out[p.name] = _normalise(p, spec[p.name])
+        out[p.name] = normalise(p, spec[p.name])
     if out["validation"] + out["test"] >= 1:
         raise DataError(f"validation + test must leave some samples for training; got "
                         f"{out['validation']:g} + {out['test']:g}", key="validation")
-    if out.get("classes", 2) != 2 and out["name"] != "spiral":
-        raise DataError(f"classes applies only to the spiral; {out['name']} has 2 classes",
-                        key="classes")
+    _check_across_keys(out)
     return out
+
+
+def _check_across_keys(spec: dict[str, Any]) -> None:
+    """The rules that span several keys of a resolved spec; fills in the drawn points'
+    classes when left empty."""
+    source = spec["source"]
+    if source == "toy2d" and spec["classes"] != 2 and spec["name"] != "spiral":
+        raise DataError(f"classes applies only to the spiral; {spec['name']} has 2 classes",
+                        key="classes")
+    if "features" in spec:
+        one_input = source == "regression" and spec["name"] == "sine"
+        missing = needing_more(spec["features"], 1 if one_input else 2)
+        if missing:
+            raise DataError(f"the sine curve has a single input, x1, so it has no "
+                            f"{', '.join(missing)}; its features are x1, x1^2 and sin_x1",
+                            key="features")
+    if source == "points":
+        labels = [c for _, _, c in spec["points"]]
+        top = max(labels, default=0)
+        if spec["classes"] is None:
+            spec["classes"] = max(2, top + 1)
+        elif top >= spec["classes"]:
+            i = labels.index(top)
+            raise DataError(f"the point at index {i} has class {top}, but classes is "
+                            f"{spec['classes']} (classes are numbered from 0)", key="classes")
 
 
 def describe_sources() -> list[dict[str, Any]]:
@@ -276,7 +301,7 @@ def describe_sources() -> list[dict[str, Any]]:
         return {"name": p.name, "kind": p.kind, "required": p.required,
                 "default": None if p.required else p.default, "minimum": p.minimum,
                 "maximum": p.maximum, "exclusive_maximum": p.exclusive_maximum,
-                "choices": list(p.choices), "help": p.help}
+                "choices": list(p.choices), "labels": list(p.labels), "help": p.help}
 
     return [{"source": s.name, "title": s.title, "summary": s.summary,
              "available": s.available, "params": [param(p) for p in s.params],

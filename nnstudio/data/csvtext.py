@@ -30,21 +30,40 @@ def show(cell: str, limit: int = 40) -> str:
 def read_text(path: Path) -> str:
     """The file's text: UTF-8, an optional byte-order mark removed. DataError for binary data,
     UTF-16 or any other encoding."""
+    return decode(_read(path, None), path.name)
+
+
+def read_head(path: Path, limit: int) -> tuple[str, bool]:
+    """The text of the file's first `limit` bytes, cut after its last whole line, and whether
+    that is the whole file. DataError as for read_text."""
+    data = _read(path, limit + 1)
+    if len(data) <= limit:
+        return decode(data, path.name), True
+    end = data.rfind(b"\n", 0, limit)
+    return decode(data[:end + 1] if end >= 0 else data[:limit], path.name), False
+
+
+def _read(path: Path, limit: int | None) -> bytes:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            return file.read(-1 if limit is None else limit)
     except OSError as exc:
         raise DataError(f"cannot read {path}: {exc.strerror or exc}", key="path") from None
+
+
+def decode(data: bytes, where: str) -> str:
+    """UTF-8 text from a CSV file's bytes; DataError for binary data or another encoding."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise DataError(f"{path.name} is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")",
+        raise DataError(f"{where} is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\")",
                         key="path")
     if b"\x00" in data:
-        raise DataError(f"{path.name} is not a text file: it holds binary data (a spreadsheet "
+        raise DataError(f"{where} is not a text file: it holds binary data (a spreadsheet "
                         f"workbook, perhaps); export it as CSV", key="path")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise DataError(f"{path.name}, line {line}: the byte 0x{data[exc.start]:02x} is not "
+        raise DataError(f"{where}, line {line}: the byte 0x{data[exc.start]:02x} is not "
                         f"UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\")",
                         key="path", row=line) from None
 
@@ -89,27 +108,38 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def records(text: str, delimiter: str, where: str) -> list[Record]:
+def records(text: str, delimiter: str, where: str, partial: bool = False) -> list[Record]:
     """Every non-blank record with the line it starts on; cells stripped of spaces. DataError
-    for a quote left open (it swallows the rest of the file into one last record)."""
+    for a quote left open (it swallows the rest of the file into one last record), unless
+    `partial` (the text is the start of a file): then that last record is dropped."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
                         skipinitialspace=True)
     out: list[Record] = []
     start = 1
+    last: list[str] = []
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
                 out.append((start, [c.strip() for c in cells]))
+                last = cells
             start = reader.line_num + 1
     except csv.Error as exc:
         raise DataError(f"{where}, line {start}: cannot read the record ({exc}); is a quote "
                         f"(\") left open?",
                         key="path", row=start) from None
-    if out and any("\n" in c or "\r" in c for c in out[-1][1]):
+    if any("\n" in c or "\r" in c for c in last) and _open_quote(text, out[-1][0]):
+        if partial:
+            return out[:-1]
         line = out[-1][0]
         raise DataError(f"{where}, line {line}: a quote (\") opened on this line is never "
                         f"closed", key="path", row=line)
     return out
+
+
+def _open_quote(text: str, line: int) -> bool:
+    """Whether a quote opened in the text from `line` (1-based) on is never closed."""
+    lines = io.StringIO(text, newline="").readlines()
+    return "".join(lines[line - 1:]).count('"') % 2 == 1
 
 
 def detect_header(rows: list[Record], decimal_comma: bool) -> bool:

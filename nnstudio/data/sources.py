@@ -6,10 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from nnstudio.data import regression, toy2d
 from nnstudio.data.builtin import load_builtin
 from nnstudio.data.catalog import SOURCES
 from nnstudio.data.errors import DataError
+from nnstudio.data.idx import load_idx
+from nnstudio.data.imagefolder import load_image_folder
 from nnstudio.data.npz import load_npz
 from nnstudio.data.samples import Samples
 from nnstudio.data.tables import read_csv
@@ -30,29 +34,45 @@ def _regression(spec: dict[str, Any], base_dir: Path | None) -> Samples:
     x, y = regression.generate(spec["name"], spec["samples"], spec["noise"], spec["seed"])
     one_d = x.shape[1] == 1
     return Samples(x, y, "regression", "curve1d" if one_d else "points2d", (),
-                   ("x",) if one_d else ("x1", "x2"), _title(spec))
+                   ("x1",) if one_d else ("x1", "x2"), _title(spec))
+
+
+def _points(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    points = spec["points"]
+    if not points:
+        raise DataError("there are no points yet: click on the plane to add some",
+                        key="points")
+    table = np.array(points, dtype=np.float64).reshape(len(points), 3)
+    return Samples(table[:, :2].copy(), table[:, 2].astype(np.int64), "classification",
+                   "points2d", tuple(f"class {k}" for k in range(spec["classes"])),
+                   ("x1", "x2"), "Drawn points")
 
 
 def _builtin(spec: dict[str, Any], base_dir: Path | None) -> Samples:
     return load_builtin(spec["name"])
 
 
-def resolve_path(value: str, base_dir: Path | None) -> Path:
+def resolve_path(value: str, base_dir: Path | None, key: str = "path",
+                 folder: bool = False) -> Path:
     """`value` relative to `base_dir` (the design's folder; the working folder if None);
-    DataError unless it names an existing file."""
+    DataError (with `key`) unless it names an existing file, or folder if `folder`."""
     path = Path(value).expanduser()
     if not path.is_absolute():
         path = (Path(base_dir) if base_dir is not None else Path.cwd()) / path
-    if path.is_dir():
-        raise DataError(f"{path} is a folder, not a file", key="path")
-    if not path.is_file():
-        raise DataError(f"file not found: {path}", key="path")
+    if folder and not path.is_dir():
+        raise DataError(f"{path} is a file, not a folder" if path.exists() else
+                        f"folder not found: {path}", key=key)
+    if not folder and path.is_dir():
+        raise DataError(f"{path} is a folder, not a file", key=key)
+    if not folder and not path.is_file():
+        raise DataError(f"file not found: {path}", key=key)
     return path
 
 
 def _csv(spec: dict[str, Any], base_dir: Path | None) -> Samples:
     path = resolve_path(spec["path"], base_dir)
-    table = read_csv(path, target=spec["target"], delimiter=spec["delimiter"],
+    table = read_csv(path, target=spec["target"], columns=spec["columns"],
+                     delimiter=spec["delimiter"],
                      header=spec["header"], task=spec["task"],
                      drop_missing=spec["drop_missing"])
     return Samples(table.x, table.y, table.task, "table", table.class_names,
@@ -64,8 +84,19 @@ def _npz(spec: dict[str, Any], base_dir: Path | None) -> Samples:
                     y_key=spec["y_key"], task=spec["task"])
 
 
+def _images(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    folder = resolve_path(spec["path"], base_dir, folder=True)
+    return load_image_folder(folder, tuple(spec["size"]), spec["color"] == "rgb")
+
+
+def _idx(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    return load_idx(resolve_path(spec["images"], base_dir, "images"),
+                    resolve_path(spec["labels"], base_dir, "labels"))
+
+
 LOADERS: dict[str, Callable[[dict[str, Any], Path | None], Samples]] = {
-    "toy2d": _toy2d, "regression": _regression, "builtin": _builtin, "csv": _csv, "npz": _npz,
+    "toy2d": _toy2d, "points": _points, "regression": _regression, "builtin": _builtin,
+    "csv": _csv, "npz": _npz, "images": _images, "idx": _idx,
 }
 
 

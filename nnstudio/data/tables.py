@@ -44,25 +44,36 @@ class _Layout:
                          key=key, row=line, column=self.names[j])
 
 
-def read_csv(path: Path, *, target: str | int | None = None, delimiter: str = "auto",
-             header: bool | str = "auto", task: str = "auto",
-             drop_missing: bool = False) -> Table:
-    """The table in the CSV file `path`; DataError naming the line and column of any problem.
+@dataclass(frozen=True)
+class Parsed:
+    """A CSV text split into records, its delimiter and header settled."""
 
-    target: a column name, a 0-based index (negative counts from the end) or None for the last
-    column. Text targets become classes, numbered in sorted order.
-    """
-    where = path.name
-    text = csvtext.read_text(path)
+    where: str
+    delimiter: str
+    has_header: bool
+    names: list[str]
+    data: list[Record]
+
+    @property
+    def decimal_comma(self) -> bool:
+        """Whether "5,1" may be read as 5.1 (the delimiter is not a comma)."""
+        return self.delimiter != ","
+
+
+def parse(text: str, where: str, delimiter: str = "auto", header: bool | str = "auto",
+          partial: bool = False) -> Parsed:
+    """The records of a CSV text, its delimiter detected if "auto" and its header line
+    detected if "auto"; `partial` when the text is only the start of the file. DataError for
+    an empty text or one with a header line only."""
     if not text.strip():
         raise DataError(f"{where} is empty", key="path")
     if delimiter == "auto":
         delimiter = csvtext.sniff_delimiter(text)
-    rows = csvtext.records(text, delimiter, where)
+    rows = csvtext.records(text, delimiter, where, partial)
     if not rows:
         raise DataError(f"{where} holds no values", key="path")
-    decimal_comma = delimiter != ","
-    has_header = csvtext.detect_header(rows, decimal_comma) if header == "auto" else bool(header)
+    has_header = (csvtext.detect_header(rows, delimiter != ",") if header == "auto"
+                  else bool(header))
     rows = _drop_empty_last_column(rows)
     data = rows[1:] if has_header else rows
     if not data:
@@ -70,15 +81,32 @@ def read_csv(path: Path, *, target: str | int | None = None, delimiter: str = "a
     width = len(rows[0][1])
     names = [c or f"column {j + 1}" for j, c in enumerate(rows[0][1])] if has_header else [
         f"column {j + 1}" for j in range(width)]
-    _check_widths(data, width, has_header, delimiter, where)
+    return Parsed(where, delimiter, has_header, names, data)
+
+
+def read_csv(path: Path, *, target: str | int | None = None,
+             columns: list[str | int] | None = None, delimiter: str = "auto",
+             header: bool | str = "auto", task: str = "auto",
+             drop_missing: bool = False) -> Table:
+    """The table in the CSV file `path`; DataError naming the line and column of any problem.
+
+    target: a column name, a 0-based index (negative counts from the end) or None for the last
+    column. columns: the feature columns in that order (names or indices), None for every
+    column but the target. Text targets become classes, numbered in sorted order.
+    """
+    parsed = parse(csvtext.read_text(path), path.name, delimiter, header)
+    where, names, data = parsed.where, parsed.names, parsed.data
+    width = len(names)
+    check_widths(data, width, parsed.has_header, parsed.delimiter, where)
     if width < 2:
-        raise DataError(f"{where} has a single column (separated by {delimiter_name(delimiter)}),"
-                        f" so nothing is left for features besides the target; check the "
-                        f"delimiter", key="path")
-    layout = _Layout(where, names, has_header, [line for line, _ in data], decimal_comma)
-    t = _target_index(target, layout)
+        raise DataError(f"{where} has a single column (separated by "
+                        f"{delimiter_name(parsed.delimiter)}), so nothing is left for features "
+                        f"besides the target; check the delimiter", key="path")
+    layout = _Layout(where, names, parsed.has_header, [line for line, _ in data],
+                     parsed.decimal_comma)
+    t = _column_index(target, layout, "target") if target is not None else width - 1
+    features = _feature_indices(columns, t, layout)
     cells = [row for _, row in data]
-    features = [j for j in range(width) if j != t]
     x, x_missing = _numeric_columns(cells, features, layout)
     target_cells = np.array([row[t] for row in cells], dtype=str)
     t_missing = np.array([is_missing(c) for c in target_cells], dtype=bool)
@@ -98,7 +126,7 @@ def _drop_empty_last_column(rows: list[Record]) -> list[Record]:
     return rows
 
 
-def _check_widths(data: list[Record], width: int, has_header: bool, delimiter: str,
+def check_widths(data: list[Record], width: int, has_header: bool, delimiter: str,
                   where: str) -> None:
     reference = "the header has" if has_header else f"line {data[0][0]} has"
     for line, cells in data:
@@ -126,25 +154,42 @@ def _rows_to_keep(missing: np.ndarray, columns: list[int], layout: _Layout,
                        f"in, or set drop_missing to drop those rows")
 
 
-def _target_index(target: str | int | None, layout: _Layout) -> int:
+def _column_index(ref: str | int, layout: _Layout, key: str) -> int:
+    """The 0-based index of the column `ref` names (a name, or an index counting from 0,
+    negative from the end); DataError with `key` if there is no such column."""
     width = len(layout.names)
-    if target is None:
-        return width - 1
-    if isinstance(target, int):
-        if -width <= target < width:
-            return target % width
-        raise DataError(f"target column {target} does not exist: {layout.where} has {width} "
-                        f"columns, numbered 0 to {width - 1}", key="target")
+    what = "target column" if key == "target" else "column"
+    if isinstance(ref, int):
+        if -width <= ref < width:
+            return ref % width
+        raise DataError(f"{what} {ref} does not exist: {layout.where} has {width} columns, "
+                        f"numbered 0 to {width - 1}", key=key)
     for fold in (str, str.casefold):
-        matches = [j for j, n in enumerate(layout.names) if fold(n) == fold(target.strip())]
+        matches = [j for j, n in enumerate(layout.names) if fold(n) == fold(ref.strip())]
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise DataError(f"{layout.where} has {len(matches)} columns named {target!r}; "
-                            f"give the target's index instead", key="target")
+            raise DataError(f"{layout.where} has {len(matches)} columns named {ref!r}; "
+                            f"give the column's index instead", key=key)
     hint = "" if layout.has_header else " (the file has no header line, so use an index)"
-    raise DataError(f"{layout.where} has no column named {target!r}{hint}; its columns are: "
-                    f"{', '.join(layout.names)}", key="target")
+    raise DataError(f"{layout.where} has no column named {ref!r}{hint}; its columns are: "
+                    f"{', '.join(layout.names)}", key=key)
+
+
+def _feature_indices(columns: list[str | int] | None, t: int, layout: _Layout) -> list[int]:
+    """The feature columns' indices: those `columns` names, or all but the target `t`."""
+    if columns is None:
+        return [j for j in range(len(layout.names)) if j != t]
+    out: list[int] = []
+    for ref in columns:
+        j = _column_index(ref, layout, "columns")
+        if j == t:
+            raise DataError(f"{layout.column(j)} is the target, so it cannot be a feature too",
+                            key="columns")
+        if j in out:
+            raise DataError(f"{layout.column(j)} is chosen as a feature twice", key="columns")
+        out.append(j)
+    return out
 
 
 def _numeric_columns(cells: list[list[str]], columns: list[int], layout: _Layout

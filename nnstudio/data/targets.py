@@ -28,12 +28,15 @@ def class_name(value: object) -> str:
     return str(int(number)) if number.is_integer() else repr(number)
 
 
-def encode_classes(values: np.ndarray, what: str) -> tuple[np.ndarray, tuple[str, ...]]:
+def encode_classes(values: np.ndarray, what: str, key: str | None = None
+                   ) -> tuple[np.ndarray, tuple[str, ...]]:
     """Labels int64 (N,) indexing the sorted distinct `values` (text sorted as text, numbers
-    numerically), and those values' names. DataError naming `what` if there is one class."""
+    numerically), and those values' names. DataError naming `what` (with the spec `key`) if
+    there is one class."""
     distinct, labels = np.unique(values, return_inverse=True)
     names = tuple(class_name(v.item() if hasattr(v, "item") else v) for v in distinct)
     if len(names) < 2:
         only = f" ({names[0]!r})" if names else ""
-        raise DataError(f"{what} has only one class{only}; a classifier needs at least two")
+        raise DataError(f"{what} has only one class{only}; a classifier needs at least two",
+                        key=key)
     return labels.reshape(-1).astype(np.int64), names

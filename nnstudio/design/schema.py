@@ -22,6 +22,7 @@ from nnstudio.core.catalog import ACTIVATIONS, INITIALIZERS, NODE_TYPES, ParamSp
 from nnstudio.core.initializers import INITIALIZER_PARAMS
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.data.catalog import SOURCES
+from nnstudio.data.values import MAX_CLASSES, MAX_POINTS
 from nnstudio.design.io import dumps
 from nnstudio.design.spec import (
     DEFAULT_LOSS,
@@ -245,6 +246,19 @@ def _kind_schema(p: ParamSpec) -> dict[str, Any]:
         return dict(_TEXT)
     if kind == "column":
         return {"anyOf": [{"type": "null"}, {"type": "integer"}, dict(_TEXT)]}
+    if kind == "columns":
+        items = {"anyOf": [{"type": "integer"}, dict(_TEXT)]}
+        return {"anyOf": [{"type": "null"}, {"type": "array", "items": items, "minItems": 1}]}
+    if kind == "optional_int":
+        return {"anyOf": [{"type": "null"}, {"type": "integer", **_bounds(p)}]}
+    if kind == "features":
+        return {"type": "array", "items": {"enum": list(p.choices)},  # type: ignore[attr-defined]
+                "minItems": 1, "uniqueItems": True}
+    if kind == "points":
+        point = {"type": "array", "minItems": 3, "maxItems": 3, "prefixItems": [
+            {"type": "number"}, {"type": "number"},
+            {"type": "integer", "minimum": 0, "maximum": MAX_CLASSES - 1}]}
+        return {"type": "array", "items": point, "maxItems": MAX_POINTS}
     raise ValueError(f"no JSON Schema for parameter kind {kind!r} ({p.name})")
 
 

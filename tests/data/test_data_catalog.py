@@ -12,9 +12,10 @@ from nnstudio.data import SOURCES, DataError, describe_sources, load_dataset
 from nnstudio.data.catalog import resolve_spec
 
 
-def test_sources_and_reserved_names():
-    assert list(SOURCES) == ["toy2d", "regression", "builtin", "csv", "npz", "images", "idx"]
-    assert not SOURCES["images"].available and not SOURCES["idx"].available
+def test_sources():
+    assert list(SOURCES) == ["toy2d", "points", "regression", "builtin", "csv", "npz",
+                             "images", "idx"]
+    assert all(source.available for source in SOURCES.values())
     for source in SOURCES.values():
         assert all(isinstance(p, ParamSpec) and p.help for p in source.params)
         assert all(d.summary for d in source.datasets)
@@ -27,23 +28,40 @@ def test_sources_and_reserved_names():
 def test_defaults():
     spec = resolve_spec({"source": "toy2d", "name": "spiral"})
     assert spec == {"source": "toy2d", "name": "spiral", "samples": 500, "noise": 0.0,
-                    "classes": 2, "validation": 0.2, "test": 0.0, "standardize": False,
-                    "seed": 0}
+                    "classes": 2, "features": ["x1", "x2"], "validation": 0.2, "test": 0.0,
+                    "standardize": False, "seed": 0}
     assert resolve_spec({"source": "regression", "name": "sine"})["samples"] == 500
     assert resolve_spec({"source": "regression", "name": "plane"})["samples"] == 1200
     assert resolve_spec({"source": "regression"})["name"] == "sine"
     csv = resolve_spec({"source": "csv", "path": "a.csv"})
     assert csv["target"] is None and csv["delimiter"] == "auto" and csv["header"] == "auto"
     assert csv["task"] == "auto" and csv["standardize"] is True and csv["drop_missing"] is False
+    assert csv["columns"] is None
     npz = resolve_spec({"source": "npz", "path": "a.npz"})
-    assert (npz["x_key"], npz["y_key"]) == ("x", "y")
+    assert (npz["x_key"], npz["y_key"], npz["task"]) == ("x", "y", "auto")
+    assert resolve_spec({"source": "regression"})["features"] == ["x1"]
+    assert resolve_spec({"source": "points"}) == {
+        "source": "points", "points": [], "classes": 2, "features": ["x1", "x2"],
+        "validation": 0.2, "test": 0.0, "standardize": False, "seed": 0}
+    images = resolve_spec({"source": "images", "path": "pets"})
+    assert (images["size"], images["color"], images["standardize"]) == ([28, 28], "grayscale",
+                                                                       True)
+    assert resolve_spec({"source": "images", "path": "p", "size": [32, 24]})["size"] == [32, 24]
+    idx = resolve_spec({"source": "idx", "images": "i.gz", "labels": "l.gz"})
+    assert idx["standardize"] is True
     assert resolve_spec({})["source"] == "toy2d"
     assert isinstance(resolve_spec({"samples": 300.0})["samples"], int)
 
 
 @pytest.mark.parametrize(("spec", "key", "words"), [
     ({"source": "mnist"}, "source", "unknown data source"),
-    ({"source": "images"}, "source", "not available"),
+    ({"source": "images"}, "path", "needs 'path'"),
+    ({"source": "images", "path": "p", "size": 0}, "size", "at least 1"),
+    ({"source": "images", "path": "p", "size": [28, 28, 3]}, "size", "pair"),
+    ({"source": "images", "path": "p", "color": "cmyk"}, "color", "grayscale"),
+    ({"source": "idx", "images": "i.gz"}, "labels", "needs 'labels'"),
+    ({"source": "csv", "path": "a.csv", "columns": [True]}, "columns", "column names"),
+    ({"source": "points", "points": [[0, 0, 0]], "classes": 9}, "classes", "at most 8"),
     ({"source": "toy2d", "name": "blobs"}, "name", "circle"),
     ({"source": "toy2d", "noise": 0.7}, "noise", "at most 0.5"),
     ({"source": "toy2d", "samples": 0}, "samples", "at least"),
@@ -78,8 +96,14 @@ def test_bad_spec_types_and_dtype():
 
 
 def test_describe_sources_is_json():
-    text = json.dumps(describe_sources())
+    described = describe_sources()
+    text = json.dumps(described)
     assert "spiral" in text and "drop_missing" in text
+    toy = next(s for s in described if s["source"] == "toy2d")
+    features = next(p for p in toy["params"] if p["name"] == "features")
+    assert features["choices"] == ["x1", "x2", "x1^2", "x2^2", "x1x2", "sin_x1", "sin_x2"]
+    assert features["labels"] == ["x₁", "x₂", "x₁²", "x₂²", "x₁x₂", "sin x₁", "sin x₂"]
+    assert list(features["default"]) == ["x1", "x2"]
 
 
 def test_data_package_never_imports_qt():

@@ -131,8 +131,8 @@ CASES: list[tuple[str, Callable[[], Doc], str, str]] = [
      "data", "must be an object"),
     ("unknown data source", lambda: broken(mlp, lambda d: d["data"].update(source="tody2d")),
      "data.source", "did you mean 'toy2d'"),
-    ("unavailable data source", lambda: broken(mlp, lambda d: d.update(data={"source": "idx"})),
-     "data.source", "not available"),
+    ("data source without its files", lambda: broken(mlp, lambda d: d.update(
+        data={"source": "idx", "images": "train-images.gz"})), "data.labels", "is missing"),
     ("unknown dataset name", lambda: broken(mlp, lambda d: d["data"].update(name="spirals")),
      "data.name", "did you mean 'spiral'"),
     ("unknown data key", lambda: broken(mlp, lambda d: d["data"].update(nois=0.1)),

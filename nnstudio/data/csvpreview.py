@@ -1,0 +1,83 @@
+"""A quick look at a CSV file for the import dialog, reading only the start of a large file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nnstudio.data import csvtext
+from nnstudio.data.csvtext import is_missing, parse_number
+from nnstudio.data.tables import check_widths, parse
+from nnstudio.data.targets import infer_task
+
+#: bytes read from the start of the file; a smaller file is read whole
+SCAN_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """What a CSV file holds, as the import dialog shows it before the file is accepted.
+
+    names, kinds, missing and tasks have one entry per column. kinds: "numeric" (every
+    non-missing cell is a number), "text" or "empty" (only missing cells). missing: missing
+    cells per column. tasks: what task "auto" makes of the column as the target
+    ("classification" or "regression"; "" for an empty column). rows: the first data rows, as
+    text. The counts cover the first `scanned` data rows: the whole file when `complete`, else
+    its first SCAN_BYTES.
+    """
+
+    path: Path
+    delimiter: str
+    header: bool
+    names: tuple[str, ...]
+    kinds: tuple[str, ...]
+    missing: tuple[int, ...]
+    tasks: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    scanned: int
+    complete: bool
+
+    @property
+    def has_missing(self) -> bool:
+        """Whether a missing value was seen (the dialog then offers drop_missing)."""
+        return any(self.missing)
+
+
+def preview_csv(path: str | Path, rows: int = 20, *, delimiter: str = "auto",
+                header: bool | str = "auto") -> CsvPreview:
+    """A preview of the CSV file `path` with its first `rows` data rows; `delimiter` and
+    `header` as for the csv source ("auto" detects them). DataError, naming the line, for a
+    file the csv source would refuse as a whole (binary data, an encoding other than UTF-8,
+    no data rows, rows of different lengths)."""
+    path = Path(path)
+    text, complete = csvtext.read_head(path, SCAN_BYTES)
+    parsed = parse(text, path.name, delimiter, header, partial=not complete)
+    width = len(parsed.names)
+    check_widths(parsed.data, width, parsed.has_header, parsed.delimiter, parsed.where)
+    columns = list(zip(*(cells for _, cells in parsed.data), strict=True))
+    kinds, missing, tasks = [], [], []
+    for column in columns:
+        present = [c for c in column if not is_missing(c)]
+        missing.append(len(column) - len(present))
+        values = _numbers(present, parsed.decimal_comma)
+        if not present:
+            kinds.append("empty")
+            tasks.append("")
+            continue
+        kinds.append("text" if values is None else "numeric")
+        tasks.append(infer_task(np.array(present) if values is None else values))
+    return CsvPreview(path, parsed.delimiter, parsed.has_header, tuple(parsed.names),
+                      tuple(kinds), tuple(missing), tuple(tasks),
+                      tuple(tuple(cells) for _, cells in parsed.data[:rows]),
+                      len(parsed.data), complete)
+
+
+def _numbers(cells: list[str], decimal_comma: bool) -> np.ndarray | None:
+    """The cells as float64 (n,) if every one is a number, else None."""
+    try:
+        return np.array(cells, dtype=np.float64)
+    except ValueError:
+        numbers = [parse_number(c, decimal_comma) for c in cells]
+        return None if None in numbers else np.array(numbers, dtype=np.float64)
