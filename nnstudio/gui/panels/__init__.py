@@ -24,7 +24,8 @@ __all__ = ["ActivationsPanel", "BoundaryPanel", "CurvePanel", "GradientFlowPanel
 
 
 def create_panels(parent: QWidget | None = None) -> list[QWidget]:
-    """One of each panel, in dashboard order: loss & accuracy, decision boundary (or fitted
-    curve), weights, activations, gradient flow."""
-    kinds = (LossPanel, BoundaryPanel, WeightsPanel, ActivationsPanel, GradientFlowPanel)
+    """One of each panel, in dashboard order: loss & accuracy, decision boundary (2-D data),
+    fitted curve (1-D regression), weights, activations, gradient flow."""
+    kinds = (LossPanel, BoundaryPanel, CurvePanel, WeightsPanel, ActivationsPanel,
+             GradientFlowPanel)
     return [kind(parent) for kind in kinds]

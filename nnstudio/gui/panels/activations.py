@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Panel, is_fresh
 
 #: at most this many small plots in a row
 MAX_COLUMNS = 5
@@ -26,8 +26,9 @@ def grid_columns(count: int) -> int:
 
 
 class ActivationsPanel(Panel):
-    """One histogram per node after the input (% of the probe batch's values per bin), their
-    % axes linked so layers compare, coloured from cool (input side) to warm (output)."""
+    """One histogram per node after the input (% of the probe batch's values per bin), all on
+    the same % scale so layers compare (its values on the first plot of each row), coloured from
+    cool (input side) to warm (output); three value ticks each, so narrow plots stay legible."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ActivationsPanel", "Activations"))
 
@@ -47,16 +48,27 @@ class ActivationsPanel(Panel):
 
     def draw(self, snapshot: Any) -> None:
         stats = snapshot.activations
-        if not stats:
+        if not stats or (self.plots and not is_fresh(snapshot, "activations")):
             return
         layers = tuple((s.node, s.activation) for s in stats)
         if layers != self._layers:
             self._build(layers)
-        for plot, item, s in zip(self.plots, self.histograms, stats, strict=True):
+        top = 0.0
+        for i, (plot, item, s) in enumerate(zip(self.plots, self.histograms, stats,
+                                                strict=True)):
             counts = s.histogram.counts
-            item.setData(s.histogram.edges, 100.0 * counts / max(int(counts.sum()), 1),
-                         stepMode="center")
-            style.set_title(plot, self._title(s), TITLE_LINES)
+            share = 100.0 * counts / max(int(counts.sum()), 1)
+            top = max(top, float(share.max(initial=0.0)))
+            item.setData(s.histogram.edges, share, stepMode="center")
+            self._fit_values(i, s.histogram.edges, counts)
+            title = self._title(s)
+            if title != plot.titleLabel.text:
+                style.set_title(plot, title, TITLE_LINES)
+        y_top = self._share_limit.update(top)
+        if y_top != self._y_top:
+            self._y_top = y_top
+            for plot in self.plots:
+                plot.setYRange(0, y_top, padding=0.02)
         self.show_content()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -65,18 +77,34 @@ class ActivationsPanel(Panel):
         self.view.ci.clear()
         self.plots, self.histograms = [], []
         self._layers = layers
+        self._share_limit = style.SteadyLimit()
+        self._y_top = 0.0
+        self._value_limits = [style.SteadyLimit() for _ in layers]
+        self._x_ranges: list[tuple[float, float] | None] = [None] * len(layers)
         columns = grid_columns(len(layers))
         for i, colour in enumerate(style.layer_colours(len(layers))):
             plot = self.view.ci.addPlot(row=i // columns, col=i % columns)
-            style.style_plot(plot, "", self.tr("% of values") if i % columns == 0 else "")
-            plot.showGrid(x=False, y=True, alpha=0.18)
-            if self.plots:
-                plot.setYLink(self.plots[0])
-            item = plot.plot(stepMode="center", fillLevel=0, antialias=True,
-                             pen=pg.mkPen(colour, width=2),
-                             brush=style.translucent(colour.name(), 130))
+            first = i % columns == 0
+            style.style_plot(plot, "", self.tr("% of values") if first else "")
+            plot.getAxis("left").setStyle(showValues=first)
+            plot.enableAutoRange(x=False, y=False)
+            plot.setPreferredWidth(1)
+            item = style.curve(plot, colour.name(), 2, stepMode="center", fillLevel=0,
+                               brush=style.translucent(colour.name(), 130))
             self.plots.append(plot)
             self.histograms.append(item)
+
+    def _fit_values(self, i: int, edges: Any, counts: Any) -> None:
+        """Plot i's x axis from 0 (or −L when some values are negative) to L, L a steady limit
+        of |edges|; edges (bins + 1,), counts (bins,)."""
+        limit = self._value_limits[i].update(max(abs(float(edges[0])), abs(float(edges[-1]))))
+        x_range = (-limit if counts[edges[1:] <= 0].any() else 0.0, limit)
+        if x_range != self._x_ranges[i]:
+            self._x_ranges[i] = x_range
+            self.plots[i].setXRange(*x_range, padding=0.03)
+            lo, hi = x_range
+            ticks = [lo, (lo + hi) / 2, hi]
+            self.plots[i].getAxis("bottom").setTicks([[(v, f"{v:g}") for v in ticks], []])
 
     def _title(self, s: Any) -> str:
         """Three HTML lines: node and activation; mean and std; saturated or dead share."""

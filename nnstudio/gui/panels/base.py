@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from nnstudio.gui.panels import style
@@ -14,12 +15,14 @@ class Panel(QWidget):
     """Base of the panels.
 
     Subclasses set `title` (a `style.TranslatedText`), put their plots in a widget given to
-    `set_content`, and implement `draw(snapshot)` and `reset()`. `show_snapshot` notices a new
-    run (the step count went down) and clears the panel first, so a forgotten `clear()` after
-    a reset never mixes two runs in one plot.
+    `set_content`, and implement `draw(snapshot)` and `reset()`. `show_snapshot` clears the
+    panel first when the snapshot belongs to another run (Snapshot.run), so two runs never mix
+    in one plot even if nobody called `clear()`.
     """
 
     title: str
+    #: the size the plots are legible at, from the back of a lecture hall
+    PREFERRED_SIZE = QSize(560, 400)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,26 +30,38 @@ class Panel(QWidget):
         self._message = QLabel()
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
-        self._message.setStyleSheet(style.message_css())
+        self._message_points = style.MESSAGE_PT
+        self._message.setStyleSheet(style.message_css(self._message_points))
         self._stack.addWidget(self._message)
         self._content: QWidget | None = None
-        self._last_step = -1
+        self._run: int | None = None
 
     # -- the interface the main window uses ----------------------------------------------------
     def show_snapshot(self, snapshot: Any) -> None:
         """Draw the latest nnstudio.core.monitor.Snapshot (GUI thread, up to 30 times a second)."""
-        if snapshot.step < self._last_step:
+        if snapshot.run != self._run:
             self.clear()
-        self._last_step = snapshot.step
+            self._run = snapshot.run
         self.draw(snapshot)
 
     def clear(self) -> None:
         """Forget the training run (after a reset or for a new design)."""
-        self._last_step = -1
+        self._run = None
         self.reset()
 
     def set_data(self, dataset: Any) -> None:
         """The design's nnstudio.data.Dataset, or None; most panels do not need it."""
+
+    def sizeHint(self) -> QSize:
+        return self.PREFERRED_SIZE
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shrink the empty-state message with the panel, so a small dock shows all of it."""
+        super().resizeEvent(event)
+        points = style.message_points(event.size())
+        if points != self._message_points:
+            self._message_points = points
+            self._message.setStyleSheet(style.message_css(points))
 
     # -- for subclasses ------------------------------------------------------------------------
     def draw(self, snapshot: Any) -> None:
@@ -69,18 +84,13 @@ class Panel(QWidget):
         if self._content is not None:
             self._stack.setCurrentWidget(self._content)
 
-    def show_page(self, widget: QWidget) -> None:
-        """Show another page than the content (added to the panel the first time)."""
-        if self._stack.indexOf(widget) < 0:
-            self._stack.addWidget(widget)
-        self._stack.setCurrentWidget(widget)
-
-    @property
-    def page(self) -> QWidget:
-        """The page on show."""
-        return self._stack.currentWidget()
-
     @property
     def message(self) -> str | None:
         """The empty-state text on show, or None when the plots are."""
         return self._message.text() if self._stack.currentWidget() is self._message else None
+
+
+def is_fresh(snapshot: Any, probe: str) -> bool:
+    """Whether the snapshot's `probe` field was computed for it (see Snapshot.fresh) rather than
+    carried over from the previous snapshot."""
+    return probe in snapshot.fresh

@@ -2,7 +2,7 @@
 
 Classification paints each cell in its predicted class's colour, paler where the model is less
 sure (TensorFlow Playground's picture); regression paints the value with a diverging map centred
-at 0 and a colour bar. For a regression on one input the panel shows the fitted curve instead.
+at 0 and a colour bar.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.panels import colouring, style
-from nnstudio.gui.panels.base import Panel
-from nnstudio.gui.panels.curve import CurvePanel, is_curve_data
-from nnstudio.gui.panels.points import raw_inputs, targets
+from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.points import raw_feature_names, raw_inputs, targets
 from nnstudio.gui.theme import TEXT_COLOUR
 
 TRAIN_SIZE = 10
@@ -30,14 +29,14 @@ REGRESSION_SAMPLE = "#9AA0A6"
 class BoundaryPanel(Panel):
     """The model over the plane (Snapshot.boundary: cell [i, j] at (xs[j], ys[i])): classes as
     colours blended with white by confidence, or regression values on a colour bar; training
-    points filled with a dark outline, validation points hollow (hideable), equal aspect.
-    1-D regression (Snapshot.curve) is handed to an embedded `CurvePanel`."""
+    points filled with a dark outline, validation points (hideable) hollow rings in their
+    class's colour, or for regression diamonds filled with their value; equal aspect. Of
+    several regression outputs, the first is drawn."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("BoundaryPanel", "Decision boundary"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.curve = CurvePanel()
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -56,7 +55,6 @@ class BoundaryPanel(Panel):
 
         plot = self.view.getPlotItem()
         style.style_plot(plot, "x1", "x2")
-        plot.showGrid(x=False, y=False)
         plot.setAspectLocked(True, ratio=1.0)
         self.class_image = pg.ImageItem(axisOrder="row-major")
         self.value_image = pg.ImageItem(axisOrder="row-major")
@@ -64,35 +62,30 @@ class BoundaryPanel(Panel):
         self.colour_bar: pg.ColorBarItem | None = None
         self.train_points = pg.ScatterPlotItem(size=TRAIN_SIZE, symbol="o",
                                                pen=pg.mkPen(OUTLINE, width=1.3))
-        self.validation_points = pg.ScatterPlotItem(size=VALIDATION_SIZE, symbol="o",
-                                                    brush=pg.mkBrush(style.BACKGROUND))
+        self.validation_points = pg.ScatterPlotItem(size=VALIDATION_SIZE, symbol="o")
         for item in (self.class_image, self.value_image, self.train_points,
                      self.validation_points):
             plot.addItem(item)
         self.train_points.setZValue(2)
         self.validation_points.setZValue(3)
         self._legend = style.legend(plot)
-        self._legend_samples: list[pg.ScatterPlotItem] = []
 
         self.rgba: np.ndarray | None = None
         self._dataset: Any = None
-        self._mode: str | None = None
+        self._plane = False
+        self._drawn = False
         self._extent: tuple[float, float, float, float] | None = None
         self._value_limit = 1.0
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
     def set_data(self, dataset: Any) -> None:
-        """Draw the dataset's points (2-D) or hand it to the curve (1-D regression)."""
+        """Draw a 2-D dataset's points; other data: the panel shows why it is empty."""
         self._dataset = dataset
-        self.curve.set_data(dataset)
-        if is_curve_data(dataset):
-            self._mode = "curve"
-        elif dataset is not None and dataset.kind == "points2d":
-            self._mode = "plane"
+        self._plane = dataset is not None and dataset.kind == "points2d"
+        if self._plane:
             self._set_points(dataset)
         else:
-            self._mode = None
             self._clear_points()
         self._show_state()
 
@@ -101,16 +94,15 @@ class BoundaryPanel(Panel):
         self.rgba = None
         self.class_image.clear()
         self.value_image.clear()
-        self.curve.clear()
+        self._drawn = False
         self._show_state()
 
     def draw(self, snapshot: Any) -> None:
-        if snapshot.curve is not None:
-            self._mode = "curve"
-            self.curve.show_snapshot(snapshot)
-        elif snapshot.boundary is not None:
-            self._mode = "plane"
-            self._draw_grid(snapshot.boundary)
+        if snapshot.boundary is None or (self._drawn and not is_fresh(snapshot, "boundary")):
+            return
+        self._plane = True
+        self._drawn = True
+        self._draw_grid(snapshot.boundary)
         self._show_state()
 
     # -- the plane -----------------------------------------------------------------------------
@@ -162,64 +154,64 @@ class BoundaryPanel(Panel):
 
     # -- points --------------------------------------------------------------------------------
     def _set_points(self, dataset: Any) -> None:
-        names = dataset.feature_names
+        names = raw_feature_names(dataset)
         plot = self.view.getPlotItem()
         style.axis_label(plot, "bottom", names[0] if len(names) > 0 else "x1")
         style.axis_label(plot, "left", names[1] if len(names) > 1 else "x2")
         train, validation = raw_inputs(dataset, "train"), raw_inputs(dataset, "validation")
         y_train, y_validation = targets(dataset, "train"), targets(dataset, "validation")
+        outline = pg.mkPen(OUTLINE, width=1.3)
         if dataset.task == "classification":
             fills = np.array([pg.mkBrush(colouring.class_colour(k))
                               for k in range(dataset.num_classes)], dtype=object)
             rings = np.array([pg.mkPen(colouring.class_colour(k), width=2.5)
                               for k in range(dataset.num_classes)], dtype=object)
-            train_brushes, validation_pens = fills[y_train], rings[y_validation]
-            self._set_legend([(colouring.class_colour(k), name)
-                              for k, name in enumerate(dataset.class_names)])
+            self.train_points.setData(x=train[:, 0], y=train[:, 1], brush=list(fills[y_train]))
+            self.validation_points.setData(
+                x=validation[:, 0], y=validation[:, 1], symbol="o", size=VALIDATION_SIZE,
+                pen=list(rings[y_validation]), brush=pg.mkBrush(style.BACKGROUND))
+            samples = [(self._sample("o", outline, colouring.class_colour(k)), name)
+                       for k, name in enumerate(dataset.class_names)]
+            samples.append((self._sample("o", pg.mkPen(TEXT_COLOUR, width=2.5),
+                                         style.BACKGROUND), self.tr("validation")))
         else:
             limit = float(np.abs(np.concatenate([y_train, y_validation])).max(initial=0.0))
             self._set_value_limit(limit)
-            train_brushes = np.array(self._value_colours(y_train, pg.mkBrush), dtype=object)
-            validation_pens = np.array(
-                self._value_colours(y_validation, lambda c: pg.mkPen(c, width=2.5)),
-                dtype=object)
-            self._set_legend([(REGRESSION_SAMPLE, self.tr("training"))])
-        self.train_points.setData(x=train[:, 0], y=train[:, 1], brush=list(train_brushes))
-        self.validation_points.setData(x=validation[:, 0], y=validation[:, 1],
-                                       pen=list(validation_pens))
+            self.train_points.setData(x=train[:, 0], y=train[:, 1],
+                                      brush=self._value_brushes(y_train))
+            self.validation_points.setData(
+                x=validation[:, 0], y=validation[:, 1], symbol="d", size=VALIDATION_SIZE,
+                pen=outline, brush=self._value_brushes(y_validation))
+            samples = [(self._sample("o", outline, REGRESSION_SAMPLE), self.tr("training")),
+                       (self._sample("d", outline, REGRESSION_SAMPLE), self.tr("validation"))]
+        self._set_legend(samples)
         self._extent = None
 
-    def _value_colours(self, values: np.ndarray, make: Any) -> list[Any]:
-        """A brush or pen per value, from the diverging map over [−limit, limit]."""
+    def _value_brushes(self, values: np.ndarray) -> list[Any]:
+        """A brush per value (n,), from the diverging map over [−limit, limit]."""
         scaled = np.clip(0.5 + 0.5 * values / self._value_limit, 0.0, 1.0)
-        return [make(c) for c in self.value_map.map(scaled, mode="qcolor")]
+        return [pg.mkBrush(c) for c in self.value_map.map(scaled, mode="qcolor")]
 
     def _clear_points(self) -> None:
         self.train_points.clear()
         self.validation_points.clear()
         self._set_legend([])
 
-    def _set_legend(self, classes: list[tuple[Any, str]]) -> None:
-        """One filled sample per class, and a hollow one for the validation points."""
-        self._legend.clear()
-        self._legend_samples = []
-        for colour, name in classes:
-            self._add_sample(name, pg.mkPen(OUTLINE, width=1.3), pg.mkBrush(colour))
-        self._add_sample(self.tr("validation"), pg.mkPen(TEXT_COLOUR, width=2.5),
-                         pg.mkBrush(style.BACKGROUND))
+    @staticmethod
+    def _sample(symbol: str, pen: Any, fill: Any) -> pg.ScatterPlotItem:
+        """A legend sample: one marker (never added to the plot)."""
+        return pg.ScatterPlotItem(size=TRAIN_SIZE, symbol=symbol, pen=pen, brush=pg.mkBrush(fill))
 
-    def _add_sample(self, name: str, pen: Any, brush: Any) -> None:
-        sample = pg.ScatterPlotItem(size=TRAIN_SIZE, symbol="o", pen=pen, brush=brush)
-        self._legend_samples.append(sample)
-        self._legend.addItem(sample, name)
+    def _set_legend(self, samples: list[tuple[pg.ScatterPlotItem, str]]) -> None:
+        self._legend.clear()
+        for sample, name in samples:
+            self._legend.addItem(sample, name)
 
     def _set_validation_visible(self, visible: bool) -> None:
         self.validation_points.setVisible(visible)
 
     def _show_state(self) -> None:
-        if self._mode == "curve":
-            self.show_page(self.curve)
-        elif self._mode == "plane":
+        if self._plane:
             self.show_content()
         else:
             self.show_message(self.tr("The decision boundary is drawn for data with two inputs"))

@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
-from nnstudio.gui.panels.points import raw_inputs, targets
+from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.points import raw_feature_names, raw_inputs, targets
 from nnstudio.gui.theme import TEXT_COLOUR
 
 POINT_SIZE = 7
@@ -41,7 +41,7 @@ class CurvePanel(Panel):
         self.validation_points = pg.ScatterPlotItem(
             size=POINT_SIZE + 1, pen=pg.mkPen(style.VALIDATION_COLOUR, width=2),
             brush=pg.mkBrush(style.BACKGROUND))
-        self.fit = pg.PlotDataItem(pen=style.pen(TEXT_COLOUR, 3.5), antialias=True)
+        self.fit = pg.PlotDataItem(pen=style.pen(TEXT_COLOUR, 3.5), antialias=False)
         for item, label in ((self.train_points, self.tr("training data")),
                             (self.validation_points, self.tr("validation data")),
                             (self.fit, self.tr("model"))):
@@ -61,7 +61,7 @@ class CurvePanel(Panel):
             self._show_state()
             return
         style.axis_label(self.view.getPlotItem(), "bottom",
-                         dataset.feature_names[0] if dataset.feature_names else "x")
+                         (raw_feature_names(dataset) or ("x",))[0])
         for item, split in ((self.train_points, "train"), (self.validation_points, "validation")):
             item.setData(x=raw_inputs(dataset, split)[:, 0], y=targets(dataset, split))
         self._show_state()
@@ -73,7 +73,7 @@ class CurvePanel(Panel):
 
     def draw(self, snapshot: Any) -> None:
         curve = snapshot.curve
-        if curve is None:
+        if curve is None or (self._has_fit and not is_fresh(snapshot, "curve")):
             return
         ys = curve.ys if curve.ys.ndim == 1 else curve.ys[:, 0]
         self.fit.setData(curve.xs, ys)

@@ -66,17 +66,18 @@ class DensityHistory:
 
     def image(self, resolution: int, last_width: float) -> tuple[np.ndarray, float, float]:
         """The history as an image (resolution, bins) on an even time axis, each column scaled
-        to its peak (1), and the time span [start, end] it covers; column j shows the histogram
-        last added before start + j·(end − start)/resolution. The last histogram lasts as long
-        as the typical gap between two, or `last_width` when there is only one. Empty history:
-        a (0, bins) image."""
+        to its peak (1), and the time span [start, end] it covers. A stored column (a mean of
+        merged ones, at their mean time) is centred on its time and reaches halfway to its
+        neighbours; a lone column is `last_width` wide. Empty history: a (0, bins) image."""
         x, y = self.columns.points()
         if not len(x):
             return np.zeros((0, self.bins)), 0.0, 0.0
         peak = y.max(axis=1, keepdims=True)
         y = y / np.where(peak > 0, peak, 1)
-        gap = float(np.median(np.diff(x))) if len(x) > 1 else 0.0
-        start, end = x[0], x[-1] + (gap if gap > 0 else last_width)
+        if len(x) > 1:
+            start, end = x[0] - (x[1] - x[0]) / 2, x[-1] + (x[-1] - x[-2]) / 2
+        else:
+            start, end = x[0] - last_width / 2, x[0] + last_width / 2
         times = start + (np.arange(resolution) + 0.5) * (end - start) / resolution
-        index = np.clip(np.searchsorted(x, times, side="right") - 1, 0, len(x) - 1)
+        index = np.searchsorted((x[:-1] + x[1:]) / 2, times)
         return y[index], float(start), float(end)

@@ -12,11 +12,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Panel, is_fresh
 from nnstudio.gui.panels.series import BinnedSeries
 
 #: the most points kept per line; older ones are merged in pairs
-FLOW_POINTS = 1000
+FLOW_POINTS = 500
 BAR_WIDTH = 0.6
 
 
@@ -33,8 +33,8 @@ class GradientFlowPanel(Panel):
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        self.lines_view = style.plot_widget()
-        self.bars_view = style.plot_widget()
+        self.lines_view = style.plot_widget(log_y=True)
+        self.bars_view = style.plot_widget(log_y=True)
         row.addWidget(self.lines_view, 3)
         row.addWidget(self.bars_view, 2)
         self.set_content(page)
@@ -42,19 +42,17 @@ class GradientFlowPanel(Panel):
         lines = self.lines_view.getPlotItem()
         style.style_plot(lines, self.tr("epoch"), self.tr("gradient norm ‖∂L/∂W‖"))
         lines.setLogMode(y=True)
-        self._legend = style.legend(lines)
+        style.set_title(lines, self.tr("Over time (colours as in the bars)"))
         bars = self.bars_view.getPlotItem()
-        style.style_plot(bars, self.tr("layer"), self.tr("latest gradient norm"))
+        style.style_plot(bars, self.tr("layer"), self.tr("gradient norm ‖∂L/∂W‖"))
         bars.getAxis("left").setLogMode(False, True)
-        bars.showGrid(x=False, y=True, alpha=0.18)
+        style.set_title(bars, self.tr("Now"))
         bars.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
         bars.addItem(self.bars)
 
         self.layers: tuple[str, ...] = ()
-        self.series = BinnedSeries(FLOW_POINTS)
         self.lines: list[pg.PlotDataItem] = []
-        self.latest = np.zeros(0)
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
@@ -63,6 +61,8 @@ class GradientFlowPanel(Panel):
         self.show_message(self.tr("Press Play to train"))
 
     def draw(self, snapshot: Any) -> None:
+        if len(self.latest) and not is_fresh(snapshot, "flow"):
+            return
         norms = np.array([f.grad_norm for f in snapshot.flow], dtype=np.float64)
         if not len(norms) or not np.isfinite(norms).all():
             return
@@ -83,16 +83,13 @@ class GradientFlowPanel(Panel):
         plot = self.lines_view.getPlotItem()
         for line in self.lines:
             plot.removeItem(line)
-        self._legend.clear()
         self.layers = layers
         self.series = BinnedSeries(FLOW_POINTS, max(len(layers), 1))
         self.colours = style.layer_colours(len(layers))
         self._bar_pens = [pg.mkPen(c.darker(130), width=1.5) for c in self.colours]
-        self.lines = []
-        for name, colour in zip(layers, self.colours, strict=True):
-            line = plot.plot(pen=style.pen(colour.name()), antialias=True, name=name)
-            self.lines.append(line)
+        self.lines = [style.curve(plot, colour.name()) for colour in self.colours]
         self.latest = np.zeros(0)
+        self._bar_range: tuple[float, float] | None = None
         self.bars.setOpts(x=[], height=[], brushes=[])
         self.bars_view.getPlotItem().getAxis("bottom").setTicks(
             [list(enumerate(layers)), []])
@@ -106,7 +103,10 @@ class GradientFlowPanel(Panel):
         heights = np.nan_to_num(logs - floor, nan=0.0)
         self.bars.setOpts(x=np.arange(len(norms)), y0=floor, height=heights, width=BAR_WIDTH,
                           brushes=self.colours, pens=self._bar_pens)
-        top = float(heights.max() + floor) if len(heights) else 0.0
-        plot = self.bars_view.getPlotItem()
-        plot.setYRange(floor, max(top, floor + 1) + 0.3, padding=0)
-        plot.setXRange(-0.6, len(norms) - 0.4, padding=0)
+        top = math.ceil(2 * float(heights.max() + floor)) / 2 if len(heights) else 0.0
+        y_range = (floor, max(top, floor + 1) + 0.25)
+        if y_range != self._bar_range:
+            self._bar_range = y_range
+            plot = self.bars_view.getPlotItem()
+            plot.setYRange(*y_range, padding=0)
+            plot.setXRange(-0.6, len(norms) - 0.4, padding=0)

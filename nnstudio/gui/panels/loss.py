@@ -29,9 +29,9 @@ class LossPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("LossPanel", "Loss & accuracy"))
 
-    def __init__(self, parent: QWidget | None = None, *, step_points: int = STEP_POINTS):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.steps = BinnedSeries(step_points)
+        self.steps = BinnedSeries(STEP_POINTS)
         self.epochs = BinnedSeries(EPOCH_POINTS, len(EPOCH_KEYS))
         self._ema = ExponentialAverage(STEP_DECAY)
         self._classification = True
@@ -48,7 +48,7 @@ class LossPanel(Panel):
         controls.addStretch(1)
         column.addLayout(controls)
 
-        self.loss_view = style.plot_widget()
+        self.loss_view = style.plot_widget(log_y=True)
         self.accuracy_view = style.plot_widget()
         column.addWidget(self.loss_view, 3)
         column.addWidget(self.accuracy_view, 2)
@@ -57,22 +57,16 @@ class LossPanel(Panel):
         loss = self.loss_view.getPlotItem()
         style.style_plot(loss, self.tr("epoch"), self.tr("loss"))
         self._legend = style.legend(loss)
-        self.step_loss = loss.plot(pen=style.pen(style.STEP_COLOUR, style.THIN_LINE_WIDTH),
-                                   antialias=True)
-        self.train_loss = loss.plot(pen=style.pen(style.TRAIN_COLOUR), antialias=True,
-                                    connect="finite")
-        self.validation_loss = loss.plot(pen=style.pen(style.VALIDATION_COLOUR, dashed=True),
-                                         antialias=True, connect="finite")
+        self.step_loss = style.curve(loss, style.STEP_COLOUR, style.THIN_LINE_WIDTH)
+        self.train_loss = style.curve(loss, style.TRAIN_COLOUR)
+        self.validation_loss = style.curve(loss, style.VALIDATION_COLOUR, dashed=True)
         accuracy = self.accuracy_view.getPlotItem()
         style.style_plot(accuracy, self.tr("epoch"), self.tr("accuracy (%)"))
         accuracy.setXLink(loss)
-        accuracy.setYRange(0, 100)
+        accuracy.setYRange(-3, 105, padding=0)
         accuracy.enableAutoRange(y=False)
-        self.train_accuracy = accuracy.plot(pen=style.pen(style.TRAIN_COLOUR), antialias=True,
-                                            connect="finite")
-        self.validation_accuracy = accuracy.plot(
-            pen=style.pen(style.VALIDATION_COLOUR, dashed=True), antialias=True,
-            connect="finite")
+        self.train_accuracy = style.curve(accuracy, style.TRAIN_COLOUR)
+        self.validation_accuracy = style.curve(accuracy, style.VALIDATION_COLOUR, dashed=True)
         self._labels = {
             self.train_loss: self.tr("training"),
             self.validation_loss: self.tr("validation"),

@@ -8,10 +8,15 @@ import numpy as np
 
 
 def raw_inputs(dataset: Any, split: str) -> np.ndarray:
-    """The split's inputs (n, features) as the user sees them: standardisation undone."""
-    x, _ = dataset.split(split)
-    x = np.asarray(x).reshape(len(x), -1)
-    return np.asarray(dataset.inverse_transform(x) if dataset.standardized else x, np.float64)
+    """The split's inputs (n, raw features) as the user sees them: as loaded, before feature
+    expansion (x², sin x …) and standardisation."""
+    x = dataset.raw_x(split)
+    return np.asarray(x, np.float64).reshape(len(x), -1)
+
+
+def raw_feature_names(dataset: Any) -> tuple[str, ...]:
+    """Names of the raw inputs (the plane's axes), not of the features the network sees."""
+    return tuple(dataset.samples.feature_names)
 
 
 def targets(dataset: Any, split: str) -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 from nnstudio.gui.theme import CLASS_COLOURS, MUTED_TEXT, TEXT_COLOUR
@@ -22,6 +22,7 @@ LABEL_PT = 13
 TITLE_PT = 13
 LEGEND_PT = 12
 MESSAGE_PT = 18
+MIN_MESSAGE_PT = 10
 LINE_WIDTH = 3.0
 THIN_LINE_WIDTH = 2.0
 #: pixels per line of a plot title
@@ -55,11 +56,10 @@ class TranslatedText:
         return QCoreApplication.translate(self.context, self.source)
 
 
-def font(points: int, bold: bool = False) -> QFont:
+def font(points: int) -> QFont:
     """The application's font (with its CJK fallbacks) at `points`."""
     f = QFont()
     f.setPointSize(points)
-    f.setBold(bold)
     return f
 
 
@@ -70,6 +70,42 @@ def pen(colour: str, width: float = LINE_WIDTH, dashed: bool = False) -> QPen:
     if dashed:
         p.setStyle(Qt.PenStyle.DashLine)
     return p
+
+
+def curve(plot: pg.PlotItem, colour: str, width: float = LINE_WIDTH, dashed: bool = False,
+          **options: object) -> pg.PlotDataItem:
+    """A line added to `plot`, not antialiased: Qt's software stroking of thick antialiased
+    lines through noisy data costs tens of milliseconds a frame, aliased ones a few."""
+    return plot.plot(pen=pen(colour, width, dashed), antialias=False, connect="finite",
+                     **options)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ value (> 0)."""
+    exponent = np.floor(np.log10(value))
+    for mantissa in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if mantissa * 10.0 ** exponent >= value * (1 - 1e-9):
+            return float(mantissa * 10.0 ** exponent)
+    return float(10.0 ** (exponent + 1))
+
+
+class SteadyLimit:
+    """An axis limit that moves in nice steps: up as soon as the data pass it, down only when
+    they use less than `shrink` of it. Axes that do not move every frame are easier to read,
+    and cheaper: pyqtgraph redraws an axis's ticks whenever its range changes."""
+
+    def __init__(self, shrink: float = 0.4):
+        self.shrink = shrink
+        self.value: float | None = None
+
+    def update(self, needed: float) -> float:
+        """Fit `needed` (> 0); returns the limit."""
+        if self.value is None or not self.shrink * self.value <= needed <= self.value:
+            self.value = nice_ceiling(max(needed, 1e-12))
+        return self.value
+
+    def reset(self) -> None:
+        self.value = None
 
 
 def translucent(colour: str, alpha: int) -> QColor:
@@ -91,9 +127,32 @@ def density_colour_map() -> pg.ColorMap:
     return pg.ColorMap(np.linspace(0, 1, len(DENSITY_STOPS)), list(DENSITY_STOPS))
 
 
-def plot_widget() -> pg.PlotWidget:
-    """One plot on a white canvas; its context menu exports PNG, SVG or CSV."""
-    widget = pg.PlotWidget(background=BACKGROUND)
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class PowerAxis(pg.AxisItem):
+    """A log axis labelled 0.1, 0.2, 0.5, 1… and 10⁻³, 2·10⁻⁴…: short labels at any depth, and
+    only at mantissas 1, 2 and 5 so the minor ticks of a narrow range do not crowd."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        labels = []
+        for v in 10 ** np.asarray(values, dtype=np.float64) * scale:
+            mantissa, exponent = f"{v:.0e}".split("e")
+            if mantissa not in ("1", "2", "5"):
+                labels.append("")
+            elif 0.01 <= v < 10_000:
+                labels.append(f"{v:.1g}" if v < 1 else f"{v:.0f}")
+            else:
+                power = f"10{str(int(exponent)).translate(SUPERSCRIPTS)}"
+                labels.append(power if mantissa == "1" else f"{mantissa}·{power}")
+        return labels
+
+
+def plot_widget(log_y: bool = False) -> pg.PlotWidget:
+    """One plot on a white canvas; its context menu exports PNG, SVG or CSV. log_y: the left
+    axis labels powers of ten compactly (set the log mode itself on the plot)."""
+    axes = {"left": PowerAxis("left")} if log_y else None
+    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axes)
     widget.getPlotItem().setContentsMargins(6, 6, 12, 6)
     return widget
 
@@ -107,15 +166,18 @@ def graphics_widget() -> pg.GraphicsLayoutWidget:
 
 
 def style_plot(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
-    """Projector styling for a plot: dark axes, large tick and label fonts, a faint grid."""
+    """Projector styling for a plot: dark axes, large tick and label fonts. No grid: pyqtgraph
+    draws translucent grid lines slowly enough (10–20 ms a frame) to slow live plots."""
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(AXIS_COLOUR, width=1.5))
         axis.setTextPen(pg.mkPen(TEXT_COLOUR))
         axis.setTickFont(font(TICK_PT))
+        axis.enableAutoSIPrefix(False)
+    # end labels (0 and 1 of a sigmoid's range) may reach a few pixels past the axis
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=12)
     axis_label(plot, "bottom", x_label)
     axis_label(plot, "left", y_label)
-    plot.showGrid(x=True, y=True, alpha=0.18)
     plot.setMenuEnabled(True)
     plot.hideButtons()
 
@@ -133,15 +195,20 @@ def set_title(plot: pg.PlotItem, text: str, lines: int = 1) -> None:
     plot.layout.setRowFixedHeight(0, height)
 
 
-def legend(plot: pg.PlotItem, offset: tuple[int, int] = (-10, 10)) -> pg.LegendItem:
-    """A legend with large text on a translucent white card, anchored inside the plot."""
-    item = plot.addLegend(offset=offset, labelTextSize=f"{LEGEND_PT}pt",
+def legend(plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend with large text on a translucent white card, in the plot's top right corner."""
+    return plot.addLegend(offset=(-10, 10), labelTextSize=f"{LEGEND_PT}pt",
                           labelTextColor=TEXT_COLOUR, brush=translucent(BACKGROUND, 220),
                           pen=pg.mkPen("#C8CCD4"))
-    return item
 
 
-def message_css() -> str:
-    """Style sheet of a panel's empty-state message."""
+def message_points(size: QSize) -> int:
+    """The empty-state message's font size for a panel of `size`: `MESSAGE_PT` when there is
+    room, down to `MIN_MESSAGE_PT` in a small dock."""
+    return max(MIN_MESSAGE_PT, min(MESSAGE_PT, size.width() // 32, size.height() // 14))
+
+
+def message_css(points: int) -> str:
+    """Style sheet of a panel's empty-state message at `points`."""
     return (f"QLabel {{ background: {BACKGROUND}; color: {MUTED_TEXT}; "
-            f"font-size: {MESSAGE_PT}pt; padding: 24px; }}")
+            f"font-size: {points}pt; padding: {points}px; }}")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Panel, is_fresh
 from nnstudio.gui.panels.density import DensityHistory
 
 #: the most columns the heat map keeps per parameter; older ones are merged in pairs
@@ -62,13 +62,13 @@ class WeightsPanel(Panel):
 
         histogram = self.histogram_view.getPlotItem()
         style.style_plot(histogram, self.tr("value"), self.tr("% of values"))
-        self.histogram = histogram.plot(
-            stepMode="center", fillLevel=0, antialias=True,
-            pen=style.pen(style.TRAIN_COLOUR, 2), brush=style.translucent(style.TRAIN_COLOUR, 110))
+        self.histogram = style.curve(histogram, style.TRAIN_COLOUR, 2, stepMode="center",
+                                     fillLevel=0,
+                                     brush=style.translucent(style.TRAIN_COLOUR, 110))
+        self._share_limit = style.SteadyLimit()
         heatmap = self.heatmap_view.getPlotItem()
         style.style_plot(heatmap, self.tr("epoch"), self.tr("value"))
         style.set_title(heatmap, self.tr("Distribution over time (dark: many values)"))
-        heatmap.showGrid(x=False, y=False)
         self.heatmap = pg.ImageItem(axisOrder="col-major")
         self.heatmap.setLookupTable(style.density_colour_map().getLookupTable(nPts=256))
         heatmap.addItem(self.heatmap)
@@ -80,12 +80,13 @@ class WeightsPanel(Panel):
             history.clear()
         self._latest = {}
         self._column_step = -1
+        self._share_limit.reset()
         self.histogram.setData([0, 1], [0], stepMode="center")
         self.heatmap.clear()
         self.show_message(self.tr("Press Play to train"))
 
     def draw(self, snapshot: Any) -> None:
-        if not snapshot.params:
+        if not snapshot.params or (self._latest and not is_fresh(snapshot, "params")):
             return
         names = [p.name for p in snapshot.params]
         if names != list(self.histories):
@@ -123,8 +124,12 @@ class WeightsPanel(Panel):
         lo, hi = float(history.edges[0]), float(history.edges[-1])
         plot = self.histogram_view.getPlotItem()
         plot.setXRange(lo, hi, padding=0)
-        style.set_title(plot, self.tr("{name}  ({shape})   mean {mean:.3g}   std {std:.3g}").format(
+        y_top = self._share_limit.update(float(share.max(initial=0.0)))
+        if y_top != plot.getViewBox().targetRange()[1][1]:
+            plot.setYRange(0, y_top, padding=0)
+        style.set_title(plot, self.tr("{name} ({shape}) · mean {mean:.3g} · std {std:.3g}").format(
             name=name, shape=_shape_text(stats.shape), mean=stats.mean, std=stats.std))
         image, start, end = history.image(2 * len(history.columns), self._step_width)
         self.heatmap.setImage(image, levels=(0.0, 1.0), autoLevels=False)
         self.heatmap.setRect(QRectF(start, lo, end - start, hi - lo))
+        self.heatmap_view.getPlotItem().setYRange(lo, hi, padding=0)
