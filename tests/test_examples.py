@@ -10,7 +10,8 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "resources" / "examples
 
 
 def test_there_are_examples():
-    assert {p.stem for p in EXAMPLES} >= {"xor", "spiral", "circle", "iris", "wine", "digits_cnn", "sine"}
+    expected = {"xor", "spiral", "circle", "iris", "wine", "digits_cnn", "sine"}
+    assert {p.stem for p in EXAMPLES} >= expected
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)

@@ -21,4 +21,16 @@ class GraphError(NNStudioError):
 
 
 class TrainingDiverged(NNStudioError):
-    """The loss became NaN or infinite; the last finite weights have been restored."""
+    """The loss became NaN or infinite; the last finite weights have been restored.
+
+    `loss` is the non-finite value, `epoch`/`step` (1-based) where it happened, and
+    `learning_rate` the rate in force.
+    """
+
+    def __init__(self, message: str, *, loss: float, epoch: int, step: int,
+                 learning_rate: float):
+        super().__init__(message)
+        self.loss = loss
+        self.epoch = epoch
+        self.step = step
+        self.learning_rate = learning_rate

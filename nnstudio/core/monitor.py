@@ -220,11 +220,12 @@ class Monitor:
         return features
 
     def _ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The extent of the plane (or the curve's x) in raw data coordinates, whatever
+        features the network sees; unused, and (0, 1) twice, for other data."""
         data = self.trainer.data
-        raw = data.x_train
-        inverse = getattr(data, "inverse_transform", None)
-        if inverse is not None and getattr(data, "standardized", False):
-            raw = inverse(raw)
+        if self.kind not in ("points2d", "curve1d"):
+            return (0.0, 1.0), (0.0, 1.0)
+        raw = data.raw_x("train") if hasattr(data, "raw_x") else data.x_train
         raw = np.asarray(raw, dtype=np.float64).reshape(len(raw), -1)
         if self.kind == "points2d" and np.abs(raw).max(initial=0) <= 6.5:
             return TOY_RANGE, TOY_RANGE

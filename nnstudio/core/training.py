@@ -273,10 +273,19 @@ class Trainer:
         self.network.load_state_dict(self._good_state)
         self.optimizer.reset()
         self.network.zero_grad()
+        epoch, step, lr = self.epoch + 1, self.step_count + 1, self.learning_rate
         raise TrainingDiverged(
-            f"the loss became {loss} at epoch {self.epoch + 1}, step {self.step_count + 1}: "
-            f"the learning rate {self.learning_rate:g} is probably too high. The last weights "
-            "that gave a finite loss were restored; lower the learning rate and continue.")
+            f"the loss became {loss} at epoch {epoch}, step {step}: the learning rate "
+            f"{lr:g} is probably too high. The last weights that gave a finite loss were "
+            "restored; lower the learning rate and continue.",
+            loss=loss, epoch=epoch, step=step, learning_rate=lr)
+
+    def load_state(self, state: dict[str, np.ndarray]) -> None:
+        """Put trained weights (Network.state_dict() form) into the network; a divergence
+        right after restores these, not the initial ones."""
+        self.network.load_state_dict(state)
+        self.optimizer.reset()
+        self._keep_good_state()
 
     def _end_epoch(self) -> None:
         self.epoch += 1

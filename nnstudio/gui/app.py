@@ -1,4 +1,5 @@
-"""Starting the desktop app: `nnstudio [FILE] [--open FILE] [--screenshot PNG] [--size WxH]`.
+"""Starting the desktop app:
+`nnstudio [FILE] [--open FILE] [--train-steps N] [--screenshot PNG] [--size WxH]`.
 
 Exit codes: 0 success, 1 a design that cannot be opened (with --screenshot) or an image that
 cannot be written, 2 a usage error.
@@ -11,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +20,10 @@ from nnstudio.data.paths import resources_dir
 from nnstudio.design import Design, DesignError
 from nnstudio.gui import settings, theme
 from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.training.blas import limit_blas_threads
 
+#: the longest --train-steps may take before the screenshot is taken anyway (seconds)
+TRAIN_TIMEOUT = 600
 #: fonts that cover Chinese, tried in this order after the platform's own UI font
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei",
              "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
@@ -33,6 +37,12 @@ def _size(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
+def _steps(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of steps, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nnstudio",
                                      description="See neural networks learn: the desktop app.")
@@ -44,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render the window to this PNG file and exit")
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
                         help="window size for --screenshot (default 1600x1000)")
+    parser.add_argument("--train-steps", type=_steps, default=0, metavar="N",
+                        help="train N steps, then pause (before the screenshot, if any)")
     return parser
 
 
@@ -68,6 +80,7 @@ def application() -> QApplication:
     app.setOrganizationName(settings.ORGANISATION)
     app.setFont(app_font(app.font()))
     _install_translations(app)
+    limit_blas_threads()
     return app
 
 
@@ -113,6 +126,14 @@ def settle(app: QApplication, window: MainWindow) -> None:
     app.processEvents()
 
 
+def wait_for_training(window: MainWindow) -> None:
+    """Run the event loop until training has paused and the panels show its final state."""
+    loop = QEventLoop()
+    window.training.controller.settled.connect(loop.quit)
+    QTimer.singleShot(TRAIN_TIMEOUT * 1000, loop.quit)
+    loop.exec()
+
+
 def screenshot(app: QApplication, window: MainWindow, path: Path) -> bool:
     """Render the window to a PNG file; False if it cannot be written."""
     settle(app, window)
@@ -156,9 +177,12 @@ def main(argv: list[str]) -> int:
     window = open_window(args)
     if window is None:
         return 1
+    if args.train_steps:
+        window.training.controller.play(args.train_steps)
     if args.screenshot is None:
         return app.exec()
-    # A later issue trains here (--train-steps N), between opening and the screenshot.
+    if args.train_steps:
+        wait_for_training(window)
     written = screenshot(app, window, args.screenshot)
     window.close()
     window.deleteLater()

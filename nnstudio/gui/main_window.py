@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -131,8 +132,8 @@ class MainWindow(QMainWindow):
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary)
         self.training = TrainingUi(self, create_panels())
         self.training_dock = self._dock("training", self.tr("Training"), self.training.settings)
-        self.panel_docks = [self._dock(type(panel).__name__, panel.title, panel)
-                            for panel in self.training.panels]
+        self.panel_docks = [self._dock(type(panel).__name__, panel.title.replace("&", "&&"),
+                                       panel) for panel in self.training.panels]
         self.act: dict[str, QAction] = {}
         self._make_actions()
         self._make_menus()
@@ -160,10 +161,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def arrange_docks(self) -> None:
-        """The default layout: palette left, inspector and training settings right, the
-        dashboard panels under the canvas in columns (the summary with the last)."""
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        """The default layout: palette left, inspector and training settings right, and the
+        dashboard panels across the bottom in columns (the summary with the last)."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         for dock in (self.palette_dock, self.summary_dock, self.inspector_dock,
                      self.training_dock, *self.panel_docks):
             dock.setFloating(False)
@@ -171,18 +172,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.training_dock)
-        columns = self.training.dashboard_columns(self.panel_docks)
+        columns = self.training.dashboard_columns(self.panel_docks) or [[]]
         columns[-1].append(self.summary_dock)
-        previous = None
-        for column in columns:
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, column[0])
-            if previous is not None:
-                self.splitDockWidget(previous, column[0], Qt.Orientation.Horizontal)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, columns[0][0])
+        for left, right in itertools.pairwise(columns):
+            self.splitDockWidget(left[0], right[0], Qt.Orientation.Horizontal)
+        for column in columns:  # tabs only after the split: a tab cannot be split
             for dock in column[1:]:
                 self.tabifyDockWidget(column[0], dock)
             column[0].raise_()
-            previous = column[0]
-        self.training_dock.raise_()
+        self.inspector_dock.raise_()
         self.resizeDocks([self.palette_dock, self.inspector_dock], [215, 375],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
@@ -264,9 +263,6 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(act["quit"])
 
-        training_menu = bar.addMenu(self.tr("&Training"))
-        training_menu.addActions(list(self.training.controls.actions.values()))
-
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([act["undo"], act["redo"]])
         edit_menu.addSeparator()
@@ -286,6 +282,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for dock in self.panel_docks:
             self.view_menu.addAction(dock.toggleViewAction())
+
+        training_menu = bar.addMenu(self.tr("&Training"))
+        training_menu.addActions(list(self.training.controls.actions.values()))
         self.refresh_recent_menu()
 
     def _make_toolbar(self) -> None:

@@ -11,7 +11,7 @@ ORGANISATION = "nnstudio"
 APPLICATION = "nnstudio"
 MAX_RECENT = 10
 #: bump when the docks change so an old saved layout is not restored onto new docks
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the training settings and dashboard docks
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"

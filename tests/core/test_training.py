@@ -183,3 +183,28 @@ def test_compatibility_problems_name_the_nodes():
     assert [n for n, _ in problems] == ["x", "out"]
     with pytest.raises(ValueError, match="2 classes"):
         Trainer(mlp(units_out=3), blobs(), TRAINING)
+
+
+def test_divergence_carries_where_and_why():
+    trainer = Trainer(regression_net(), line(),
+                      {"loss": "mse", "optimizer": {"type": "sgd", "lr": 50.0},
+                       "batch_size": 10, "epochs": 50})
+    with pytest.raises(TrainingDiverged) as info:
+        for _ in range(1000):
+            trainer.step()
+    exc = info.value
+    assert not np.isfinite(exc.loss) and exc.learning_rate == 50.0
+    assert exc.step == trainer.step_count + 1 and exc.epoch == trainer.epoch + 1
+
+
+def test_loaded_weights_are_what_a_divergence_restores():
+    trainer = Trainer(regression_net(), line(),
+                      {"loss": "mse", "optimizer": {"type": "sgd", "lr": 0.1},
+                       "batch_size": 10, "epochs": 5})
+    # finite weights whose very first loss overflows float32
+    trained = {k: np.full_like(v, 1e30) for k, v in trainer.network.state_dict().items()}
+    trainer.load_state(trained)
+    with pytest.raises(TrainingDiverged):
+        trainer.step()
+    state = trainer.network.state_dict()
+    assert all(np.array_equal(state[k], trained[k]) for k in trained)

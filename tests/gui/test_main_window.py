@@ -35,8 +35,12 @@ def test_builds_with_the_default_design_and_every_dock(window):
     assert isinstance(window.centralWidget(), CanvasView)
     assert window.model.design == Design.default()
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    assert set(docks) == {"paletteDock", "inspectorDock", "summaryDock"}
-    assert all(d.isVisible() for d in docks.values())
+    panels = {f"{name}PanelDock" for name in
+              ("Loss", "Boundary", "Curve", "Weights", "Activations", "GradientFlow")}
+    assert set(docks) == {"paletteDock", "inspectorDock", "summaryDock", "trainingDock"} | panels
+    # tabbed docks are not all visible at once, but none is closed
+    assert all(not d.isHidden() or window.tabifiedDockWidgets(d) for d in docks.values())
+    assert docks["paletteDock"].isVisible() and docks["LossPanelDock"].isVisible()
     assert window.dockWidgetArea(docks["paletteDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert window.dockWidgetArea(docks["inspectorDock"]) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.summary.status.text() == "✔ ready to train"

@@ -15,6 +15,11 @@ _MARGIN = 12
 _WARNING_COLOUR = "#B26A00"
 
 
+def number_text(x: float) -> str:
+    """A number as briefly as a lecturer would write it: 0.01, 3e-5, 1e6."""
+    return f"{x:g}".replace("e+0", "e").replace("e+", "e").replace("e-0", "e-")
+
+
 def loss_text(loss: float) -> str:
     """nan, inf or -inf as a reader expects them."""
     if math.isnan(loss):
@@ -63,7 +68,7 @@ class Banner(QFrame):
             "<b>The loss became {loss} at epoch {epoch}</b> — the learning rate {lr} is too "
             "high. The last good weights were restored; lower the learning rate and press "
             "Play.").format(loss=loss_text(divergence.loss), epoch=divergence.epoch,
-                            lr=f"{divergence.learning_rate:g}"))
+                            lr=number_text(divergence.learning_rate)))
         self.action.show()
         self._present()
 

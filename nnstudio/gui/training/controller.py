@@ -31,7 +31,8 @@ class TrainingController(QObject):
     loaded = Signal(object)
     #: (path, problem): the weights were saved to path ("" problem) or not
     weightsSaved = Signal(str, str)
-    #: training stopped and the panels show its final state (or the design cannot train)
+    #: the panels show the state after every command sent so far, and training is not running
+    #: (or the design cannot be trained)
     settled = Signal()
 
     def __init__(self, parent: QObject | None = None):
@@ -44,6 +45,8 @@ class TrainingController(QObject):
         self.weights_loaded = False
         self.latest: Snapshot | None = None
         self.speed = 0.0
+        self._sent = 0
+        self._shown_commands = 0
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -57,26 +60,27 @@ class TrainingController(QObject):
         weights file `weights` if given."""
         self.shutdown()
         session = self.session = WorkerSession()
+        self._sent = 0
         session.snapshotReady.connect(self._on_snapshot)
         session.runningChanged.connect(self._on_running)
         session.diverged.connect(self.diverged)
         session.loaded.connect(self._on_loaded)
         session.weightsSaved.connect(self.weightsSaved)
-        session.set_speed.emit(self.speed)
+        self._send("set_speed", self.speed)
         self._load(design, weights)
 
     def reload(self, design: Design) -> None:
         """Train a changed network (or data) from fresh weights, in the same session."""
         if self.session is None:
             self.start(design)
-            return
-        self.feeder.clear()
-        self._load(design, None)
+        else:
+            self.feeder.clear()
+            self._load(design, None)
 
     def _load(self, design: Design, weights: Path | None) -> None:
         self.running, self.latest, self.weights_loaded = False, None, False
         path = str(design.path) if design.path is not None else ""
-        self.session.load.emit(design.to_dict(), path, str(weights) if weights else "")
+        self._send("load", design.to_dict(), path, str(weights) if weights else "")
 
     def shutdown(self) -> None:
         """Stop the worker thread (waiting for it to end) and empty the panels."""
@@ -87,6 +91,12 @@ class TrainingController(QObject):
         self.running, self.trainable, self.latest = False, False, None
 
     # -- commands ------------------------------------------------------------------------------
+    def _send(self, command: str, *args: object) -> None:
+        """Queue one command to the worker (counted: see `settled`)."""
+        if self.session is not None:
+            self._sent += 1
+            getattr(self.session, command).emit(*args)
+
     @property
     def has_trained_weights(self) -> bool:
         """Weights that training (or a weights file) produced and a new network would lose."""
@@ -95,13 +105,11 @@ class TrainingController(QObject):
 
     def play(self, steps: int = 0) -> None:
         """Train until paused or finished, or for `steps` steps."""
-        if self.session is not None:
-            self.running = True
-            self.session.play.emit(steps)
+        self.running = self.session is not None
+        self._send("play", steps)
 
     def pause(self) -> None:
-        if self.session is not None:
-            self.session.pause.emit()
+        self._send("pause")
 
     def toggle(self) -> None:
         if self.running:
@@ -110,53 +118,44 @@ class TrainingController(QObject):
             self.play()
 
     def step_batch(self) -> None:
-        if self.session is not None:
-            self.session.step_batch.emit()
+        self._send("step_batch")
 
     def step_epoch(self) -> None:
-        if self.session is not None:
-            self.running = True
-            self.session.step_epoch.emit()
+        self.running = self.session is not None
+        self._send("step_epoch")
 
     def reset(self) -> None:
         """Fresh weights from the design's seed, with its current training settings."""
-        if self.session is not None:
-            self.weights_loaded = False
-            self.session.reset.emit()
+        self.weights_loaded = False
+        self._send("reset")
 
     def set_speed(self, delay: float) -> None:
         """Seconds between steps (0: full speed)."""
         self.speed = delay
-        if self.session is not None:
-            self.session.set_speed.emit(delay)
+        self._send("set_speed", delay)
 
     def apply_training(self, old: dict[str, Any], new: dict[str, Any],
                        section: dict[str, Any]) -> None:
         """The design's training settings changed from `old` to `new` (both resolved):
         learning rate, batch size, epoch limit and early stopping apply now, and the raw
         `section` is kept for the next reset."""
-        session = self.session
-        if session is None:
-            return
         lr = new["optimizer"]["lr"]
         if lr != old["optimizer"]["lr"]:
-            session.set_learning_rate.emit(float(lr))
+            self._send("set_learning_rate", float(lr))
         if new["batch_size"] != old["batch_size"]:
-            session.set_batch_size.emit(new["batch_size"])
+            self._send("set_batch_size", new["batch_size"])
         if new["epochs"] != old["epochs"]:
-            session.set_epoch_limit.emit(new["epochs"])
+            self._send("set_epoch_limit", new["epochs"])
         if new["early_stopping"] != old["early_stopping"]:
-            session.set_early_stopping.emit(new["early_stopping"])
-        session.set_training.emit(section)
+            self._send("set_early_stopping", new["early_stopping"])
+        self._send("set_training", section)
 
     def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
-        if self.session is not None:
-            self.session.set_regularization.emit(node_id, float(l1), float(l2))
+        self._send("set_regularization", node_id, float(l1), float(l2))
 
     def save_weights(self, path: Path) -> None:
         """Write the trained weights to `path` (reported by weightsSaved)."""
-        if self.session is not None:
-            self.session.save_weights.emit(str(path))
+        self._send("save_weights", str(path))
 
     # -- reports -------------------------------------------------------------------------------
     def _on_loaded(self, report: LoadReport) -> None:
@@ -174,13 +173,13 @@ class TrainingController(QObject):
         if not running and not self.trainable:
             self.settled.emit()
 
-    def _on_snapshot(self, snapshot: Snapshot) -> None:
-        self.latest = snapshot
+    def _on_snapshot(self, snapshot: Snapshot, commands: int) -> None:
+        self.latest, self._shown_commands = snapshot, commands
         self.feeder.feed(snapshot)
 
     def _on_fed(self, snapshot: Snapshot) -> None:
         if self.session is not None:
             self.session.acknowledge.emit()
         self.snapshotShown.emit(snapshot)
-        if not snapshot.running and not self.running:
+        if not snapshot.running and self._shown_commands == self._sent:
             self.settled.emit()

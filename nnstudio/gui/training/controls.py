@@ -24,7 +24,7 @@ from nnstudio.gui.training.worker import LoadReport
 
 ICON_SIZE = 40
 #: seconds between steps for each speed, fastest first
-SPEED_DELAYS = (0.0, 0.05, 0.25, 1.0)
+SPEED_DELAYS = (0.0, 0.01, 0.1, 1.0)
 
 
 def clock(seconds: float) -> str:
@@ -53,6 +53,7 @@ class SpaceTap(QObject):
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             if kind == QEvent.Type.ShortcutOverride:
                 event.accept()  # the canvas gets the key: Space is its pan key too
+                return True
             elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 self._tapping = True
             elif kind == QEvent.Type.KeyRelease and not event.isAutoRepeat() and self._tapping:
@@ -71,10 +72,11 @@ class TrainingControls(QObject):
         self.actions: dict[str, QAction] = {}
         self._make_actions(window)
         self.speed = QComboBox()
-        self.speed.addItems([self.tr("Full speed"), self.tr("Fast: 20 steps/s"),
-                             self.tr("Slow: 4 steps/s"), self.tr("Slow motion: 1 step/s")])
-        self.speed.setToolTip(self.tr("How fast training runs; slow motion lets you follow "
-                                      "every step"))
+        self.speed.addItems([self.tr("Full speed"), self.tr("Smooth: 100 steps/s"),
+                             self.tr("Slow: 10 steps/s"), self.tr("Slow motion: 1 step/s")])
+        self.speed.setToolTip(self.tr(
+            "Full speed trains fastest and redraws a few times a second; Smooth redraws as "
+            "often as the screen can; the slow speeds show every single step"))
         self.speed.currentIndexChanged.connect(
             lambda i: controller.set_speed(SPEED_DELAYS[i]))
         self.toolbar = self._make_toolbar(window)
@@ -162,8 +164,9 @@ class TrainingControls(QObject):
             state = self.tr("Finished")
         else:
             state = self.tr("Paused")
+        epoch = snapshot.epoch if snapshot.finished else snapshot.epoch + 1  # in progress
         parts = [state,
-                 self.tr("epoch {epoch}").format(epoch=snapshot.epoch),
+                 self.tr("epoch {epoch}").format(epoch=epoch),
                  self.tr("step {step}").format(step=snapshot.step),
                  clock(snapshot.elapsed)]
         if snapshot.running:

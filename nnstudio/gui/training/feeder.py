@@ -2,8 +2,9 @@
 
 Drawing every panel in one go could hold the GUI thread for the sum of their drawing times;
 one at a time, with the event loop running in between, the longest the GUI waits is the
-slowest single panel. A panel that sees a new `Snapshot.run` is cleared first, so its curves
-start again after a reset or a new network.
+slowest single panel (each panel's repaint, which Qt does a turn later, gets a turn of its
+own too). `fed` comes once the last panel has been painted. A panel that sees a new
+`Snapshot.run` is cleared first, so its curves start again after a reset or a new network.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnstudio.core.monitor import Snapshot
+
+#: event-loop turns after the last panel's update, for Qt to repaint it
+PAINT_TURNS = 2
 
 
 class Panel(Protocol):
@@ -34,6 +38,7 @@ class PanelFeeder(QObject):
         super().__init__(parent)
         self.panels: list[Panel] = []
         self._waiting: list[Panel] = []
+        self._paint_turns = 0
         self._snapshot: Snapshot | None = None
         self._run: int | None = None
         self._timer = QTimer(self)
@@ -57,6 +62,7 @@ class PanelFeeder(QObject):
                 panel.clear()
         self._snapshot = snapshot
         self._waiting = list(self.panels)
+        self._paint_turns = PAINT_TURNS
         self._timer.start()
 
     def clear(self) -> None:
@@ -71,6 +77,10 @@ class PanelFeeder(QObject):
         if snapshot is None:
             return
         if not self._waiting:
+            if self._paint_turns:
+                self._paint_turns -= 1
+                self._timer.start()
+                return
             self._snapshot = None
             self.fed.emit(snapshot)
             return

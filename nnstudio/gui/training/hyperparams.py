@@ -178,11 +178,10 @@ class HyperparameterPanel(QScrollArea):
         form.addRow(self.tr("Epoch limit"), self.epochs)
         form.addRow(self.tr("Early stopping"), early_row)
         form.addRow(self.tr("Seed"), self.seed)
-        layout.addLayout(form)
         layout.addWidget(_muted(self.tr(
-            "Learning rate, batch size, epoch limit and early stopping apply at once, even "
-            "while training. Loss, optimiser settings and seed take effect when you press "
-            "Reset.")))
+            "Learning rate, batch size, epoch limit and early stopping change at once, even "
+            "while training; loss, optimiser settings and seed when you press Reset.")))
+        layout.addLayout(form)
         layout.addStretch(1)
         self.setWidget(page)
         self._option_type = ""
@@ -248,6 +247,8 @@ class HyperparameterPanel(QScrollArea):
                 editor.committed.connect(self._commit_option)
                 self.option_editors[spec.name] = editor
                 self.options_form.addRow(spec.name, editor.widget)
+            if self.options.isExpanded():  # make room for the new rows
+                self.options.expand(animate=False)
         for name, editor in self.option_editors.items():
             editor.load(opt[name])
 

@@ -3,13 +3,28 @@
 The session's signals are the commands; Qt queues them into the worker's thread, in order. The
 worker's reports come back through the session, which drops any that arrive after `close`
 (a closed session's last snapshot must not reach the panels of the next design).
+
+Every session stays referenced here until it is closed, and the ones still open when Python
+exits are closed then: a QThread destroyed while running aborts the process, so a window that
+vanishes without being closed must not take its running thread down with it.
 """
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnstudio.gui.training.worker import TrainingWorker
+
+_open: set[WorkerSession] = set()
+
+
+@atexit.register
+def close_all() -> None:
+    """Close every session still open."""
+    for session in list(_open):
+        session.close()
 
 
 class WorkerSession(QObject):
@@ -34,7 +49,7 @@ class WorkerSession(QObject):
     _stop = Signal()
 
     # -- reports, from the worker ------------------------------------------------------------
-    snapshotReady = Signal(object)
+    snapshotReady = Signal(object, int)
     runningChanged = Signal(bool)
     diverged = Signal(object)
     loaded = Signal(object)
@@ -58,13 +73,14 @@ class WorkerSession(QObject):
         self.worker.diverged.connect(self._on_diverged)
         self.worker.loaded.connect(self._on_loaded)
         self.worker.weightsSaved.connect(self._on_weights_saved)
+        _open.add(self)
         self.thread.start()
 
     # Slots of this GUI-thread object, so Qt queues the worker's reports into the GUI thread.
-    @Slot(object)
-    def _on_snapshot(self, snapshot: object) -> None:
+    @Slot(object, int)
+    def _on_snapshot(self, snapshot: object, commands: int) -> None:
         if not self.closed:
-            self.snapshotReady.emit(snapshot)
+            self.snapshotReady.emit(snapshot, commands)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
@@ -93,3 +109,4 @@ class WorkerSession(QObject):
         self.closed = True
         self._stop.emit()
         self.thread.wait()
+        _open.discard(self)

@@ -81,8 +81,8 @@ class DesignSync(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.check)
         model.modelReset.connect(self.start)
-        model.analysisChanged.connect(self._timer.start)
-        model.nodeChanged.connect(self._timer.start)
+        model.analysisChanged.connect(self._schedule)
+        model.nodeChanged.connect(self._schedule)
         model.sectionChanged.connect(self._on_section)
 
     def start(self) -> None:
@@ -93,6 +93,9 @@ class DesignSync(QObject):
         weights = weights_path_for(path) if path is not None else None
         self.controller.start(self.model.design,
                               weights if weights is not None and weights.is_file() else None)
+
+    def _schedule(self, *_: object) -> None:
+        self._timer.start()
 
     def _remember(self) -> None:
         self._key = json.dumps(network_key(self.model), sort_keys=True)
@@ -105,7 +108,7 @@ class DesignSync(QObject):
             self.controller.apply_training(old, self._training,
                                            self.model.design.section("training") or {})
         elif key == "data":
-            self._timer.start()
+            self._schedule()
 
     def check(self) -> None:
         """Compare the design with the worker's and bring the worker up to date."""
@@ -126,12 +129,17 @@ class DesignSync(QObject):
         if changes is not None:
             for change in changes:
                 self.controller.set_regularization(*change)
-        elif (self.controller.has_trained_weights and self.undo_stack.index() != self._index
-              and not self.ask_discard()):
-            self.undo_stack.setIndex(self._index)
-            if json.dumps(network_key(self.model), sort_keys=True) == self._key:
-                return
-            self.controller.reload(self.model.design)
+        elif self._edit_undone():
+            return
         else:
             self.controller.reload(self.model.design)
         self._remember()
+
+    def _edit_undone(self) -> bool:
+        """When trained weights would be lost, ask; on Cancel undo the edit. True when the
+        design is back as the worker has it."""
+        if not self.controller.has_trained_weights or self.undo_stack.index() == self._index \
+                or self.ask_discard():
+            return False
+        self.undo_stack.setIndex(self._index)
+        return json.dumps(network_key(self.model), sort_keys=True) == self._key

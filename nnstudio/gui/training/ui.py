@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
+from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
 from nnstudio.gui.training.banner import Banner
 from nnstudio.gui.training.controller import TrainingController
@@ -21,6 +22,13 @@ from nnstudio.gui.training.worker import LoadReport
 if TYPE_CHECKING:
     from nnstudio.gui.main_window import MainWindow
 
+#: the dashboard's default columns under the canvas, by panel class; other panels join the last
+DASHBOARD_COLUMNS = (("LossPanel",), ("BoundaryPanel", "CurvePanel", "ActivationsPanel"),
+                     ("WeightsPanel", "GradientFlowPanel"))
+#: the panel brought to the front of its column for each kind of data (points in the plane, a
+#: curve, anything else)
+FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "": "ActivationsPanel"}
+
 
 class TrainingUi(QObject):
     """Live training for `window`, whose dashboard `panels` get every snapshot."""
@@ -29,6 +37,7 @@ class TrainingUi(QObject):
         super().__init__(window)
         self.window = window
         self.panels = panels
+        self._dataset: Dataset | None = None
         self.controller = controller = TrainingController(self)
         controller.set_panels(panels)
         self.controls = TrainingControls(controller, window)
@@ -42,6 +51,7 @@ class TrainingUi(QObject):
         controller.loaded.connect(self._on_loaded)
         controller.weightsSaved.connect(self._on_weights_saved)
         self.banner.divideLearningRate.connect(self.divide_learning_rate)
+        self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
 
     def start(self) -> None:
@@ -52,19 +62,40 @@ class TrainingUi(QObject):
         """Stop training and its thread (the window is closing)."""
         self.controller.shutdown()
 
+    @staticmethod
+    def dashboard_columns(docks: list[QDockWidget]) -> list[list[QDockWidget]]:
+        """The panels' docks grouped into the default columns (none empty)."""
+        columns: list[list[QDockWidget]] = [[] for _ in DASHBOARD_COLUMNS]
+        for dock in docks:
+            name = type(dock.widget()).__name__
+            index = next((i for i, names in enumerate(DASHBOARD_COLUMNS) if name in names),
+                         len(columns) - 1)
+            columns[index].append(dock)
+        return [column for column in columns if column]
+
     def divide_learning_rate(self) -> None:
         """Lower the learning rate tenfold, as one undoable change, and hide the banner."""
         lr = self.window.model.design.training["optimizer"]["lr"]
         self.settings.set_learning_rate(float(f"{lr / 10:.3g}"))
         self.banner.hide()
 
+    def _explain_finished(self) -> None:
+        """Play on a finished run does nothing: say why."""
+        latest = self.controller.latest
+        if latest is not None and latest.finished:
+            self.window.show_status(self.tr(
+                "Training has finished: raise the epoch limit to go on, or press Reset to "
+                "start again"))
+
     def _on_running(self, running: bool) -> None:
         if running:
             self.banner.hide()
 
     def _on_loaded(self, report: LoadReport) -> None:
-        for panel in self.panels:
-            panel.set_data(report.dataset)
+        self.banner.hide()
+        if report.dataset is not self._dataset:  # new data, not just a reset or a new network
+            self._dataset = report.dataset
+            self._show_data(report.dataset)
         if report.weights:
             self.window.show_status(self.tr("Loaded the trained weights from {path}").format(
                 path=report.weights))
@@ -72,6 +103,15 @@ class TrainingUi(QObject):
             self.banner.show_warning(self.tr(
                 "The weights saved beside the design were not loaded, so training starts "
                 "from fresh weights: {problem}").format(problem=report.weights_problem))
+
+    def _show_data(self, dataset: Dataset | None) -> None:
+        """Give the panels the data, and bring the one that suits it to the front."""
+        front = FRONT_PANEL.get(getattr(dataset, "kind", ""), FRONT_PANEL[""])
+        for panel in self.panels:
+            panel.set_data(dataset)
+            dock = panel.parentWidget()
+            if type(panel).__name__ == front and isinstance(dock, QDockWidget):
+                dock.raise_()
 
     def _offer_weights(self, design_path: Path) -> None:
         """After a save: offer to save the trained weights beside the design."""

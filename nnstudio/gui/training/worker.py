@@ -1,27 +1,29 @@
 """The training worker: the only owner of the Trainer and its Monitor, living in its own QThread.
 
 The GUI drives it with queued signals connected to its slots and never touches the network.
-Training runs in slices: a zero-interval timer runs steps for at most `SLICE_SECONDS`, then
-returns to the thread's event loop, so commands (pause, a new learning rate, stop) are handled
-between any two slices. In slow motion the timer fires once per step, `delay` seconds apart.
+Training runs in slices: a timer runs steps for at most `SLICE_SECONDS`, then returns to the
+thread's event loop, so commands (pause, a new learning rate, stop) are handled between any two
+slices. In slow motion the timer fires once per step, `delay` seconds apart.
 
 Snapshots are flow-controlled: after emitting one the worker takes no other until the GUI calls
 `acknowledge`, so the GUI never falls behind on a queue of stale snapshots, and nothing is lost
-meanwhile (the losses since the last snapshot accumulate in the Monitor).
+meanwhile (the losses since the last snapshot accumulate in the Monitor). Until then training
+also stands still: the GUI draws the panels in Python too, and with a training thread competing
+for the interpreter that drawing takes several times longer and the window stutters. The
+`ProbePacer` spaces the snapshots so that this costs training a bounded share of its time.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import math
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nnstudio.core.errors import NNStudioError, TrainingDiverged
 from nnstudio.core.monitor import Monitor
@@ -36,7 +38,8 @@ from nnstudio.gui.training.pacing import ProbePacer
 
 #: the longest a slice of training keeps the worker's event loop waiting
 SLICE_SECONDS = 0.015
-_LOSS_WORD = re.compile(r"loss became (\S+) at")
+#: in slow motion at least this many milliseconds apart, every step gets a full snapshot
+STEP_BY_STEP_MS = 30
 
 
 @dataclass(frozen=True)
@@ -66,20 +69,21 @@ class LoadReport:
         return not self.problem
 
 
-def diverged_loss(exc: TrainingDiverged) -> float:
-    """The non-finite loss the Trainer reports in its message (nan if it names none)."""
-    match = _LOSS_WORD.search(str(exc))
-    try:
-        return float(match[1]) if match else math.nan
-    except ValueError:
-        return math.nan
+def command(slot: Callable[..., None]) -> Callable[..., None]:
+    """Marks a slot as a command from the GUI: commands are counted, and every snapshot carries
+    the count, so the GUI knows which of its commands a snapshot already reflects."""
+    @functools.wraps(slot)
+    def counted(self: TrainingWorker, *args: Any) -> None:
+        self.commands += 1
+        slot(self, *args)
+    return counted
 
 
 class TrainingWorker(QObject):
     """Owns one design's Trainer and Monitor; every public slot is a command from the GUI."""
 
-    #: a Snapshot; the next one follows only after `acknowledge`
-    snapshotReady = Signal(object)
+    #: (Snapshot, commands handled before it); the next one follows only after `acknowledge`
+    snapshotReady = Signal(object, int)
     #: training started (True) or stopped: paused, finished, a step target reached, diverged
     runningChanged = Signal(bool)
     #: a Divergence: training paused and the last finite weights are back
@@ -91,7 +95,9 @@ class TrainingWorker(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self._home = QThread.currentThread()
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
         self._design: Design | None = None
         self._data: tuple[str, Dataset] | None = None
@@ -99,18 +105,25 @@ class TrainingWorker(QObject):
         self.monitor: Monitor | None = None
         self._run = 0
         self._delay = 0.0
+        self._running = False
+        self._interval_ms = 0
+        self._next_tick = 0.0
+        self._sent_at = 0.0
         self._stop_step: int | None = None
         self._stop_epoch: int | None = None
         self._pacer = ProbePacer()
         self._awaiting_ack = False
         self._dirty = False
+        #: how many commands this worker has handled
+        self.commands = 0
 
     # -- the design ----------------------------------------------------------------------------
     @Slot(object, str, str)
+    @command
     def load(self, doc: dict[str, Any], path: str, weights: str) -> None:
         """Train the design `doc` (its file at `path`, "" if none) from now on, starting from
         the weights file `weights` when given, else from fresh weights."""
-        self._halt()
+        self._halt(publish=False)
         self.trainer = self.monitor = None
         try:
             design = Design.from_dict(doc, draft=True)
@@ -124,6 +137,7 @@ class TrainingWorker(QObject):
         if weights:
             try:
                 load_weights(self.trainer.network, weights)
+                self.trainer.load_state(self.trainer.network.state_dict())
                 loaded = weights
             except DesignError as exc:
                 problem = str(exc)
@@ -149,6 +163,7 @@ class TrainingWorker(QObject):
 
     # -- running -------------------------------------------------------------------------------
     @Slot(int)
+    @command
     def play(self, steps: int) -> None:
         """Train until paused or finished, or for `steps` steps when steps > 0."""
         if self.trainer is None or self.trainer.finished:
@@ -160,10 +175,12 @@ class TrainingWorker(QObject):
         self._start(self._delay)
 
     @Slot()
+    @command
     def pause(self) -> None:
         self._halt()
 
     @Slot()
+    @command
     def step_batch(self) -> None:
         """Exactly one mini-batch update, then paused."""
         self._halt()
@@ -172,6 +189,7 @@ class TrainingWorker(QObject):
             self._publish()
 
     @Slot()
+    @command
     def step_epoch(self) -> None:
         """Train at full speed to the end of the current epoch, then pause."""
         self._halt()
@@ -180,9 +198,10 @@ class TrainingWorker(QObject):
             self._start(0.0)
 
     @Slot()
+    @command
     def reset(self) -> None:
         """Re-initialise the weights with the design's seed and its current training settings."""
-        self._halt()
+        self._halt(publish=False)
         if self._design is None:
             return
         try:
@@ -195,30 +214,43 @@ class TrainingWorker(QObject):
         self._publish()
 
     def _start(self, delay: float) -> None:
-        self._timer.start(round(delay * 1000))
+        self._running, self._interval_ms = True, round(delay * 1000)
+        self._next_tick = time.perf_counter()
         self.runningChanged.emit(True)
         self._publish()
+        self._resume()
 
-    def _halt(self) -> None:
-        """Stop the timer (announcing it) and forget any step target."""
+    def _resume(self) -> None:
+        """Schedule the next slice, unless paused or the GUI is still drawing."""
+        if self._running and not self._awaiting_ack:
+            wait = self._next_tick - time.perf_counter()
+            self._timer.start(max(0, round(wait * 1000)))
+
+    def _halt(self, publish: bool = True) -> None:
+        """Stop training (announcing it, and showing where it stopped unless `publish` is
+        False because a new network follows) and forget any step target."""
         self._stop_step = self._stop_epoch = None
-        if self._timer.isActive():
+        if self._running:
+            self._running = False
             self._timer.stop()
             self.runningChanged.emit(False)
-            self._publish()
+            if publish:
+                self._publish()
 
     @property
     def running(self) -> bool:
-        return self._timer.isActive()
+        return self._running
 
     def _tick(self) -> None:
-        deadline = time.perf_counter() + SLICE_SECONDS
-        slow = self._timer.interval() > 0
-        self._train(lambda: slow or time.perf_counter() >= deadline)
-        if self.running and self._target_reached():
+        start = time.perf_counter()
+        self._next_tick = start + self._interval_ms / 1000
+        slow = self._interval_ms > 0
+        self._train(lambda: slow or time.perf_counter() >= start + SLICE_SECONDS)
+        if self._running and self._target_reached():
             self._halt()
-        elif self.running:
+        elif self._running:
             self._publish()
+            self._resume()
 
     def _train(self, slice_over: Callable[[], bool]) -> None:
         """Steps until `slice_over()` or a target; a divergence pauses and is reported."""
@@ -232,28 +264,33 @@ class TrainingWorker(QObject):
                     return
         except TrainingDiverged as exc:
             self._halt()
-            self.diverged.emit(Divergence(diverged_loss(exc), trainer.epoch + 1,
-                                          trainer.step_count + 1, trainer.learning_rate))
+            self.diverged.emit(Divergence(exc.loss, exc.epoch, exc.step, exc.learning_rate))
 
     def _target_reached(self) -> bool:
+        """Stepping an epoch ends with the epoch (even past the limit); playing ends when the
+        trainer has finished or the step target is reached."""
         t = self.trainer
-        return (t.finished or (self._stop_step is not None and t.step_count >= self._stop_step)
-                or (self._stop_epoch is not None and t.epoch >= self._stop_epoch))
+        if self._stop_epoch is not None:
+            return t.epoch >= self._stop_epoch
+        return t.finished or (self._stop_step is not None and t.step_count >= self._stop_step)
 
     # -- live settings -------------------------------------------------------------------------
     @Slot(float)
+    @command
     def set_learning_rate(self, lr: float) -> None:
         if self.trainer is not None:
             self.trainer.learning_rate = lr
             self._publish()
 
     @Slot(int)
+    @command
     def set_batch_size(self, size: int) -> None:
         if self.trainer is not None:
             self.trainer.batch_size = int(size)
             self._publish()
 
     @Slot(str, float, float)
+    @command
     def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
         """A Dense/Conv2D node's L1/L2 strength, from the next step on (and after a reset)."""
         if self._design is not None:
@@ -263,35 +300,40 @@ class TrainingWorker(QObject):
             self.trainer.set_regularization(node_id, l1, l2)
 
     @Slot(int)
+    @command
     def set_epoch_limit(self, epochs: int) -> None:
         if self.trainer is not None:
             self.trainer.epochs = int(epochs)
             self._publish()
 
     @Slot(object)
+    @command
     def set_early_stopping(self, spec: Any) -> None:
         """False, True or {"patience": …}: from the end of the current epoch on."""
         if self.trainer is not None:
             self.trainer.early_stopping = EarlyStopping.from_spec(spec)
 
     @Slot(object)
+    @command
     def set_training(self, section: dict[str, Any]) -> None:
         """The design's training section, used from the next reset on (loss, optimiser, seed…)."""
         if self._design is not None:
             self._design.set_section("training", section)
 
     @Slot(float)
+    @command
     def set_speed(self, delay: float) -> None:
         """Seconds between steps: 0 is full speed, more is slow motion, one step per tick."""
         self._delay = max(0.0, float(delay))
-        if self.running and self._stop_epoch is None:
-            self._timer.setInterval(round(self._delay * 1000))
+        if self._running and self._stop_epoch is None:
+            self._interval_ms = round(self._delay * 1000)
 
     # -- weights -------------------------------------------------------------------------------
     @Slot(str)
+    @command
     def save_weights(self, path: str) -> None:
         if self.trainer is None:
-            self.weightsSaved.emit(path, "there is no trained network to save")
+            self.weightsSaved.emit(path, self.tr("There is no trained network to save."))
             return
         try:
             save_weights(self.trainer.network, Path(path))
@@ -303,36 +345,42 @@ class TrainingWorker(QObject):
     # -- snapshots -----------------------------------------------------------------------------
     @Slot()
     def acknowledge(self) -> None:
-        """The GUI has drawn the last snapshot: the next may go."""
+        """The GUI has drawn the last snapshot: training goes on, and the next may go."""
         self._awaiting_ack = False
-        if self._dirty and not self.running:
+        if self._running:
+            self._pacer.drawn(time.perf_counter() - self._sent_at)
+            self._resume()
+        elif self._dirty:
             self._publish()
 
     def _publish(self) -> None:
         """Send a snapshot if the GUI is ready for one and it is due; otherwise remember that
-        the state changed. A snapshot while running refreshes the probes that are due; one
-        taken at rest or in slow motion refreshes them all."""
+        the state changed. A snapshot while training runs refreshes the probes that are due;
+        one taken at rest or step by step in slow motion refreshes them all. Training waits
+        until the GUI has drawn it."""
         self._dirty = True
         monitor = self.monitor
         if self._awaiting_ack or monitor is None:
             return
         now = time.perf_counter()
         refresh = None
-        if self.running and self._timer.interval() == 0:
-            if not self._pacer.snapshot_due(now):
+        if self._running and self._interval_ms < STEP_BY_STEP_MS:
+            if not self._pacer.snapshot_due(now, full_speed=self._interval_ms == 0):
                 return
             refresh = self._pacer.probes_due(now, monitor.probes, monitor.costs)
-        snapshot = monitor.snapshot(self.running, refresh)
-        self._pacer.taken(now, snapshot.fresh)
+        snapshot = monitor.snapshot(self._running, refresh)
+        self._sent_at = time.perf_counter()
+        self._pacer.taken(now, snapshot.fresh, self._sent_at - now)
         self._awaiting_ack, self._dirty = True, False
-        self.snapshotReady.emit(snapshot)
+        self._timer.stop()
+        self.snapshotReady.emit(snapshot, self.commands)
 
     # -- the end -------------------------------------------------------------------------------
     @Slot()
     def stop(self) -> None:
-        """End this worker: stop training, hand the object back to the GUI thread and end the
-        thread's event loop (commands sent before this one have all been carried out)."""
+        """End this worker: stop training, hand the object back to the thread that made it and
+        end this thread's event loop (commands sent before this one have all been carried out)."""
         self._timer.stop()
         self.trainer = self.monitor = self._design = self._data = None
-        self.moveToThread(QCoreApplication.instance().thread())
+        self.moveToThread(self._home)
         QThread.currentThread().quit()
