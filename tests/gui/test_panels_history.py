@@ -83,8 +83,10 @@ def test_a_constant_tensor_is_one_spike_and_the_history_is_bounded():
     image, start, end = h.image(12, 0.25)
     assert image.shape == (12, 16)
     x, _ = h.columns.points()
-    assert start < x[0] < x[-1] < end
-    assert start == pytest.approx(x[0] - (x[1] - x[0]) / 2)
+    assert start <= x[0] < x[-1] < end
+    # a column covers the time since the one before; the axis never starts before time 0
+    assert start == pytest.approx(max(0.0, x[0] - (x[1] - x[0])))
+    assert end == pytest.approx(x[-1] + 0.25 / 2)
     assert np.all(image.max(axis=1) == 1.0)
     assert np.count_nonzero(image[0]) == 1
 
@@ -96,7 +98,7 @@ def test_a_lone_column_is_as_wide_as_asked_and_columns_follow_time():
     assert (start, end) == (1.75, 2.25)
     h.add(3.0, np.array([0, 1]), np.array([0.0, 0.5, 1.0]), 0.0, 1.0)
     image, start, end = h.image(4, 0.5)
-    assert (start, end) == (1.5, 3.5)
+    assert (start, end) == (1.0, 3.25)  # each column covers the time since the one before
     # the first half of the image is the first histogram, the second half the second
     assert np.array_equal(image[0], image[1]) and np.array_equal(image[2], image[3])
     assert not np.array_equal(image[1], image[2])

@@ -67,17 +67,18 @@ class DensityHistory:
     def image(self, resolution: int, last_width: float) -> tuple[np.ndarray, float, float]:
         """The history as an image (resolution, bins) on an even time axis, each column scaled
         to its peak (1), and the time span [start, end] it covers. A stored column (a mean of
-        merged ones, at their mean time) is centred on its time and reaches halfway to its
-        neighbours; a lone column is `last_width` wide. Empty history: a (0, bins) image."""
+        merged ones, at their mean time) covers the time since the column before it; the first
+        one reaches back by one gap (not before time 0); a lone column is `last_width` wide.
+        Empty history: a (0, bins) image."""
         x, y = self.columns.points()
         if not len(x):
             return np.zeros((0, self.bins)), 0.0, 0.0
         peak = y.max(axis=1, keepdims=True)
         y = y / np.where(peak > 0, peak, 1)
-        if len(x) > 1:
-            start, end = x[0] - (x[1] - x[0]) / 2, x[-1] + (x[-1] - x[-2]) / 2
-        else:
-            start, end = x[0] - last_width / 2, x[0] + last_width / 2
+        # column i covers the time since the column before it, (x[i-1], x[i]]: the history
+        # ends at the latest snapshot and starts at 0
+        first = x[1] - x[0] if len(x) > 1 else last_width / 2
+        start, end = max(min(0.0, float(x[0])), x[0] - first), x[-1] + last_width / 2
         times = start + (np.arange(resolution) + 0.5) * (end - start) / resolution
-        index = np.searchsorted((x[:-1] + x[1:]) / 2, times)
+        index = np.minimum(np.searchsorted(x, times, side="left"), len(x) - 1)
         return y[index], float(start), float(end)
