@@ -16,6 +16,7 @@ from nnstudio.core.catalog import NODE_TYPES, node_label
 from nnstudio.gui import theme
 from nnstudio.gui.canvas import style
 from nnstudio.gui.canvas.port_item import PortItem
+from nnstudio.gui.canvas.thumbnails import NeuronThumbnails
 
 if TYPE_CHECKING:
     from nnstudio.gui.canvas.edge_item import EdgeItem
@@ -94,6 +95,8 @@ class NodeItem(QGraphicsItem):
         self.output_port = PortItem(self.node_id, True, self)
         self.badge = BadgeItem(self)
         self.badge.setVisible(False)
+        self.thumbnails = NeuronThumbnails(self)
+        self.thumbnails.setVisible(False)
         self._fit_width()
         self.setPos(QPointF(*node.get("pos", (0, 0))))
         self._refresh_tooltips()
@@ -102,6 +105,10 @@ class NodeItem(QGraphicsItem):
     @property
     def title(self) -> str:
         return node_label(self.type_name, self.params)
+
+    def set_thumbnails(self, grids) -> None:
+        """Each unit's response over the input plane, (units, res, res), or None to hide."""
+        self.thumbnails.set_grids(grids)
 
     def set_params(self, params: dict[str, Any]) -> None:
         self.params = dict(params or {})
@@ -125,6 +132,7 @@ class NodeItem(QGraphicsItem):
             self.input_port.setPos(self._rect.left(), 0)
         self.output_port.setPos(self._rect.right(), 0)
         self.badge.setPos(self._rect.right() - 4, self._rect.top() + 4)
+        self.thumbnails.setPos(self._rect.left() + 2, self._rect.bottom() + 6)
         for edge in self.edges:
             edge.update_path()
 

@@ -103,6 +103,11 @@ class CanvasView(QGraphicsView):
     def node_item(self, node_id: str) -> NodeItem | None:
         return self._scene.node_item(node_id)
 
+    def show_neurons(self, neurons: dict | None) -> None:
+        """Draw each node's neuron thumbnails ({node id: (units, res, res)}); None clears."""
+        for node_id, item in self._scene.nodes.items():
+            item.set_thumbnails(None if neurons is None else neurons.get(node_id))
+
     def edge_item(self, src: str, dst: str) -> EdgeItem | None:
         return self._scene.edge_item(src, dst)
 

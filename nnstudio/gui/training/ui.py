@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from nnstudio.core.monitor import Snapshot
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
 from nnstudio.gui.training.banner import Banner
@@ -50,6 +51,7 @@ class TrainingUi(QObject):
         controller.runningChanged.connect(self._on_running)
         controller.loaded.connect(self._on_loaded)
         controller.weightsSaved.connect(self._on_weights_saved)
+        controller.snapshotShown.connect(self._show_neurons)
         self.banner.divideLearningRate.connect(self.divide_learning_rate)
         self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
@@ -91,8 +93,14 @@ class TrainingUi(QObject):
         if running:
             self.banner.hide()
 
+    def _show_neurons(self, snapshot: Snapshot) -> None:
+        """Neuron thumbnails on the canvas cards, when the snapshot has fresh ones."""
+        if "neurons" in snapshot.fresh:
+            self.window.canvas.show_neurons(snapshot.neurons)
+
     def _on_loaded(self, report: LoadReport) -> None:
         self.banner.hide()
+        self.window.canvas.show_neurons(None)
         if report.dataset is not self._dataset:  # new data, not just a reset or a new network
             self._dataset = report.dataset
             self._show_data(report.dataset)
