@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.base import Panel, is_fresh
@@ -37,18 +37,10 @@ class BoundaryPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 4, 10, 4)
         self.show_validation = QCheckBox(self.tr("Show validation points"))
         self.show_validation.setChecked(True)
         self.show_validation.toggled.connect(self._set_validation_visible)
-        controls.addWidget(self.show_validation)
-        controls.addStretch(1)
-        column.addLayout(controls)
+        page, column = style.page_with_controls(self.show_validation)
         self.view = style.plot_widget()
         column.addWidget(self.view, 1)
         self.set_content(page)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
@@ -36,17 +36,9 @@ class LossPanel(Panel):
         self._ema = ExponentialAverage(STEP_DECAY)
         self._classification = True
 
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 4, 10, 4)
         self.log_scale = QCheckBox(self.tr("Logarithmic loss axis"))
         self.log_scale.toggled.connect(self._set_log_scale)
-        controls.addWidget(self.log_scale)
-        controls.addStretch(1)
-        column.addLayout(controls)
+        page, column = style.page_with_controls(self.log_scale)
 
         self.loss_view = style.plot_widget(log_y=True)
         self.accuracy_view = style.plot_widget()

@@ -12,6 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.theme import CLASS_COLOURS, MUTED_TEXT, TEXT_COLOUR
 
@@ -212,3 +213,19 @@ def message_css(points: int) -> str:
     """Style sheet of a panel's empty-state message at `points`."""
     return (f"QLabel {{ background: {BACKGROUND}; color: {MUTED_TEXT}; "
             f"font-size: {points}pt; padding: {points}px; }}")
+
+
+def page_with_controls(*controls: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """A panel page: a row of `controls` (left-aligned) above whatever the caller adds to the
+    returned column."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    row = QHBoxLayout()
+    row.setContentsMargins(10, 4, 10, 4)
+    for widget in controls:
+        row.addWidget(widget)
+    row.addStretch(1)
+    column.addLayout(row)
+    return page, column

@@ -7,7 +7,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel, is_fresh
@@ -38,21 +38,12 @@ class WeightsPanel(Panel):
         self._column_step = -1
         self._step_width = 1.0
 
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        controls = QHBoxLayout()
-        controls.setContentsMargins(10, 4, 10, 4)
         self.parameter = QComboBox()
         self.parameter.setMinimumContentsLength(10)
         self.parameter.currentTextChanged.connect(self._redraw)
         label = QLabel(self.tr("Parameter:"))
         label.setBuddy(self.parameter)
-        controls.addWidget(label)
-        controls.addWidget(self.parameter)
-        controls.addStretch(1)
-        column.addLayout(controls)
+        page, column = style.page_with_controls(label, self.parameter)
 
         self.histogram_view = style.plot_widget()
         self.heatmap_view = style.plot_widget()
