@@ -32,14 +32,13 @@ class DatasetInfo:
 
 @dataclass(frozen=True)
 class DataSource:
-    """One value of `data.source`. `available` is False for names reserved for later."""
+    """One value of `data.source`."""
 
     name: str
     title: str
     summary: str
     params: tuple[DataParam, ...] = ()
     datasets: tuple[DatasetInfo, ...] = ()
-    available: bool = True
 
     def param(self, key: str) -> DataParam:
         for p in self.params:
@@ -235,10 +234,7 @@ def resolve_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
     source = SOURCES.get(source_name) if isinstance(source_name, str) else None
     if source is None:
         raise DataError(f"unknown data source {source_name!r}; choose one of "
-                        f"{', '.join(s for s in SOURCES if SOURCES[s].available)}", key="source")
-    if not source.available:
-        raise DataError(f"the data source {source_name!r} ({source.title}) is not available "
-                        f"in this version of nnstudio", key="source")
+                        f"{', '.join(SOURCES)}", key="source")
     known = [p.name for p in source.params]
     for key in spec:
         if key != "source" and key not in known:
@@ -304,7 +300,7 @@ def describe_sources() -> list[dict[str, Any]]:
                 "choices": list(p.choices), "labels": list(p.labels), "help": p.help}
 
     return [{"source": s.name, "title": s.title, "summary": s.summary,
-             "available": s.available, "params": [param(p) for p in s.params],
+             "params": [param(p) for p in s.params],
              "datasets": [{"name": d.name, "title": d.title, "summary": d.summary,
                            "defaults": dict(d.defaults)} for d in s.datasets]}
             for s in SOURCES.values()]

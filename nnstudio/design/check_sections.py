@@ -37,12 +37,11 @@ def check_data(data: Any, path: str = "data") -> list[Problem]:
         return problems
     spec = data_spec(data)
     name = spec["source"]
-    available = [s for s, src in data_catalog.SOURCES.items() if src.available]
+    sources = list(data_catalog.SOURCES)
     source = data_catalog.SOURCES.get(name) if isinstance(name, str) else None
-    if source is None or not source.available:
-        why = ("is not available in this version of nnstudio" if source is not None else
-               f"unknown data source {show(name)}{did_you_mean(name, available)}")
-        return [Problem(child(path, "source"), f"{why}; the sources are {', '.join(available)}")]
+    if source is None:
+        why = f"unknown data source {show(name)}{did_you_mean(name, sources)}"
+        return [Problem(child(path, "source"), f"{why}; the sources are {', '.join(sources)}")]
     problems = unknown_keys(data, ["source", *(p.name for p in source.params)], path,
                             f"the {name} source")
     problems += check_specs(data, source.params, path, _data_value)

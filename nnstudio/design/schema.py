@@ -54,7 +54,7 @@ def design_schema() -> dict[str, Any]:
             "type": "array", "prefixItems": [_TEXT, _TEXT], "minItems": 2, "maxItems": 2,
         },
         "initializer": _initializer(),
-        "data": _tagged("source", {s: f"data_{s}" for s, src in SOURCES.items() if src.available},
+        "data": _tagged("source", {s: f"data_{s}" for s in SOURCES},
                         "toy2d", "Where the samples come from; without this section, the toy "
                                  "2-D spiral."),
         "training": _training(),
@@ -68,9 +68,8 @@ def design_schema() -> dict[str, Any]:
         defs[f"initializer_{name}"] = _closed(specs, f"Options of the {name} initialiser.",
                                               tag=("type", name))
     for name, src in SOURCES.items():
-        if src.available:
-            defs[f"data_{name}"] = _closed(src.params, f"{src.title}: {src.summary}",
-                                           tag=("source", name))
+        defs[f"data_{name}"] = _closed(src.params, f"{src.title}: {src.summary}",
+                                       tag=("source", name))
     for name, (summary, specs) in OPTIMIZERS.items():
         defs[f"optimizer_{name}"] = _closed(specs, summary, tag=("type", name))
     return {

@@ -31,6 +31,19 @@ def run_engine(nodes, edges, x, y, loss, opt_spec, steps):
     return net, history
 
 
+def run_torch(model, opt, loss_fn, x, y, steps):
+    """The same loop in torch; returns the losses of each step."""
+    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+    history = []
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = loss_fn(model(xt), yt)
+        loss.backward()
+        opt.step()
+        history.append(loss.item())
+    return history
+
+
 def copy_into_torch(net, pairs):
     """pairs: [(engine parameter name, torch tensor, transpose?)]"""
     state = net.state_dict()
@@ -59,15 +72,8 @@ def test_mlp_with_batchnorm_and_adam_matches_torch():
     copy_into_torch(initial, [("h.W", model[0].weight, True), ("h.b", model[0].bias, False),
                               ("out.W", model[3].weight, True), ("out.b", model[3].bias, False)])
     opt = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=0.01)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    torch_losses = []
-    for _ in range(6):
-        opt.zero_grad()
-        # the engine's softmax output fused with cross-entropy == torch's CE on logits
-        loss = nn.functional.cross_entropy(model(xt), yt)
-        loss.backward()
-        opt.step()
-        torch_losses.append(loss.item())
+    # the engine's softmax output fused with cross-entropy == torch's CE on logits
+    torch_losses = run_torch(model, opt, nn.functional.cross_entropy, x, y, 6)
 
     net, engine_losses = run_engine(nodes, edges, x, y, "cross_entropy", spec, 6)
     assert np.allclose(engine_losses, torch_losses, rtol=1e-6, atol=0)
@@ -101,14 +107,8 @@ def test_cnn_with_sgd_momentum_matches_torch():
                               ("c2.W", model[3].weight, False), ("c2.b", model[3].bias, False),
                               ("out.W", model[6].weight, True), ("out.b", model[6].bias, False)])
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    torch_losses = []
-    for _ in range(5):
-        opt.zero_grad()
-        loss = nn.functional.multi_margin_loss(model(xt), yt) * 4  # hinge, not divided by C
-        loss.backward()
-        opt.step()
-        torch_losses.append(loss.item())
+    torch_losses = run_torch(  # hinge: torch's multi-margin loss not divided by C (= 4)
+        model, opt, lambda out, t: nn.functional.multi_margin_loss(out, t) * 4, x, y, 5)
 
     spec = {"type": "sgd", "lr": 0.05, "momentum": 0.9, "nesterov": True}
     net, engine_losses = run_engine(nodes, edges, x, y, "hinge", spec, 5)
@@ -133,14 +133,7 @@ def test_regression_mse_with_rmsprop_matches_torch():
     copy_into_torch(initial, [("h.W", model[0].weight, True), ("h.b", model[0].bias, False),
                               ("out.W", model[2].weight, True), ("out.b", model[2].bias, False)])
     opt = torch.optim.RMSprop(model.parameters(), lr=0.01, momentum=0.5, centered=True)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    torch_losses = []
-    for _ in range(8):
-        opt.zero_grad()
-        loss = nn.functional.mse_loss(model(xt), yt)
-        loss.backward()
-        opt.step()
-        torch_losses.append(loss.item())
+    torch_losses = run_torch(model, opt, nn.functional.mse_loss, x, y, 8)
     spec = {"type": "rmsprop", "lr": 0.01, "momentum": 0.5, "centered": True}
     net, engine_losses = run_engine(nodes, edges, x, y, "mse", spec, 8)
     assert np.allclose(engine_losses, torch_losses, rtol=1e-6, atol=0)

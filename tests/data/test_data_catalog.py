@@ -10,12 +10,13 @@ import pytest
 from nnstudio.core.catalog import ParamSpec
 from nnstudio.data import SOURCES, DataError, describe_sources, load_dataset
 from nnstudio.data.catalog import resolve_spec
+from nnstudio.data.sources import LOADERS
 
 
 def test_sources():
     assert list(SOURCES) == ["toy2d", "points", "regression", "builtin", "csv", "npz",
                              "images", "idx"]
-    assert all(source.available for source in SOURCES.values())
+    assert set(LOADERS) == set(SOURCES)  # every source in the catalogue can be loaded
     for source in SOURCES.values():
         assert all(isinstance(p, ParamSpec) and p.help for p in source.params)
         assert all(d.summary for d in source.datasets)
