@@ -25,8 +25,9 @@ from nnstudio.core.training import Trainer
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
-#: the probes a snapshot carries (the Snapshot fields of the same names)
-PROBES = ("params", "flow", "activations", "boundary", "neurons", "curve")
+#: the probes a snapshot carries: the Snapshot fields of the same names, and "losses" for
+#: step_indices, step_losses and new_epochs
+PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve")
 #: snapshots over which steps_per_second is averaged
 RATE_WINDOW = 20
 
@@ -35,8 +36,10 @@ RATE_WINDOW = 20
 class Snapshot:
     """The state of a training run at one moment.
 
-    step_indices/step_losses: (k,) the steps completed since the previous snapshot and their
-    batch losses; new_epochs: the history entries (Trainer.history) added since then.
+    step_indices/step_losses: (k,) the steps completed since the previous snapshot that took
+    the "losses" probe, and their batch losses; new_epochs: the history entries
+    (Trainer.history) added since then. A snapshot without fresh "losses" has them empty (they
+    wait in the Monitor for the next one), so a caller can send the losses less often.
     boundary/neurons are set for 2-D inputs, curve for 1-D regression, and None otherwise.
     run: which run of the trainer this is; a new number after every reset or new network, so a
     panel that sees it change starts its curves again. fresh: the probes computed for this
@@ -70,6 +73,10 @@ class Snapshot:
 def _frozen(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
+
+
+_EMPTY_LOSSES = _frozen(np.zeros(0, dtype=np.float64))
+_EMPTY_INDICES = _frozen(np.zeros(0, dtype=np.int64))
 
 
 class Monitor:
@@ -126,7 +133,7 @@ class Monitor:
         regression, the others always."""
         extra = ("boundary", "neurons") if self.plane else \
             ("curve",) if self.kind == "curve1d" else ()
-        return ("params", "flow", "activations", *extra)
+        return ("losses", "params", "flow", "activations", *extra)
 
     def snapshot(self, running: bool = False, refresh: Collection[str] | None = None
                  ) -> Snapshot:
@@ -146,12 +153,19 @@ class Monitor:
             rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
         else:
             self._rate_window.clear()
-        fresh = self._refresh(PROBES if refresh is None else refresh)
-        new_epochs = tuple(dict(e) for e in t.history[self._epochs_seen:])
-        self._epochs_seen = len(t.history)
-        losses = _frozen(np.asarray(self._losses, dtype=np.float64))
-        indices = _frozen(np.asarray(self._indices, dtype=np.int64))
-        self._losses, self._indices = [], []
+        wanted = PROBES if refresh is None else refresh
+        fresh = self._refresh(wanted)
+        if "losses" in wanted:
+            start = time.perf_counter()
+            new_epochs = tuple(dict(e) for e in t.history[self._epochs_seen:])
+            self._epochs_seen = len(t.history)
+            losses = _frozen(np.asarray(self._losses, dtype=np.float64))
+            indices = _frozen(np.asarray(self._indices, dtype=np.int64))
+            self._losses, self._indices = [], []
+            fresh |= {"losses"}
+            self.costs["losses"] = time.perf_counter() - start
+        else:
+            new_epochs, losses, indices = (), _EMPTY_LOSSES, _EMPTY_INDICES
         cache = self._cache
         return Snapshot(
             epoch=t.epoch,
@@ -190,6 +204,8 @@ class Monitor:
         }
         fresh = []
         for name in self.probes:
+            if name == "losses":
+                continue
             if name in wanted or name not in self._cache:
                 start = time.perf_counter()
                 self._cache[name] = compute[name]()

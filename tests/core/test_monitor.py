@@ -76,6 +76,22 @@ def test_losses_since_the_last_snapshot_and_new_epochs():
     assert len(third.step_losses) == 0 and third.new_epochs == ()
 
 
+def test_losses_wait_for_a_snapshot_that_takes_them():
+    monitor = monitor_for("xor")
+    trainer = monitor.trainer
+    for _ in range(trainer.batches_per_epoch + 2):
+        monitor.record(trainer.step(), 0.001)
+    without = monitor.snapshot(running=True, refresh={"boundary"})
+    assert "losses" not in without.fresh
+    assert len(without.step_losses) == len(without.step_indices) == 0
+    assert without.new_epochs == ()
+    monitor.record(trainer.step(), 0.001)
+    taken = monitor.snapshot(running=True, refresh={"losses"})
+    assert "losses" in taken.fresh
+    assert taken.step_indices.tolist() == list(range(1, trainer.batches_per_epoch + 4))
+    assert [e["epoch"] for e in taken.new_epochs] == [1]
+
+
 def test_every_array_is_read_only():
     monitor = monitor_for("spiral")
     monitor.record(monitor.trainer.step(), 0.001)
