@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from nnstudio.core.catalog import NODE_TYPES
@@ -187,3 +188,104 @@ def layered_positions(network: Network, dx: float = 230.0, dy: float = 130.0
             row[nid] = r - (len(members) - 1) / 2
             positions[nid] = [c * dx, row[nid] * dy]
     return positions
+
+
+# -- shapes follow the data ------------------------------------------------------------------------
+#: node types between the output Dense layer and the network's end that keep its width
+WIDTH_PRESERVING = ("Dropout", "BatchNorm", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax",
+                    "ELU", "Step", "Linear")
+
+
+@dataclass(frozen=True)
+class DataShape:
+    """What a dataset asks of the network: one sample's `input_shape`, its `task`
+    ("classification" or "regression") and `outputs` (classes, or target values)."""
+
+    input_shape: tuple[int, ...]
+    task: str
+    outputs: int
+
+
+@dataclass(frozen=True)
+class DataFit:
+    """The node and loss edits that make a network fit new data.
+
+    input_params: (Input node id, its new params) when the Input's shape must change.
+    output_params: (Dense node id, its new params) when the output layer's units must change.
+    loss: the new training loss when the current one does not suit the data's task.
+    """
+
+    input_params: tuple[str, dict[str, Any]] | None = None
+    output_params: tuple[str, dict[str, Any]] | None = None
+    loss: str | None = None
+
+    @property
+    def offers(self) -> bool:
+        """Whether there is an output or loss change to offer the user."""
+        return self.output_params is not None or self.loss is not None
+
+
+def output_dense(network: Network) -> str | None:
+    """The Dense layer that sets the network's output width: the single end node, or the Dense
+    before a chain of activation / dropout / batch-norm nodes ending the network; None when
+    there is no single such layer."""
+    sources = {src for src, _ in network["edges"]}
+    ends = [n for n in network["nodes"] if n["id"] not in sources and n["type"] != "Input"]
+    if len(ends) != 1:
+        return None
+    node = ends[0]
+    while node["type"] in WIDTH_PRESERVING:
+        inputs = predecessors(network, node["id"])
+        if len(inputs) != 1:
+            return None
+        node = find_node(network, inputs[0])
+    return node["id"] if node["type"] == "Dense" else None
+
+
+def fitting_loss(loss: str, shape: DataShape, previous_task: str | None) -> str | None:
+    """The loss to offer instead of `loss` (a canonical name or "auto") for data of `shape`,
+    or None when `loss` suits it: mse for regression, cross_entropy for classes when the data
+    was a regression task before or binary_cross_entropy meets more than two classes."""
+    if loss == "auto":
+        return None
+    if shape.task == "regression":
+        return None if loss == "mse" else "mse"
+    if loss == "binary_cross_entropy" and shape.outputs != 2:
+        return "cross_entropy"
+    if loss == "mse" and previous_task == "regression":
+        return "cross_entropy"
+    return None
+
+
+def output_units(loss: str, shape: DataShape, units: int) -> int:
+    """The output units `loss` needs for data of `shape`, given the layer's current `units`:
+    one per class or target, or 1 for two classes with binary cross-entropy (or mse, when the
+    layer already has a single unit)."""
+    two_classes = shape.task == "classification" and shape.outputs == 2
+    if two_classes and (loss == "binary_cross_entropy" or (loss == "mse" and units == 1)):
+        return 1
+    return shape.outputs
+
+
+def fit_to_data(network: Network, loss: str, shape: DataShape,
+                previous_task: str | None = None) -> DataFit:
+    """The edits that make `network` (trained with `loss`) take data of `shape`: the single
+    Input node's shape, and the output Dense layer's units and the loss when they do not
+    match. Networks with several Inputs, or no single output Dense layer, are left as they
+    are in that respect."""
+    inputs = [n for n in network["nodes"] if n["type"] == "Input"]
+    input_params = None
+    if len(inputs) == 1:
+        params = inputs[0].get("params", {})
+        if list(params.get("shape", [])) != list(shape.input_shape):
+            input_params = (inputs[0]["id"], {**params, "shape": list(shape.input_shape)})
+    new_loss = fitting_loss(loss, shape, previous_task)
+    output_params = None
+    out_id = output_dense(network)
+    if out_id is not None:
+        params = find_node(network, out_id).get("params", {})
+        units = params.get("units")
+        wanted = output_units(new_loss or loss, shape, units if isinstance(units, int) else 0)
+        if units != wanted:
+            output_params = (out_id, {**params, "units": wanted})
+    return DataFit(input_params, output_params, new_loss)
