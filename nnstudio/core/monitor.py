@@ -20,16 +20,21 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core import probes
+from nnstudio.core import image_probes, probes
 from nnstudio.core.training import Trainer
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
 #: the probes a snapshot carries: the Snapshot fields of the same names, and "losses" for
 #: step_indices, step_losses and new_epochs
-PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve")
+PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve",
+          "predictions", "filters", "feature_maps")
 #: snapshots over which steps_per_second is averaged
 RATE_WINDOW = 20
+#: the predictions probe classifies at most this many held-out samples (the first of the split)
+MAX_PREDICTED = 1000
+#: the splits the image probes read, by preference: held-out samples first
+HELD_OUT = ("validation", "test", "train")
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,7 +45,9 @@ class Snapshot:
     the "losses" probe, and their batch losses; new_epochs: the history entries
     (Trainer.history) added since then. A snapshot without fresh "losses" has them empty (they
     wait in the Monitor for the next one), so a caller can send the losses less often.
-    boundary/neurons are set for 2-D inputs, curve for 1-D regression, and None otherwise.
+    boundary/neurons are set for 2-D inputs, curve for 1-D regression, and None otherwise;
+    predictions for classification of tables and images, filters when the network has a
+    Conv2D node, feature_maps for images through Conv2D/pooling nodes (see `Monitor.probes`).
     run: which run of the trainer this is; a new number after every reset or new network, so a
     panel that sees it change starts its curves again. fresh: the probes computed for this
     snapshot; the others are the same objects as in the previous snapshot of the run.
@@ -68,6 +75,9 @@ class Snapshot:
     extra: dict[str, Any] = field(default_factory=dict)
     run: int = 0
     fresh: frozenset[str] = frozenset(PROBES)
+    predictions: image_probes.Predictions | None = None
+    filters: image_probes.Filters | None = None
+    feature_maps: image_probes.FeatureMaps | None = None
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -100,6 +110,9 @@ class Monitor:
         self.kind = getattr(data, "kind", "table")
         self._features = self._feature_map()
         self.x_range, self.y_range = self._ranges()
+        self._held_out = self._held_out_split()
+        #: the position, in the held-out split, of the sample whose feature maps are drawn
+        self.feature_sample = 0
         #: seconds each probe took the last time it was computed
         self.costs: dict[str, float] = {}
         self._cache: dict[str, Any] = {}
@@ -130,10 +143,33 @@ class Monitor:
     @property
     def probes(self) -> tuple[str, ...]:
         """The probes that apply to this data: boundary and neurons in the plane, curve for 1-D
-        regression, the others always."""
+        regression, the image probes where they apply (`_image_probes`), the others always."""
         extra = ("boundary", "neurons") if self.plane else \
             ("curve",) if self.kind == "curve1d" else ()
-        return ("losses", "params", "flow", "activations", *extra)
+        return ("losses", "params", "flow", "activations", *extra, *self._image_probes())
+
+    def _image_probes(self) -> tuple[str, ...]:
+        """predictions: classification of anything but points in the plane (whose decision
+        boundary shows the same); filters: a Conv2D node; feature_maps: images through
+        Conv2D/pooling nodes. The ones reading samples need a split that has some."""
+        network = self.trainer.network
+        found = []
+        labelled = self._held_out is not None
+        if labelled and not self.plane and len(network.output_shape) == 1:
+            found.append("predictions")
+        if image_probes.first_conv(network) is not None:
+            found.append("filters")
+        if labelled and self.kind == "images" and image_probes.feature_nodes(network):
+            found.append("feature_maps")
+        return tuple(found)
+
+    def set_feature_sample(self, index: int) -> int:
+        """Draw the feature maps of held-out sample `index` (clamped to the split) from the
+        next snapshot on, whatever it refreshes; returns the index used."""
+        size = len(self._held_out[1]) if self._held_out is not None else 1
+        self.feature_sample = min(max(int(index), 0), size - 1)
+        self._cache.pop("feature_maps", None)
+        return self.feature_sample
 
     def snapshot(self, running: bool = False, refresh: Collection[str] | None = None
                  ) -> Snapshot:
@@ -183,6 +219,9 @@ class Monitor:
             boundary=cache.get("boundary"),
             curve=cache.get("curve"),
             neurons=cache.get("neurons"),
+            predictions=cache.get("predictions"),
+            filters=cache.get("filters"),
+            feature_maps=cache.get("feature_maps"),
             running=running,
             finished=t.finished,
             stopped_early=t.stopped_early,
@@ -201,6 +240,9 @@ class Monitor:
             "boundary": self._boundary,
             "neurons": self._neurons,
             "curve": self._curve,
+            "predictions": self._predictions,
+            "filters": lambda: image_probes.first_filters(self.trainer.network),
+            "feature_maps": self._feature_maps,
         }
         fresh = []
         for name in self.probes:
@@ -260,3 +302,29 @@ class Monitor:
 
     def _curve(self) -> probes.Curve1D:
         return probes.curve_1d(self.trainer.network, self.x_range, 200, self._features)
+
+    # -- image tasks ---------------------------------------------------------------------------
+    def _held_out_split(self) -> tuple[str, np.ndarray, np.ndarray] | None:
+        """(split, x (n, *input_shape) in the network's dtype, labels (n,)) of the first of
+        `HELD_OUT` with samples, for classification; else None."""
+        t = self.trainer
+        if not t.classification:
+            return None
+        for split in HELD_OUT:
+            x, y = t.data.split(split)
+            if len(x):
+                x = np.ascontiguousarray(x.reshape(len(x), *t.network.input_shape),
+                                         dtype=t.network.dtype)
+                return split, x, np.asarray(y, dtype=np.int64)
+        return None
+
+    def _predictions(self) -> image_probes.Predictions:
+        split, x, y = self._held_out
+        return image_probes.predictions(
+            self.trainer.network, x[:MAX_PREDICTED], y[:MAX_PREDICTED],
+            self.trainer.data.num_classes, split=split, split_size=len(x))
+
+    def _feature_maps(self) -> image_probes.FeatureMaps:
+        split, x, y = self._held_out
+        i = self.feature_sample
+        return image_probes.feature_maps(self.trainer.network, x[i], int(y[i]), split, i)
