@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from nnstudio.data.errors import DataError
@@ -13,6 +14,8 @@ DELIMITERS = (",", ";", "\t")
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", "?"})
 SNIFF_LINES = 50
 SNIFF_CHARS = 65_536
+#: records read between two progress reports
+PROGRESS_EVERY = 4096
 
 #: (line number, stripped cells) of one non-blank record
 Record = tuple[int, list[str]]
@@ -108,10 +111,13 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def records(text: str, delimiter: str, where: str, partial: bool = False) -> list[Record]:
+def records(text: str, delimiter: str, where: str, partial: bool = False,
+            progress: Callable[[float], None] | None = None) -> list[Record]:
     """Every non-blank record with the line it starts on; cells stripped of spaces. DataError
     for a quote left open (it swallows the rest of the file into one last record), unless
-    `partial` (the text is the start of a file): then that last record is dropped."""
+    `partial` (the text is the start of a file): then that last record is dropped.
+    `progress`, if given, is called now and then with the fraction of the lines read."""
+    lines = text.count("\n") + 1
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
                         skipinitialspace=True)
     out: list[Record] = []
@@ -123,6 +129,8 @@ def records(text: str, delimiter: str, where: str, partial: bool = False) -> lis
                 out.append((start, [c.strip() for c in cells]))
                 last = cells
             start = reader.line_num + 1
+            if progress is not None and len(out) % PROGRESS_EVERY == 0:
+                progress(reader.line_num / lines)
     except csv.Error as exc:
         raise DataError(f"{where}, line {start}: cannot read the record ({exc}); is a quote "
                         f"(\") left open?",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
+from collections.abc import Callable
 from math import prod
 from pathlib import Path
 from typing import BinaryIO
@@ -29,10 +30,13 @@ TYPES = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"),
 READ_CHUNK = 1 << 20
 
 
-def read_idx(path: Path, key: str) -> np.ndarray:
+def read_idx(path: Path, key: str,
+             progress: Callable[[float], None] | None = None) -> np.ndarray:
     """The array stored in the IDX file `path`, shaped as its header says, in native byte
     order. DataError (with `key`, the spec key naming the file) for a file that is not IDX,
-    is truncated, or holds more than its header announces."""
+    is truncated, or holds more than its header announces. `progress`, if given, is called
+    with the fraction of the data read after every chunk (an exception it raises stops the
+    read)."""
     try:
         with path.open("rb") as file:
             start = file.read(2)
@@ -40,10 +44,10 @@ def read_idx(path: Path, key: str) -> np.ndarray:
             if not start:
                 raise DataError(f"{path.name} is empty", key=key)
             if start != GZIP_MAGIC:
-                return _read(file, path, key, path.stat().st_size, compressed=False)
+                return _read(file, path, key, path.stat().st_size, False, progress)
             size = _gzip_size(file)
             with gzip.GzipFile(fileobj=file) as stream:
-                return _read(stream, path, key, size, compressed=True)
+                return _read(stream, path, key, size, True, progress)
     except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
         raise DataError(f"{path.name} is a damaged gzip file ({exc})", key=key) from None
     except OSError as exc:
@@ -58,7 +62,8 @@ def _gzip_size(file: BinaryIO) -> int:
     return size
 
 
-def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool) -> np.ndarray:
+def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
+          progress: Callable[[float], None] | None) -> np.ndarray:
     """Parse the header and read the payload. `size`: the whole (uncompressed) file's length,
     modulo 2³² when `compressed`."""
     where = path.name
@@ -87,6 +92,8 @@ def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool) -
             raise DataError(f"{where} is truncated: {filled} of the {len(payload)} bytes of "
                             f"data announced by its header are there", key=key)
         filled += got
+        if progress is not None:
+            progress(filled / len(payload))
     if stream.read(1):
         raise DataError(f"{where} holds more data than its header announces "
                         f"({' × '.join(map(str, dims))} values)", key=key)
@@ -94,11 +101,15 @@ def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool) -
     return array if dtype.isnative else array.astype(dtype.newbyteorder("="))
 
 
-def load_idx(images_path: Path, labels_path: Path) -> Samples:
+def load_idx(images_path: Path, labels_path: Path,
+             progress: Callable[[float], None] | None = None) -> Samples:
     """Images (N, 1, rows, columns) and labels (N,) from an IDX pair. uint8 pixels stay bytes
-    with divisor 255 (so they read as [0, 1]); other types are read as they are."""
-    images = read_idx(images_path, "images")
-    labels = read_idx(labels_path, "labels")
+    with divisor 255 (so they read as [0, 1]); other types are read as they are. `progress`,
+    if given, is called with the fraction of both files read so far."""
+    images = read_idx(images_path, "images",
+                      None if progress is None else lambda f: progress(0.95 * f))
+    labels = read_idx(labels_path, "labels",
+                      None if progress is None else lambda f: progress(0.95 + 0.05 * f))
     if images.ndim != 3:
         hint = " (it looks like a labels file)" if images.ndim == 1 else ""
         raise DataError(f"{images_path.name} holds an array of shape {images.shape}{hint}; an "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -25,11 +26,13 @@ def image_files(folder: Path) -> list[Path]:
                   if _visible(p) and p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
 
 
-def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool) -> Samples:
+def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool,
+                      progress: Callable[[float], None] | None = None) -> Samples:
     """Images (N, C, h, w) and labels (N,) from `folder`: classes are its sub-folders in
     sorted order, samples their image files in sorted order. Pixels are decoded by the
     registered decoder (decoders.image_decoder) and kept as bytes (divisor 255), as 8-bit
-    files hold them. DataError naming the folder or file at fault."""
+    files hold them. DataError naming the folder or file at fault. `progress`, if given, is
+    called with the fraction of the images decoded after each one."""
     classes = sorted(p for p in folder.iterdir() if _visible(p) and p.is_dir())
     if not classes:
         hint = ("its images must be sorted into one sub-folder per class"
@@ -55,6 +58,8 @@ def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool) -> Samples
         for path in group:
             x[i] = np.rint(_decode(decode, path, folder, size, rgb, shape) * 255.0)
             i += 1
+            if progress is not None:
+                progress(i / count)
     y = np.repeat(np.arange(len(classes), dtype=np.int64), [len(f) for f in files])
     return Samples(x, y, "classification", "images", tuple(c.name for c in classes), (),
                    folder.name, 255.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -15,13 +16,16 @@ from nnstudio.data.targets import encode_classes, infer_task
 _READ_ERRORS = (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
-def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "auto") -> Samples:
+def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "auto",
+             progress: Callable[[float], None] | None = None) -> Samples:
     """Inputs x (N, F), (N, H, W) or (N, C, H, W) and targets y (N,) or (N, T) from `path`.
 
     Images (N, H, W) get one channel. Integer, boolean or text targets are classes under
     task "auto", and so are whole-number float targets with few distinct values; classes are
-    numbered in sorted order of their values.
+    numbered in sorted order of their values. `progress`, if given, is called with the
+    fraction done after each array is read.
     """
+    report = progress if progress is not None else (lambda fraction: None)
     where = path.name
     try:
         archive = np.load(path, allow_pickle=False)
@@ -36,8 +40,11 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
                         f"numpy.savez(path, {x_key}=inputs, {y_key}=targets)", key="path")
     with archive:
         x = _array(archive, x_key, "x_key", where)
+        report(0.6)
         y = _array(archive, y_key, "y_key", where)
+        report(0.7)
     x = _inputs(x, x_key, where)
+    report(0.9)
     if y.ndim == 0 or len(y) != len(x):
         raise DataError(f"{where}: {x_key!r} has {len(x)} samples but {y_key!r} has shape "
                         f"{y.shape}; they need one target per sample", key="y_key")
@@ -45,6 +52,30 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
     kind = "images" if x.ndim == 4 else "table"
     features = () if kind == "images" else tuple(f"{x_key}[{j}]" for j in range(x.shape[1]))
     return Samples(x, y, task, kind, class_names, features, path.stem)
+
+
+def list_arrays(path: Path) -> list[tuple[str, tuple[int, ...], np.dtype]]:
+    """(name, shape, dtype) of every array in the .npz file `path`, read from the headers
+    alone (no array is loaded). DataError for a file that is not an .npz archive."""
+    out = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                if not member.endswith(".npy"):
+                    continue
+                with archive.open(member) as file:
+                    version = np.lib.format.read_magic(file)
+                    if version == (1, 0):
+                        shape, _, dtype = np.lib.format.read_array_header_1_0(file)
+                    else:
+                        shape, _, dtype = np.lib.format.read_array_header_2_0(file)
+                out.append((member.removesuffix(".npy"), tuple(shape), np.dtype(dtype)))
+    except _READ_ERRORS as exc:
+        raise DataError(f"{path.name} is not a readable NumPy .npz file ({exc})",
+                        key="path") from None
+    if not out:
+        raise DataError(f"{path.name} holds no arrays", key="path")
+    return out
 
 
 def _array(archive: np.lib.npyio.NpzFile, key: str, spec_key: str, where: str) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,15 +62,15 @@ class Parsed:
 
 
 def parse(text: str, where: str, delimiter: str = "auto", header: bool | str = "auto",
-          partial: bool = False) -> Parsed:
+          partial: bool = False, progress: Callable[[float], None] | None = None) -> Parsed:
     """The records of a CSV text, its delimiter detected if "auto" and its header line
     detected if "auto"; `partial` when the text is only the start of the file. DataError for
-    an empty text or one with a header line only."""
+    an empty text or one with a header line only. `progress` as for csvtext.records."""
     if not text.strip():
         raise DataError(f"{where} is empty", key="path")
     if delimiter == "auto":
         delimiter = csvtext.sniff_delimiter(text)
-    rows = csvtext.records(text, delimiter, where, partial)
+    rows = csvtext.records(text, delimiter, where, partial, progress)
     if not rows:
         raise DataError(f"{where} holds no values", key="path")
     has_header = (csvtext.detect_header(rows, delimiter != ",") if header == "auto"
@@ -87,14 +88,17 @@ def parse(text: str, where: str, delimiter: str = "auto", header: bool | str = "
 def read_csv(path: Path, *, target: str | int | None = None,
              columns: list[str | int] | None = None, delimiter: str = "auto",
              header: bool | str = "auto", task: str = "auto",
-             drop_missing: bool = False) -> Table:
+             drop_missing: bool = False,
+             progress: Callable[[float], None] | None = None) -> Table:
     """The table in the CSV file `path`; DataError naming the line and column of any problem.
 
     target: a column name, a 0-based index (negative counts from the end) or None for the last
     column. columns: the feature columns in that order (names or indices), None for every
     column but the target. Text targets become classes, numbered in sorted order.
+    `progress`, if given, is called now and then with the fraction of the file read.
     """
-    parsed = parse(csvtext.read_text(path), path.name, delimiter, header)
+    reading = None if progress is None else (lambda fraction: progress(0.8 * fraction))
+    parsed = parse(csvtext.read_text(path), path.name, delimiter, header, progress=reading)
     where, names, data = parsed.where, parsed.names, parsed.data
     width = len(names)
     check_widths(data, width, parsed.has_header, parsed.delimiter, where)
@@ -108,6 +112,8 @@ def read_csv(path: Path, *, target: str | int | None = None,
     features = _feature_indices(columns, t, layout)
     cells = [row for _, row in data]
     x, x_missing = _numeric_columns(cells, features, layout)
+    if progress is not None:
+        progress(0.95)
     target_cells = np.array([row[t] for row in cells], dtype=str)
     t_missing = np.array([is_missing(c) for c in target_cells], dtype=bool)
     keep = _rows_to_keep(np.column_stack([x_missing, t_missing]), [*features, t], layout,

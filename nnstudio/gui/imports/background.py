@@ -1,0 +1,91 @@
+"""Running a load off the GUI thread, with progress and a Cancel that stops it mid-file."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from superqt.utils import create_worker
+
+from nnstudio.data import DataError
+
+#: a loader's progress callback: the fraction done, in [0, 1]
+Progress = Callable[[float], None]
+
+
+class Cancelled(Exception):
+    """Raised inside the worker by the progress callback once Cancel was pressed."""
+
+
+class BackgroundLoad(QObject):
+    """Runs `job(progress)` in superqt's thread pool, one job at a time.
+
+    progressed(fraction) arrives on the GUI thread while it runs; then exactly one of
+    loaded(result), failed(message) (a DataError's text, or the unexpected error's) or
+    cancelled(). `cancel()` makes the job's next progress call raise Cancelled, so a loader
+    that reports progress stops within one chunk of its file.
+    """
+
+    progressed = Signal(float)
+    loaded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    _outcome = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._stop = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._outcome.connect(self._report)
+
+    @property
+    def busy(self) -> bool:
+        return not self._idle.is_set()
+
+    def start(self, job: Callable[[Progress], Any]) -> None:
+        """Run `job` in a worker thread; the previous job must have finished."""
+        if self.busy:
+            raise RuntimeError("a load is already running")
+        self._stop.clear()
+        self._idle.clear()
+        create_worker(self._run, job, _start_thread=True)
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def wait(self, seconds: float = 30.0) -> bool:
+        """Block until the running job (if any) has returned; False on timeout."""
+        return self._idle.wait(seconds)
+
+    def _progress(self, fraction: float) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+        self.progressed.emit(min(max(float(fraction), 0.0), 1.0))
+
+    def _run(self, job: Callable[[Progress], Any]) -> None:
+        try:
+            result = job(self._progress)
+            outcome = ("cancelled", None) if self._stop.is_set() else ("loaded", result)
+        except Cancelled:
+            outcome = ("cancelled", None)
+        except DataError as exc:
+            outcome = ("failed", str(exc))
+        except MemoryError:
+            outcome = ("failed", self.tr("not enough memory to load this data"))
+        except Exception as exc:  # a bug must still reach the user as a message
+            outcome = ("failed", f"{type(exc).__name__}: {exc}")
+        try:
+            self._outcome.emit(*outcome)
+        finally:
+            self._idle.set()
+
+    def _report(self, kind: str, value: object) -> None:
+        if kind == "loaded":
+            self.loaded.emit(value)
+        elif kind == "failed":
+            self.failed.emit(str(value))
+        else:
+            self.cancelled.emit()

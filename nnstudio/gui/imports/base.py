@@ -1,0 +1,218 @@
+"""The frame of every import dialog: path, body, split settings, message, progress, OK."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.data import DataError
+from nnstudio.gui.imports.background import BackgroundLoad
+from nnstudio.gui.imports.trial import design_path, trial_load
+from nnstudio.gui.imports.widgets import MessageLabel, PathField, SplitSettings
+
+#: how long closing the dialog waits for a cancelled load to stop (seconds)
+STOP_WAIT = 30.0
+
+
+class ImportDialog(QDialog):
+    """A dialog that returns a design `data` section for one file source.
+
+    Subclasses fill `self.body`, read the chosen file in `inspect(path)` (DataError → the
+    message, OK disabled), name what is wrong with the current choice in `problem()`, and
+    give their keys in `keys()`. OK trial-loads the section off the GUI thread (progress bar
+    and Cancel) and accepts only if it loads; `section` then holds it.
+    """
+
+    source = ""
+
+    def __init__(self, title: str, path_caption: str, file_filter: str = "",
+                 folder: bool = False, base_dir: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.base_dir = Path(base_dir) if base_dir is not None else None
+        self.section: dict[str, Any] | None = None
+        self.inspected: Path | None = None
+        self._file_error: str | None = None
+        self._failed: tuple[dict[str, Any], str] | None = None
+        self._pending: dict[str, Any] = {}
+
+        self.path_field = PathField(path_caption, file_filter, folder)
+        if self.base_dir is not None:
+            self.path_field.start_dir = str(self.base_dir)
+        self.path_field.pathChanged.connect(self._path_changed)
+        self.body = QWidget()
+        self.splits = SplitSettings()
+        self.splits.changed.connect(self.refresh)
+        self.message = MessageLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.stop_button = QPushButton(self.tr("Stop loading"))
+        self.stop_button.clicked.connect(self.stop_loading)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self.loader = BackgroundLoad(self)
+        self.loader.progressed.connect(self._progressed)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._load_failed)
+        self.loader.cancelled.connect(self._load_cancelled)
+
+        split_box = QGroupBox(self.tr("Splits"))
+        QVBoxLayout(split_box).addWidget(self.splits)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress_label)
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.stop_button)
+        self._busy_row = QWidget()
+        self._busy_row.setLayout(busy)
+        busy.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.path_field)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(split_box)
+        layout.addWidget(self.message)
+        layout.addWidget(self._busy_row)
+        layout.addWidget(self.buttons)
+        self._busy_row.setVisible(False)
+        self.resize(900, 720)
+
+    # -- for subclasses ---------------------------------------------------------------------
+
+    def inspect(self, path: Path) -> None:
+        """Read what the dialog shows of `path`; DataError if it cannot be used."""
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Forget what inspect() showed (no file, or a file that failed)."""
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """What is wrong with the current choice, or None when OK may be pressed."""
+        return None
+
+    def keys(self) -> dict[str, Any]:
+        """The source's own keys for the current choice (paths as design_path gives)."""
+        raise NotImplementedError
+
+    def hint(self) -> str:
+        """A line of grey text shown when all is well."""
+        return ""
+
+    # -- shared behaviour -------------------------------------------------------------------
+
+    def relative(self, path: Path) -> str:
+        return design_path(path, self.base_dir)
+
+    def set_path(self, path: str | Path) -> None:
+        """Choose the file (what Browse does after the picker), as tests do."""
+        self.path_field.set_path(path)
+
+    def current_section(self) -> dict[str, Any]:
+        return {"source": self.source, **self.keys(), **self.splits.values()}
+
+    def refresh(self) -> None:
+        """Show the current problem (or the hint) and enable OK only when there is none."""
+        problem = self._current_problem()
+        if problem is not None:
+            self.message.show_error(problem)
+        else:
+            self.message.show_hint(self.hint())
+        self.ok_button.setEnabled(problem is None and not self.loader.busy)
+
+    def _current_problem(self) -> str | None:
+        if self.inspected is None:
+            return self._file_error or self.tr("Choose a file to import.")
+        problem = self.problem() or self.splits.problem()
+        if problem is None and self._failed is not None:
+            section, message = self._failed
+            if section == self.current_section():
+                return message
+        return problem
+
+    def _path_changed(self, text: str) -> None:
+        self.inspected = None
+        self._file_error = None
+        self._failed = None
+        self.clear()
+        path = self.path_field.path()
+        if path is not None and not path.exists():
+            self._file_error = (self.tr("Folder not found: {path}") if self.path_field.folder
+                                else self.tr("File not found: {path}")).format(path=path)
+        elif path is not None and path.is_dir() != self.path_field.folder:
+            self._file_error = (self.tr("{path} is a file, not a folder") if self.path_field.folder
+                                else self.tr("{path} is a folder, not a file")).format(path=path)
+        elif path is not None:
+            try:
+                self.inspect(path)
+                self.inspected = path
+            except DataError as exc:
+                self.clear()
+                self._file_error = str(exc)
+            except OSError as exc:
+                self.clear()
+                self._file_error = self.tr("Cannot read {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc)
+        self.refresh()
+
+    def accept(self) -> None:
+        """Trial-load the section off the GUI thread; the dialog closes once it has loaded."""
+        if self.loader.busy or self._current_problem() is not None:
+            return
+        section = self.current_section()
+        self._pending = section
+        self._set_busy(True)
+        self.loader.start(lambda progress: trial_load(section, self.base_dir, progress))
+
+    def stop_loading(self) -> None:
+        self.loader.cancel()
+
+    def done(self, result: int) -> None:
+        if self.loader.busy:
+            self.loader.cancel()
+            self.loader.wait(STOP_WAIT)
+        super().done(result)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy_row.setVisible(busy)
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Loading…") if busy else "")
+        for widget in (self.path_field, self.body, self.splits):
+            widget.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
+
+    def _progressed(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 1000))
+
+    def _loaded(self, dataset: object) -> None:
+        self._set_busy(False)
+        self.section = self._pending
+        super().accept()
+
+    def _load_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._failed = (self._pending, message)
+        self.refresh()
+
+    def _load_cancelled(self) -> None:
+        self._set_busy(False)
+        self.refresh()
+        self.message.show_hint(self.tr("Loading stopped."))
