@@ -20,12 +20,15 @@ SCAN_BYTES = 1 << 20
 class CsvPreview:
     """What a CSV file holds, as the import dialog shows it before the file is accepted.
 
-    names, kinds, missing and tasks have one entry per column. kinds: "numeric" (every
-    non-missing cell is a number), "text" or "empty" (only missing cells). missing: missing
-    cells per column. tasks: what task "auto" makes of the column as the target
-    ("classification" or "regression"; "" for an empty column). rows: the first data rows, as
-    text. The counts cover the first `scanned` data rows: the whole file when `complete`, else
-    its first SCAN_BYTES.
+    names, kinds, missing, missing_lines, distinct and tasks have one entry per column. kinds:
+    "numeric" (every non-missing cell is a number), "text" or "empty" (only missing cells).
+    missing: missing cells per column; missing_lines: the file lines (1-based) they are on.
+    distinct: how many different values the column holds (its classes, as a target).
+    numbers: how many of its cells are numbers; first_text: (line, cell) of its first cell
+    that is neither a number nor missing, None if there is none. tasks:
+    what task "auto" makes of the column as the target ("classification" or "regression"; ""
+    for an empty column). rows: the first data rows, as text. The counts cover the first
+    `scanned` data rows: the whole file when `complete`, else its first SCAN_BYTES.
     """
 
     path: Path
@@ -35,9 +38,22 @@ class CsvPreview:
     kinds: tuple[str, ...]
     missing: tuple[int, ...]
     tasks: tuple[str, ...]
+    missing_lines: tuple[tuple[int, ...], ...]
+    distinct: tuple[int, ...]
+    numbers: tuple[int, ...]
+    first_text: tuple[tuple[int, str] | None, ...]
     rows: tuple[tuple[str, ...], ...]
     scanned: int
     complete: bool
+
+    def mixed(self, j: int) -> bool:
+        """Whether column j holds mostly numbers but some text: a typo, or a stray note."""
+        present = self.scanned - self.missing[j]
+        return self.kinds[j] == "text" and 2 * self.numbers[j] >= present
+
+    def rows_missing(self, columns: list[int]) -> tuple[int, ...]:
+        """The file lines (sorted) with a missing value in any of `columns` (0-based)."""
+        return tuple(sorted(set().union(*(self.missing_lines[j] for j in columns))))
 
     @property
     def has_missing(self) -> bool:
@@ -56,20 +72,34 @@ def preview_csv(path: str | Path, rows: int = 20, *, delimiter: str = "auto",
     parsed = parse(text, path.name, delimiter, header, partial=not complete)
     width = len(parsed.names)
     check_widths(parsed.data, width, parsed.has_header, parsed.delimiter, parsed.where)
+    lines = [line for line, _ in parsed.data]
     columns = list(zip(*(cells for _, cells in parsed.data), strict=True))
-    kinds, missing, tasks = [], [], []
+    kinds, missing, tasks, missing_lines, distinct = [], [], [], [], []
+    numbers: list[int] = []
+    first_text: list[tuple[int, str] | None] = []
     for column in columns:
         present = [c for c in column if not is_missing(c)]
         missing.append(len(column) - len(present))
+        missing_lines.append(tuple(line for line, c in zip(lines, column, strict=True)
+                                   if is_missing(c)) if missing[-1] else ())
         values = _numbers(present, parsed.decimal_comma)
+        text = [] if values is not None else [
+            (line, c) for line, c in zip(lines, column, strict=True)
+            if not is_missing(c) and parse_number(c, parsed.decimal_comma) is None]
+        numbers.append(len(present) - len(text))
+        first_text.append(text[0] if text else None)
         if not present:
             kinds.append("empty")
             tasks.append("")
+            distinct.append(0)
             continue
         kinds.append("text" if values is None else "numeric")
-        tasks.append(infer_task(np.array(present) if values is None else values))
+        array = np.array(present) if values is None else values
+        tasks.append(infer_task(array))
+        distinct.append(len(np.unique(array)))
     return CsvPreview(path, parsed.delimiter, parsed.has_header, tuple(parsed.names),
-                      tuple(kinds), tuple(missing), tuple(tasks),
+                      tuple(kinds), tuple(missing), tuple(tasks), tuple(missing_lines),
+                      tuple(distinct), tuple(numbers), tuple(first_text),
                       tuple(tuple(cells) for _, cells in parsed.data[:rows]),
                       len(parsed.data), complete)
 

@@ -8,6 +8,7 @@ import pytest
 
 from nnstudio import Design, Trainer
 from nnstudio.data import DataError, export_csv, load_dataset, preview_csv
+from nnstudio.data.tables import read_csv
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 TABLE = "id,a,b,colour,label\n1,0.5,2,red,cat\n2,1.5,,blue,dog\n3,2.5,4,red,cat\n" \
@@ -150,3 +151,29 @@ def test_iris_from_its_csv_export_trains_to_the_same_figures(tmp_path):
         runs.append((history, trainer.evaluate("validation"), trainer.evaluate("test")))
     assert runs[0] == runs[1]
     assert runs[0][1]["accuracy"] >= 0.9
+
+
+def test_preview_counts_classes_and_locates_missing_values(tmp_path):
+    preview = preview_csv(_write(tmp_path, "a,b,label\n1,,x\n2,3,y\n?,4,x\n5,NA,z\n"))
+    assert preview.distinct == (3, 2, 3)
+    assert preview.missing_lines == ((4,), (2, 5), ())
+    assert preview.rows_missing([0, 1]) == (2, 4, 5) and preview.rows_missing([2]) == ()
+    assert preview.numbers == (3, 2, 0) and preview.first_text == (None, None, (2, "x"))
+    typo = preview_csv(_write(tmp_path, "a,b,label\n1,2,x\n3,oops,y\n5,6,x\n"))
+    assert typo.kinds[1] == "text" and typo.mixed(1) and not typo.mixed(2)
+    assert typo.first_text[1] == (3, "oops")
+
+
+def test_loaders_report_progress_and_stop_when_it_raises(tmp_path, monkeypatch):
+    monkeypatch.setattr("nnstudio.data.csvtext.PROGRESS_EVERY", 10)
+    path = _write(tmp_path, "a,b,label\n" + "1,2,x\n3,4,y\n" * 100)
+    seen = []
+    table = read_csv(path, progress=seen.append)
+    assert len(table.y) == 200
+    assert seen == sorted(seen) and len(seen) > 10 and seen[0] > 0 and seen[-1] <= 1
+
+    def stop(fraction):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        read_csv(path, progress=stop)

@@ -20,15 +20,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from nnstudio.gui.imports.base import ImportDialog
+from nnstudio.gui.imports.csv_dialog import CsvImportDialog
 from nnstudio.gui.imports.npz_dialog import NpzImportDialog
 
 __all__ = ["DIALOGS", "IMPORTERS", "ask_import", "importers"]
 
 #: kind → the dialog class for it
 DIALOGS: dict[str, type[ImportDialog]] = {
+    "csv": CsvImportDialog,
     "npz": NpzImportDialog,
 }
 _MENU_TEXT = (
+    ("csv", QT_TRANSLATE_NOOP("imports", "CSV table…")),
     ("npz", QT_TRANSLATE_NOOP("imports", "NumPy .npz arrays…")),
 )
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -91,12 +90,18 @@ class SplitSettings(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, min(MAX_SEED, 2**31 - 1))
         self.seed.setToolTip(self.tr("The same seed gives the same split."))
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Validation fraction"), self.validation)
-        form.addRow(self.tr("Test fraction"), self.test)
-        form.addRow(self.standardize)
-        form.addRow(self.tr("Seed"), self.seed)
+        self.seed.setMinimumWidth(110)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for text, box in ((self.tr("Validation"), self.validation),
+                          (self.tr("Test"), self.test), (self.tr("Seed"), self.seed)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
+            row.addSpacing(12)
+        row.addWidget(self.standardize)
+        row.addStretch(1)
         for box in (self.validation, self.test):
             box.valueChanged.connect(self.changed)
         self.seed.valueChanged.connect(self.changed)
@@ -109,6 +114,8 @@ class SplitSettings(QWidget):
         box.setSingleStep(0.05)
         box.setDecimals(2)
         box.setValue(value)
+        box.setToolTip(QCoreApplication.translate(
+            "SplitSettings", "Fraction of the samples held out of training."))
         return box
 
     def problem(self) -> str | None:
