@@ -1,5 +1,5 @@
 """Starting the desktop app:
-`nnstudio [FILE] [--open FILE] [--train-steps N] [--screenshot PNG] [--size WxH]`.
+`nnstudio [FILE] [--open FILE] [--train-steps N] [--screenshot PNG] [--size WxH] [--lang CODE]`.
 
 Exit codes: 0 success, 1 a design that cannot be opened (with --screenshot) or an image that
 cannot be written, 2 a usage error.
@@ -12,13 +12,14 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from nnstudio.data.paths import resources_dir
+from nnstudio.data import set_image_decoder
 from nnstudio.design import Design, DesignError
-from nnstudio.gui import settings, theme
+from nnstudio.gui import language, settings, theme
+from nnstudio.gui.imports.qt_decoder import qt_decode
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training.blas import limit_blas_threads
 
@@ -43,6 +44,14 @@ def _steps(text: str) -> int:
     return int(text)
 
 
+def _language(text: str) -> str:
+    code = language.normalise(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            f"no translation for {text!r}; choose {', '.join(language.LANGUAGES)} or system")
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nnstudio",
                                      description="See neural networks learn: the desktop app.")
@@ -56,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="window size for --screenshot (default 1600x1000)")
     parser.add_argument("--train-steps", type=_steps, default=0, metavar="N",
                         help="train N steps, then pause (before the screenshot, if any)")
+    parser.add_argument("--lang", type=_language, metavar="CODE",
+                        help=f"interface language for this run: {', '.join(language.LANGUAGES)} "
+                             f"or system (default: the one chosen in View ▸ Language)")
     return parser
 
 
@@ -69,8 +81,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def application() -> QApplication:
-    """The running QApplication (created if needed), named and with a projector-sized font."""
+def application(lang: str | None = None) -> QApplication:
+    """The running QApplication (created if needed), named, with a projector-sized font and
+    speaking `lang` (a language code, "" for the system's; None: the remembered choice)."""
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -79,8 +92,9 @@ def application() -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setOrganizationName(settings.ORGANISATION)
     app.setFont(app_font(app.font()))
-    _install_translations(app)
+    _install_translations(app, lang)
     limit_blas_threads()
+    set_image_decoder(qt_decode)
     return app
 
 
@@ -95,17 +109,13 @@ def app_font(base: QFont) -> QFont:
     return font
 
 
-def _install_translations(app: QApplication) -> None:
-    """nnstudio's own translation for the user's language, and Qt's, when they exist."""
+def _install_translations(app: QApplication, lang: str | None) -> None:
+    """nnstudio's own translation and Qt's for `lang` (None: the remembered choice, or else
+    the system's language), once per application."""
     if app.property("nnstudioTranslations"):
         return
     app.setProperty("nnstudioTranslations", True)
-    sources = (("nnstudio", str(resources_dir() / "translations")),
-               ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(QLocale(), name, "_", folder):
-            app.installTranslator(translator)
+    language.install_translations(app, settings.language() if lang is None else lang)
 
 
 def _print_problems(path: Path, error: DesignError) -> None:
@@ -173,7 +183,7 @@ def main(argv: list[str]) -> int:
         args = parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    app = application()
+    app = application(args.lang)
     window = open_window(args)
     if window is None:
         return 1

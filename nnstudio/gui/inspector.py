@@ -43,6 +43,7 @@ from nnstudio.core.catalog import (
 )
 from nnstudio.core.initializers import INITIALIZER_PARAMS
 from nnstudio.gui import theme
+from nnstudio.gui.catalog_text import catalog_tr, layer_title
 from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.summary import shape_text
@@ -115,7 +116,7 @@ class ParamEditor(QObject):
     def __init__(self, spec: ParamSpec, widget: QWidget):
         super().__init__(widget)
         self.spec, self.widget = spec, widget
-        widget.setToolTip(spec.help)
+        widget.setToolTip(catalog_tr(spec.help))
 
     def commit(self, *_: object) -> None:
         self.committed.emit(self.spec.name)
@@ -229,7 +230,7 @@ class InitEditor(ParamEditor):
         super().__init__(spec, panel)
         self.box = QComboBox()
         self.box.addItems(list(INITIALIZERS))
-        self.box.setToolTip(spec.help)
+        self.box.setToolTip(catalog_tr(spec.help))
         self.options: dict[str, TextEditor] = {}
         self._form = QFormLayout()
         self._form.setContentsMargins(12, 0, 0, 0)
@@ -335,7 +336,7 @@ class NodeForm(QWidget):
         self._guard = _WheelGuard(self)
 
         title = QLabel(f"<span style='font-size:{theme.BASE_FONT_PT + 5}pt; font-weight:600'>"
-                       f"{_html(self.spec.name)}</span>&nbsp;&nbsp;<span style='color:"
+                       f"{_html(layer_title(self.spec.name))}</span>&nbsp;&nbsp;<span style='color:"
                        f"{theme.MUTED_TEXT}'>{_html(node_id)}</span>")
         bar = QFrame()
         bar.setFixedWidth(8)
@@ -349,8 +350,8 @@ class NodeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
-        layout.addWidget(_wrapped(f"<b>{_html(self.spec.summary)}</b>"))
-        layout.addWidget(_wrapped(_html(self.spec.help), muted=True))
+        layout.addWidget(_wrapped(f"<b>{_html(catalog_tr(self.spec.summary))}</b>"))
+        layout.addWidget(_wrapped(_html(catalog_tr(self.spec.help)), muted=True))
         layout.addWidget(self.info)
         layout.addWidget(self.problems)
         if self.spec.params:
@@ -371,7 +372,7 @@ class NodeForm(QWidget):
 
     def _label(self, p: ParamSpec) -> QLabel:
         label = QLabel(p.name)
-        label.setToolTip(p.help)
+        label.setToolTip(catalog_tr(p.help))
         return label
 
     def _field(self, p: ParamSpec) -> QWidget:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.catalog import GROUP_COLOURS, GROUPS, NODE_TYPES, REQUIRED, NodeType
 from nnstudio.design.edit import default_params
 from nnstudio.gui import mime, theme
+from nnstudio.gui.catalog_text import catalog_tr, layer_title
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole
 SWATCH = 22
@@ -70,8 +71,9 @@ def tooltip_html(spec: NodeType) -> str:
     starting = QCoreApplication.translate("LayerPalette", "A new node starts with {values}.")
     start_line = f"<p>{_html(starting.format(values=starts))}</p>" if starters else ""
     colour = GROUP_COLOURS[spec.group]
-    return (f"<qt><p><b style='color:{colour}'>{_html(spec.name)}</b> — "
-            f"{_html(spec.summary)}</p><p>{_html(spec.help)}</p>{params}{start_line}</qt>")
+    return (f"<qt><p><b style='color:{colour}'>{_html(layer_title(spec.name))}</b> — "
+            f"{_html(catalog_tr(spec.summary))}</p><p>{_html(catalog_tr(spec.help))}</p>"
+            f"{params}{start_line}</qt>")
 
 
 class _TypeTree(QTreeWidget):
@@ -173,11 +175,11 @@ class LayerPalette(QWidget):
             for spec in NODE_TYPES.values():
                 if spec.group != group:
                     continue
-                item = QTreeWidgetItem(header, [spec.name])
+                item = QTreeWidgetItem(header, [layer_title(spec.name)])
                 item.setIcon(0, icon)
                 item.setData(0, TYPE_ROLE, spec.name)
                 item.setToolTip(0, tooltip_html(spec))
-                item.setStatusTip(0, spec.summary)
+                item.setStatusTip(0, catalog_tr(spec.summary))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
             header.setExpanded(True)
@@ -192,7 +194,8 @@ class LayerPalette(QWidget):
                 if not item.isHidden() and not item.parent().isHidden()]
 
     def filter(self, text: str) -> None:
-        """Show only the types whose name or summary contains `text` (any case)."""
+        """Show only the types whose name or summary, in English or as shown, contains `text`
+        (any case)."""
         needle = text.strip().casefold()
         for g in range(self.tree.topLevelItemCount()):
             header = self.tree.topLevelItem(g)
@@ -200,8 +203,8 @@ class LayerPalette(QWidget):
             for i in range(header.childCount()):
                 item = header.child(i)
                 spec = NODE_TYPES[item.data(0, TYPE_ROLE)]
-                match = not needle or needle in spec.name.casefold() \
-                    or needle in spec.summary.casefold()
+                texts = (spec.name, item.text(0), spec.summary, catalog_tr(spec.summary))
+                match = not needle or any(needle in t.casefold() for t in texts)
                 item.setHidden(not match)
                 shown += match
             header.setHidden(shown == 0)

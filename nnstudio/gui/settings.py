@@ -1,4 +1,5 @@
-"""Persistent preferences: where they live, the window layout and the recent-files list."""
+"""Persistent preferences: where they live, the window layout, the recent-files list and the
+language."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ LAYOUT_VERSION = 2  # 2: the training settings and dashboard docks
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _RECENT = "files/recent"
+_LANGUAGE = "ui/language"
 
 
 def app_settings() -> QSettings:
@@ -64,3 +66,14 @@ def clear_recent_files() -> None:
 
 def _store_recent(paths: list[Path]) -> None:
     app_settings().setValue(_RECENT, [str(p) for p in paths])
+
+
+def language() -> str:
+    """The chosen language ("en", "zh_CN" …), or "" to follow the system's."""
+    value = app_settings().value(_LANGUAGE, "")
+    return value if isinstance(value, str) else ""
+
+
+def set_language(code: str) -> None:
+    """Remember `code` ("" for the system's language) for the next start."""
+    app_settings().setValue(_LANGUAGE, code)

@@ -1,0 +1,71 @@
+"""Translating the engine's catalogue texts where the GUI shows them.
+
+The catalogues (node types, initialisers, losses, optimisers, training keys, data sources) are
+Qt-free and hold English. The GUI passes each text through `catalog_tr` (and a layer's type
+name through `layer_title`) when it shows it. `catalog_texts` lists every such text, so that
+packaging/update_translations.py can write them as QT_TRANSLATE_NOOP marks
+(nnstudio/gui/translation_marks.py) where lupdate finds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QCoreApplication
+
+from nnstudio.core.catalog import NODE_TYPES, ParamSpec
+from nnstudio.core.initializers import INITIALIZER_PARAMS
+from nnstudio.core.losses import LOSSES
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.data.catalog import SOURCES
+from nnstudio.design import spec
+
+#: translation context of the catalogues' summaries, help texts and titles
+CONTEXT = "Catalog"
+#: translation context of the node type names, as the palette and inspector show them
+LAYER_CONTEXT = "LayerName"
+
+
+def catalog_tr(text: str) -> str:
+    """`text` from a catalogue in the user's language (unchanged when untranslated)."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def layer_title(type_name: str) -> str:
+    """A node type as a reader of the user's language knows it: "Dense" is "Dense（全连接层）"
+    in Chinese; the type name itself always stays visible, as in the design file."""
+    return QCoreApplication.translate(LAYER_CONTEXT, type_name)
+
+
+def _param_help(params: tuple[ParamSpec, ...]) -> Iterator[str]:
+    return (p.help for p in params)
+
+
+def _catalogue_texts() -> Iterator[str]:
+    for node in NODE_TYPES.values():
+        yield node.summary
+        yield node.help
+        yield from _param_help(node.params)
+    for options in INITIALIZER_PARAMS.values():
+        yield from _param_help(options)
+    yield from LOSSES.values()
+    for summary, params in OPTIMIZERS.values():
+        yield summary
+        yield from _param_help(params)
+    yield from (spec.LOSS_HELP, spec.OPTIMIZER_HELP, spec.EARLY_STOPPING_HELP)
+    yield from _param_help(spec.TRAINING_PARAMS + spec.EARLY_STOPPING_PARAMS)
+    for source in SOURCES.values():
+        yield source.title
+        yield source.summary
+        yield from _param_help(source.params)
+        for dataset in source.datasets:
+            yield dataset.title
+            yield dataset.summary
+
+
+def catalog_texts() -> list[tuple[str, str]]:
+    """Every (context, English text) the GUI may show from a catalogue, each once, in
+    catalogue order."""
+    seen = dict.fromkeys((LAYER_CONTEXT, name) for name in NODE_TYPES)
+    seen.update(dict.fromkeys((CONTEXT, text) for text in _catalogue_texts() if text))
+    return list(seen)

@@ -1,0 +1,143 @@
+"""Bring the Simplified-Chinese translation up to date with the source, and compile it.
+
+    python packaging/update_translations.py [--check]
+
+1. Writes nnstudio/gui/translation_marks.py: QT_TRANSLATE_NOOP marks for the texts lupdate
+   cannot see by itself — the Qt-free catalogues' titles and help (nnstudio.gui.catalog_text)
+   and the literals passed to one-line wrappers such as
+   ``def _tr(text): return QCoreApplication.translate("Ctx", text)``.
+2. Runs pyside6-lupdate over nnstudio/ into resources/translations/nnstudio_zh_CN.ts (new
+   strings are added as unfinished, vanished ones dropped).
+3. Runs pyside6-lrelease to resources/translations/nnstudio_zh_CN.qm, the file that ships.
+4. Prints how many strings are still unfinished (translate them in Qt Linguist or in the .ts,
+   then run this again). With --check the exit code is 1 while any is unfinished.
+
+Needs the PySide6 tools (pyside6-lupdate, pyside6-lrelease) on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "nnstudio"
+MARKS = PACKAGE / "gui" / "translation_marks.py"
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGE = "zh_CN"
+TS = TRANSLATIONS / f"nnstudio_{LANGUAGE}.ts"
+QM = TRANSLATIONS / f"nnstudio_{LANGUAGE}.qm"
+#: how many unfinished strings are listed
+SHOWN = 20
+
+_MARKS_HEADER = '''"""Texts lupdate cannot find by itself, marked for it: written by
+packaging/update_translations.py (do not edit; run that script after changing a catalogue).
+
+The catalogues' texts are translated where they are shown (nnstudio.gui.catalog_text); the
+wrapped literals by their module's wrapper.
+"""
+# ruff: noqa: E501
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+MARKS = (
+'''
+
+
+def _translate_wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module-level functions `def f(text): return QCoreApplication.translate("Ctx", text)`,
+    as {function name: context}."""
+    wrappers = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1
+                and len(node.body) == 1 and isinstance(node.body[0], ast.Return)):
+            continue
+        call = node.body[0].value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "translate" and len(call.args) == 2
+                and isinstance(call.args[0], ast.Constant)
+                and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):
+            wrappers[node.name] = call.args[0].value
+    return wrappers
+
+
+def wrapped_literals(package: Path = PACKAGE) -> Iterator[tuple[str, str]]:
+    """(context, text) of every string literal passed to a translate wrapper in `package`."""
+    for path in sorted(package.rglob("*.py")):
+        if path == MARKS:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        wrappers = _translate_wrappers(tree)
+        if not wrappers:
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in wrappers and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                yield wrappers[node.func.id], node.args[0].value
+
+
+def write_marks() -> int:
+    """Write the marks module; returns how many texts it marks."""
+    sys.path.insert(0, str(ROOT))
+    from nnstudio.gui.catalog_text import catalog_texts
+
+    marks = list(dict.fromkeys([*catalog_texts(), *wrapped_literals()]))
+    lines = [f"    QT_TRANSLATE_NOOP({json.dumps(context)}, "
+             f"{json.dumps(text, ensure_ascii=False)}),\n" for context, text in marks]
+    MARKS.write_text(_MARKS_HEADER + "".join(lines) + ")\n", encoding="utf-8")
+    return len(marks)
+
+
+def _run(*command: str) -> None:
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def unfinished(ts: Path = TS) -> tuple[list[str], int]:
+    """The source texts of `ts` still waiting for a translation, and how many texts it has
+    (vanished and obsolete entries left out)."""
+    waiting, total = [], 0
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        kind = translation.get("type", "") if translation is not None else "unfinished"
+        if kind in ("vanished", "obsolete"):
+            continue
+        total += 1
+        if kind == "unfinished" or translation is None or not (
+                translation.text or translation.find("numerusform") is not None):
+            waiting.append(message.findtext("source", ""))
+    return waiting, total
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="exit with 1 while any string is unfinished")
+    args = parser.parse_args(argv)
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    marked = write_marks()
+    _run("pyside6-lupdate", "-extensions", "py", "-no-obsolete", "-locations", "relative",
+         "-source-language", "en", "-target-language", LANGUAGE,
+         str(PACKAGE.relative_to(ROOT)), "-ts", str(TS.relative_to(ROOT)))
+    _run("pyside6-lrelease", "-silent", str(TS.relative_to(ROOT)), "-qm", str(QM.relative_to(ROOT)))
+    waiting, total = unfinished()
+    print(f"{TS.relative_to(ROOT)}: {total} strings ({marked} marked in "
+          f"{MARKS.relative_to(ROOT)}), {len(waiting)} unfinished")
+    for text in waiting[:SHOWN]:
+        print(f"  unfinished: {text!r}")
+    if len(waiting) > SHOWN:
+        print(f"  … and {len(waiting) - SHOWN} more")
+    print(f"{QM.relative_to(ROOT)} written")
+    return 1 if args.check and waiting else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
