@@ -62,11 +62,8 @@ def _gzip_size(file: BinaryIO) -> int:
     return size
 
 
-def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
-          progress: Callable[[float], None] | None) -> np.ndarray:
-    """Parse the header and read the payload. `size`: the whole (uncompressed) file's length,
-    modulo 2³² when `compressed`."""
-    where = path.name
+def _header(stream: BinaryIO, where: str, key: str) -> tuple[np.dtype, tuple[int, ...]]:
+    """The dtype and dimensions an IDX header announces; the stream is left at the data."""
     magic = stream.read(4)
     if len(magic) < 4 or magic[:2] != b"\0\0" or magic[2] not in TYPES or magic[3] == 0:
         raise DataError(f"{where} is not an IDX file (it does not start with the IDX magic "
@@ -76,8 +73,16 @@ def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
     header = stream.read(4 * ndim)
     if len(header) < 4 * ndim:
         raise DataError(f"{where} is truncated: it ends inside its header", key=key)
-    dims = tuple(int.from_bytes(header[4 * i:4 * i + 4], "big") for i in range(ndim))
-    expected = 4 + 4 * ndim + prod(dims) * dtype.itemsize
+    return dtype, tuple(int.from_bytes(header[4 * i:4 * i + 4], "big") for i in range(ndim))
+
+
+def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
+          progress: Callable[[float], None] | None) -> np.ndarray:
+    """Parse the header and read the payload. `size`: the whole (uncompressed) file's length,
+    modulo 2³² when `compressed`."""
+    where = path.name
+    dtype, dims = _header(stream, where, key)
+    expected = 4 + 4 * len(dims) + prod(dims) * dtype.itemsize
     if (expected % 2**32 if compressed else expected) != size:
         detail = "" if compressed else f" in {expected} bytes, but it has {size}"
         raise DataError(f"{where} does not match its header: the header announces "
@@ -99,6 +104,53 @@ def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
                         f"({' × '.join(map(str, dims))} values)", key=key)
     array = payload.view(dtype).reshape(dims)
     return array if dtype.isnative else array.astype(dtype.newbyteorder("="))
+
+
+def peek_idx(path: Path, key: str, count: int) -> tuple[tuple[int, ...], np.ndarray]:
+    """The shape the IDX file `path` announces and its first `count` items (count, *dims[1:])
+    in native byte order, reading no further. DataError (with `key`) for a file that is not
+    IDX or ends before those items."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(2)
+            if not start:
+                raise DataError(f"{path.name} is empty", key=key)
+            if start == GZIP_MAGIC:
+                file.seek(0)
+                with gzip.GzipFile(fileobj=file) as stream:
+                    return _peek(stream, path.name, key, count)
+            file.seek(0)
+            return _peek(file, path.name, key, count)
+    except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
+        raise DataError(f"{path.name} is a damaged gzip file ({exc})", key=key) from None
+    except OSError as exc:
+        raise DataError(f"cannot read {path.name}: {exc.strerror or exc}", key=key) from None
+
+
+def _peek(stream: BinaryIO, where: str, key: str, count: int
+          ) -> tuple[tuple[int, ...], np.ndarray]:
+    dtype, dims = _header(stream, where, key)
+    count = min(count, dims[0]) if dims else 0
+    size = count * prod(dims[1:]) * dtype.itemsize
+    data = stream.read(size)
+    if len(data) < size:
+        raise DataError(f"{where} is truncated: it ends inside its first {count} items",
+                        key=key)
+    head = np.frombuffer(data, dtype=dtype).reshape(count, *dims[1:])
+    return dims, head.astype(dtype.newbyteorder("="))
+
+
+def guess_labels(images: Path) -> Path | None:
+    """The labels file beside the images file `images`, by MNIST's naming
+    (train-images-idx3-ubyte[.gz] → train-labels-idx1-ubyte[.gz]), if it exists."""
+    name = images.name.replace("images", "labels").replace("idx3", "idx1")
+    if name == images.name:
+        return None
+    stem = name.removesuffix(".gz")
+    for candidate in (name, stem, stem + ".gz"):
+        if (images.parent / candidate).is_file():
+            return images.parent / candidate
+    return None
 
 
 def load_idx(images_path: Path, labels_path: Path,

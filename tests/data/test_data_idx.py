@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import DataError, load_dataset
-from nnstudio.data.idx import read_idx
+from nnstudio.data.idx import guess_labels, load_idx, peek_idx, read_idx
 
 CODES = {np.dtype("u1"): 0x08, np.dtype("i1"): 0x09, np.dtype(">i2"): 0x0B,
          np.dtype(">i4"): 0x0C, np.dtype(">f4"): 0x0D, np.dtype(">f8"): 0x0E}
@@ -148,3 +148,33 @@ def test_empty_missing_and_garbage_files(tmp_path):
     with pytest.raises(DataError, match="is a folder") as info:
         _load(tmp_path, ".", "lab.idx")
     assert info.value.key == "images"
+
+
+@pytest.mark.parametrize("suffix", ["", ".gz"])
+def test_peek_reads_the_shape_and_the_first_items_only(tmp_path, suffix):
+    images, _ = mnist_like()
+    path = write(tmp_path / f"img.idx{suffix}", idx_bytes(images)[:-100])   # truncated tail
+    dims, head = peek_idx(path, "images", 4)
+    assert dims == (60, 6, 5) and np.array_equal(head, images[:4])
+    with pytest.raises(DataError, match="not an IDX file"):
+        peek_idx(write(tmp_path / "junk", b"junk data"), "images", 4)
+
+
+def test_the_labels_file_is_guessed_from_the_images_name(tmp_path):
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte.gz", "other.idx"):
+        (tmp_path / name).write_bytes(b"")
+    assert guess_labels(tmp_path / "train-images-idx3-ubyte.gz").name == (
+        "train-labels-idx1-ubyte.gz")
+    assert guess_labels(tmp_path / "t10k-images-idx3-ubyte").name == "t10k-labels-idx1-ubyte.gz"
+    assert guess_labels(tmp_path / "other.idx") is None
+
+
+def test_loading_reports_progress(tmp_path, monkeypatch):
+    monkeypatch.setattr("nnstudio.data.idx.READ_CHUNK", 64)
+    images, labels = mnist_like()
+    write(tmp_path / "img.idx.gz", idx_bytes(images))
+    write(tmp_path / "lab.idx", idx_bytes(labels))
+    seen = []
+    load_idx(tmp_path / "img.idx.gz", tmp_path / "lab.idx", progress=seen.append)
+    assert len(seen) > 10 and seen == sorted(seen) and seen[-1] == 1.0

@@ -1,17 +1,27 @@
 """Import dialogs: each returns a data section that loads, and refuses broken files inline."""
 
 
+import gzip
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
 from nnstudio import Design, Trainer
-from nnstudio.data import export_csv, load_dataset
+from nnstudio.data import DataError, export_csv, load_dataset, set_image_decoder
+from nnstudio.data.decoders import image_decoder
 from nnstudio.gui import imports
+from nnstudio.gui.app import application
+from nnstudio.gui.imports import trial
 from nnstudio.gui.imports.csv_dialog import CsvImportDialog
+from nnstudio.gui.imports.idx_dialog import IdxImportDialog
+from nnstudio.gui.imports.images_dialog import ImagesImportDialog
 from nnstudio.gui.imports.npz_dialog import NpzImportDialog
+from nnstudio.gui.imports.qt_decoder import qt_decode
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -232,3 +242,250 @@ def test_csv_problem_past_the_preview_is_caught_by_the_trial_load(qtbot, tmp_pat
     assert dialog.message.error
     dialog.set_features(["a"])                       # a different choice may be tried
     assert accept(qtbot, dialog)["columns"] == ["a"]
+
+
+# -- image folders ---------------------------------------------------------------------------
+
+@pytest.fixture
+def qt_images(qapp):
+    """The app's image decoder registered, as application() does."""
+    set_image_decoder(qt_decode)
+    yield
+    set_image_decoder(None)
+
+
+def picture(path, colour, size=(40, 30), fmt=None):
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), fmt)
+
+
+def image_folder(root, classes):
+    for name, (colour, count, suffix) in classes.items():
+        (root / name).mkdir(parents=True)
+        for i in range(count):
+            picture(root / name / f"{i}.{suffix}", colour)
+    return root
+
+
+def test_application_registers_the_qt_decoder(qapp):
+    try:
+        application()
+        assert image_decoder() is qt_decode
+    finally:
+        set_image_decoder(None)
+
+
+def test_qt_decoder_reads_jpeg_and_png_with_alpha(qapp, tmp_path):
+    picture(tmp_path / "red.jpg", "#FF0000", fmt="JPEG")
+    red = qt_decode(tmp_path / "red.jpg", (4, 6), True)
+    assert red.shape == (3, 4, 6) and red[0].min() > 0.9 and red[1:].max() < 0.1
+    grey = qt_decode(tmp_path / "red.jpg", (3, 3), False)
+    assert grey.shape == (1, 3, 3) and abs(grey.mean() - 0.299) < 0.03
+    clear = QImage(8, 8, QImage.Format.Format_ARGB32)
+    clear.fill(QColor(0, 0, 0, 0))
+    clear.save(str(tmp_path / "clear.png"))
+    white = qt_decode(tmp_path / "clear.png", (2, 2), False)       # laid over white
+    assert white.min() == pytest.approx(1.0) and white.max() <= 1.0
+    (tmp_path / "bad.jpg").write_bytes(b"\xff\xd8\xffnot really a jpeg")
+    with pytest.raises(DataError, match=r"bad\.jpg cannot be read as an image"):
+        qt_decode(tmp_path / "bad.jpg", (2, 2), False)
+
+
+def test_image_folder_dialog_shows_classes_and_returns_a_section_that_loads(
+        qtbot, tmp_path, qt_images):
+    root = image_folder(tmp_path / "shapes", {"cat": ("#C00000", 6, "png"),
+                                              "dog": ("#0000C0", 4, "jpg"),
+                                              "eel": ("#00A000", 5, "bmp")})
+    (root / "cat" / "notes.txt").write_text("not an image")
+    dialog = make(qtbot, ImagesImportDialog, tmp_path)
+    dialog.set_path(root)
+    counts = [(dialog.table.item(i, 0).text(), dialog.table.item(i, 1).text())
+              for i in range(dialog.table.rowCount())]
+    assert counts == [("cat", "6"), ("dog", "4"), ("eel", "5")]
+    assert dialog.samples.count() == 9
+    assert "3 classes, 15 images" in dialog.message.text()
+    dialog.set_size(16, 20)
+    assert dialog.size.currentData() is None and dialog.height.isEnabled()
+    dialog.rgb.setChecked(True)
+    assert "3 × 16 × 20" in dialog.message.text()
+    section = accept(qtbot, dialog)
+    assert section == {"source": "images", "path": "shapes", "size": [16, 20], "color": "rgb",
+                       "validation": 0.2, "test": 0.0, "standardize": True, "seed": 0}
+    data = load_dataset(section, base_dir=tmp_path)
+    assert data.input_shape == (3, 16, 20) and data.class_names == ("cat", "dog", "eel")
+    dialog.set_size(32, 32)
+    assert dialog.size.currentData() == 32 and dialog.keys()["size"] == 32
+
+
+@pytest.mark.parametrize(("classes", "words"), [
+    ({}, "has no class sub-folders"),
+    ({"cat": ("#000000", 2, "png")}, "has a single class folder (cat)"),
+    ({"cat": ("#000000", 2, "png"), "dog": ("#FFFFFF", 0, "png")},
+     "The class folder dog holds no images"),
+])
+def test_image_folder_problems_are_explained(qtbot, tmp_path, qt_images, classes, words):
+    root = image_folder(tmp_path / "pics", classes)
+    root.mkdir(exist_ok=True)
+    dialog = make(qtbot, ImagesImportDialog, tmp_path)
+    dialog.set_path(root)
+    assert words in dialog.message.text() and not dialog.ok_button.isEnabled()
+
+
+def test_an_unreadable_image_is_named_by_the_trial_load(qtbot, tmp_path, qt_images):
+    root = image_folder(tmp_path / "pics", {"a": ("#000000", 2, "png"),
+                                            "b": ("#FFFFFF", 2, "png")})
+    (root / "b" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n garbage")
+    dialog = make(qtbot, ImagesImportDialog, tmp_path)
+    dialog.set_path(root)
+    assert "cannot read b/broken.png" in dialog.samples_note.text()
+    message = refused(qtbot, dialog)
+    assert "broken.png cannot be read as an image" in message
+
+
+def test_a_folder_outside_the_design_folder_is_absolute(qtbot, tmp_path, qt_images):
+    root = image_folder(tmp_path / "elsewhere", {"a": ("#000000", 2, "png"),
+                                                 "b": ("#FFFFFF", 2, "png")})
+    (tmp_path / "designs").mkdir()
+    dialog = make(qtbot, ImagesImportDialog, tmp_path / "designs")
+    dialog.set_path(root)
+    assert dialog.keys()["path"] == str(root)
+
+
+# -- IDX -------------------------------------------------------------------------------------
+
+def idx_file(path, array):
+    codes = {np.dtype("u1"): 0x08, np.dtype(">f4"): 0x0D}
+    big = array.astype(array.dtype.newbyteorder(">"))
+    data = (bytes([0, 0, codes[big.dtype], array.ndim])
+            + b"".join(int(d).to_bytes(4, "big") for d in array.shape) + big.tobytes())
+    path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
+    return path
+
+
+def mnist(folder, n=50, prefix="train"):
+    folder.mkdir(exist_ok=True)
+    rng = np.random.default_rng(1)
+    images = idx_file(folder / f"{prefix}-images-idx3-ubyte.gz",
+                      rng.integers(0, 256, (n, 7, 6), dtype=np.uint8))
+    labels = idx_file(folder / f"{prefix}-labels-idx1-ubyte.gz",
+                      (np.arange(n) % 10).astype(np.uint8))
+    return images, labels
+
+
+def test_idx_dialog_guesses_the_labels_and_returns_a_section_that_loads(qtbot, tmp_path):
+    images, labels = mnist(tmp_path / "mnist")
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    assert dialog.labels_field.path() == labels
+    assert dialog.shape.text() == "50 images of 7 × 6 pixels; 50 labels, 10 classes"
+    assert dialog.samples.count() == 16 and dialog.samples.item(3).text() == "3"
+    section = accept(qtbot, dialog)
+    assert section == {"source": "idx", "images": "mnist/train-images-idx3-ubyte.gz",
+                       "labels": "mnist/train-labels-idx1-ubyte.gz", "validation": 0.2,
+                       "test": 0.0, "standardize": True, "seed": 0}
+    data = load_dataset(section, base_dir=tmp_path)
+    assert data.input_shape == (1, 7, 6) and data.num_classes == 10
+
+
+def test_idx_labels_follow_a_new_images_file_and_can_be_changed(qtbot, tmp_path):
+    mnist(tmp_path, 50, "train")
+    images, labels = mnist(tmp_path, 30, "t10k")
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(tmp_path / "train-images-idx3-ubyte.gz")
+    dialog.set_path(images)
+    assert dialog.labels_field.path() == labels and dialog.ok_button.isEnabled()
+    dialog.set_labels(tmp_path / "train-labels-idx1-ubyte.gz")
+    assert "holds 30 images but train-labels-idx1-ubyte.gz holds 50 labels" in (
+        dialog.message.text())
+    assert not dialog.ok_button.isEnabled()
+    dialog.set_labels(images)
+    assert "shape (30, 7, 6)" in dialog.message.text()
+    dialog.set_labels(tmp_path / "nowhere")
+    assert "Labels file not found" in dialog.message.text()
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"", "is empty"),
+    (b"\x00\x00\x08", "not an IDX file"),
+    (b"garbage, not an IDX file at all", "not an IDX file"),
+])
+def test_idx_broken_images_files_are_explained(qtbot, tmp_path, content, words):
+    (tmp_path / "bad-images-idx3-ubyte").write_bytes(content)
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(tmp_path / "bad-images-idx3-ubyte")
+    assert words in dialog.message.text() and not dialog.ok_button.isEnabled()
+
+
+def test_idx_truncated_file_is_caught_by_the_trial_load(qtbot, tmp_path):
+    images, _ = mnist(tmp_path)
+    data = gzip.decompress(images.read_bytes())
+    images.write_bytes(gzip.compress(data[:-10]))
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    assert dialog.ok_button.isEnabled()
+    assert "does not match its header" in refused(qtbot, dialog)
+
+
+def test_idx_single_class_is_refused(qtbot, tmp_path):
+    images, labels = mnist(tmp_path)
+    idx_file(labels, np.zeros(50, dtype=np.uint8))
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    assert "only one class" in dialog.message.text() and not dialog.ok_button.isEnabled()
+
+
+# -- off the GUI thread ----------------------------------------------------------------------
+
+def test_a_long_load_shows_progress_and_can_be_stopped(qtbot, tmp_path, monkeypatch):
+    """The trial load runs in a worker: the dialog keeps handling events, shows progress, and
+    Stop ends the load without closing the dialog."""
+    images, _ = mnist(tmp_path, 400)
+    monkeypatch.setattr("nnstudio.data.idx.READ_CHUNK", 16)
+    gate = threading.Event()
+    real = trial.trial_load
+
+    def slow(section, base_dir, progress):
+        def report(fraction):
+            progress(fraction)
+            gate.wait(5)
+        return real(section, base_dir, report)
+
+    monkeypatch.setattr(trial, "trial_load", slow)
+    monkeypatch.setattr("nnstudio.gui.imports.base.trial_load", slow)
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    assert dialog.loader.busy and dialog.progress.isVisible()
+    assert not dialog.ok_button.isEnabled() and not dialog.body.isEnabled()
+    with qtbot.waitSignal(dialog.loader.cancelled, timeout=10_000):
+        dialog.stop_button.click()
+        gate.set()
+    assert dialog.isVisible() and dialog.section is None
+    assert not dialog.progress.isVisible() and dialog.ok_button.isEnabled()
+    assert dialog.message.text() == "Loading stopped."
+    assert accept(qtbot, dialog)["images"] == "train-images-idx3-ubyte.gz"
+
+
+def test_closing_during_a_load_stops_it(qtbot, tmp_path, monkeypatch):
+    images, _ = mnist(tmp_path, 400)
+    monkeypatch.setattr("nnstudio.data.idx.READ_CHUNK", 16)
+    started = threading.Event()
+    real = trial.trial_load
+
+    def slow(section, base_dir, progress):
+        def report(fraction):
+            started.set()
+            progress(fraction)
+            time.sleep(0.001)
+        return real(section, base_dir, report)
+
+    monkeypatch.setattr("nnstudio.gui.imports.base.trial_load", slow)
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    dialog.ok_button.click()
+    assert started.wait(10)
+    dialog.reject()
+    assert not dialog.loader.busy and dialog.section is None
+    assert dialog.result() == QDialog.DialogCode.Rejected

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.csv_dialog import CsvImportDialog
+from nnstudio.gui.imports.idx_dialog import IdxImportDialog
+from nnstudio.gui.imports.images_dialog import ImagesImportDialog
 from nnstudio.gui.imports.npz_dialog import NpzImportDialog
 
 __all__ = ["DIALOGS", "IMPORTERS", "ask_import", "importers"]
@@ -28,10 +30,14 @@ __all__ = ["DIALOGS", "IMPORTERS", "ask_import", "importers"]
 #: kind → the dialog class for it
 DIALOGS: dict[str, type[ImportDialog]] = {
     "csv": CsvImportDialog,
+    "images": ImagesImportDialog,
+    "idx": IdxImportDialog,
     "npz": NpzImportDialog,
 }
 _MENU_TEXT = (
     ("csv", QT_TRANSLATE_NOOP("imports", "CSV table…")),
+    ("images", QT_TRANSLATE_NOOP("imports", "Image folder…")),
+    ("idx", QT_TRANSLATE_NOOP("imports", "MNIST IDX files…")),
     ("npz", QT_TRANSLATE_NOOP("imports", "NumPy .npz arrays…")),
 )
 

@@ -1,0 +1,35 @@
+"""The image decoder the app registers for image folders: Qt's image reader (PNG, JPEG, BMP,
+GIF, WebP, …). Uses QImage only, so it runs in the training worker thread too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtGui import QImage, QImageReader
+
+from nnstudio.data import DataError
+from nnstudio.data.decoders import channels
+from nnstudio.data.resize import resize_area
+
+
+def qt_decode(path: Path, size: tuple[int, int], rgb: bool) -> np.ndarray:
+    """The image file `path` as float64 (3 if rgb else 1, h, w) in [0, 1] for size (h, w):
+    EXIF rotation applied, transparency laid over white, colour made grey by the BT.601 luma
+    weights, resized by area averaging (as the engine's own decoder). DataError naming the
+    file if Qt cannot read it."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise DataError(f"{path.name} cannot be read as an image ({reader.errorString()})",
+                        key="path")
+    return np.clip(resize_area(channels(rgba_pixels(image), rgb), size), 0.0, 1.0)
+
+
+def rgba_pixels(image: QImage) -> np.ndarray:
+    """image → float64 (H, W, 4) RGBA in [0, 1] (a copy)."""
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    h, w, stride = image.height(), image.width(), image.bytesPerLine()
+    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * h)
+    return raw.reshape(h, stride)[:, :4 * w].reshape(h, w, 4) / 255.0
