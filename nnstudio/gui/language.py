@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+)
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -65,14 +72,57 @@ def _code_of(translator: QTranslator) -> str:
     return stem.removeprefix("nnstudio_") if stem.startswith("nnstudio_") else ENGLISH
 
 
+class InheritedContexts(QTranslator):
+    """Finds a subclass's inherited texts.
+
+    PySide6 looks `self.tr(text)` up under the name of the object's own class, while lupdate
+    files the text under the class whose method calls tr(); so a text written in a base class
+    (ImportDialog) and shown by a subclass (CsvImportDialog) is missed. Installed before the
+    other translators (so asked last), this one retries such a miss under each nnstudio base
+    class of the object's class.
+    """
+
+    def __init__(self, translation: QTranslator):
+        super().__init__()
+        self.translation = translation
+        self._bases: dict[str, tuple[str, ...]] = {}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        for base in self._base_contexts(context):
+            text = self.translation.translate(base, source, disambiguation, n)
+            if text:
+                return text
+        return None  # not found: Qt shows the source text
+
+    def _base_contexts(self, context: str) -> tuple[str, ...]:
+        if context not in self._bases:
+            classes = [c for c in _qobject_classes() if c.__name__ == context]
+            self._bases[context] = tuple(dict.fromkeys(
+                base.__name__ for c in classes for base in c.__mro__[1:]
+                if base.__module__.startswith("nnstudio.")))
+        return self._bases[context]
+
+
+def _qobject_classes() -> list[type]:
+    """Every class that derives from QObject (Qt's own and Python ones)."""
+    found, todo = [], [QObject]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
 def install_translations(app: QCoreApplication, code: str) -> list[QTranslator]:
     """Install the translations for `code` ("" for the system's language) in `app` and record
     the language in use; returns the translators installed (empty for English)."""
-    installed = translators(code)
+    loaded = translators(code)
+    ours = [t for t in loaded if Path(t.filePath()).name.startswith("nnstudio_")]
+    installed = [InheritedContexts(ours[0]), *loaded] if ours else loaded
     for translator in installed:
         translator.setParent(app)
         app.installTranslator(translator)
-    ours = [t for t in installed if Path(t.filePath()).name.startswith("nnstudio_")]
     app.setProperty(IN_USE, _code_of(ours[0]) if ours else ENGLISH)
     return installed
 

@@ -15,6 +15,7 @@ from nnstudio.gui import app as gui_app
 from nnstudio.gui import language, settings
 from nnstudio.gui.catalog_text import catalog_texts, catalog_tr, layer_title
 from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.palette import LayerPalette
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "nnstudio_zh_CN.ts"
@@ -105,6 +106,17 @@ def test_the_palette_and_inspector_show_catalogue_texts_in_chinese(chinese, wind
     assert form.editors["units"].widget.toolTip() == "神经元个数（输出数）。"
     assert catalog_tr("Learning rate: how far each step moves the weights.").startswith("学习率")
     assert layer_title("BatchNorm") == "BatchNorm（批归一化）"
+
+
+class SubclassedPalette(LayerPalette):
+    """A subclass: PySide6 looks its inherited self.tr() texts up under its own name."""
+
+
+def test_a_subclass_shows_the_texts_its_base_class_translates(chinese, qtbot):
+    palette = SubclassedPalette()
+    qtbot.addWidget(palette)
+    assert palette.search.placeholderText() == "搜索层…"
+    assert QCoreApplication.translate("SubclassedPalette", "no such text") == "no such text"
 
 
 def test_english_is_back_after_the_chinese_tests(window):
