@@ -174,6 +174,7 @@ def test_an_unknown_lang_is_a_usage_error(capsys):
 def test_the_remembered_language_is_used_at_start(qapp):
     settings.set_language("zh_CN")
     before = set(qapp.findChildren(QTranslator))
+    installed_once = qapp.property("nnstudioTranslations")
     qapp.setProperty("nnstudioTranslations", False)
     try:
         gui_app._install_translations(qapp, None)
@@ -181,7 +182,7 @@ def test_the_remembered_language_is_used_at_start(qapp):
         assert QCoreApplication.translate("MainWindow", "&Edit") == "编辑(&E)"
     finally:
         language.remove_translations(qapp, list(set(qapp.findChildren(QTranslator)) - before))
-        qapp.setProperty("nnstudioTranslations", True)
+        qapp.setProperty("nnstudioTranslations", installed_once)
     assert QCoreApplication.translate("MainWindow", "&Edit") == "&Edit"
 
 
