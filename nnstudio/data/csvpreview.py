@@ -27,7 +27,8 @@ class CsvPreview:
     numbers: how many of its cells are numbers; first_text: (line, cell) of its first cell
     that is neither a number nor missing, None if there is none. tasks:
     what task "auto" makes of the column as the target ("classification" or "regression"; ""
-    for an empty column). rows: the first data rows, as text. The counts cover the first
+    for an empty column). rows: the first data rows, as text, and
+    row_lines the file line each starts on. The counts cover the first
     `scanned` data rows: the whole file when `complete`, else its first SCAN_BYTES.
     """
 
@@ -43,6 +44,7 @@ class CsvPreview:
     numbers: tuple[int, ...]
     first_text: tuple[tuple[int, str] | None, ...]
     rows: tuple[tuple[str, ...], ...]
+    row_lines: tuple[int, ...]
     scanned: int
     complete: bool
 
@@ -101,6 +103,7 @@ def preview_csv(path: str | Path, rows: int = 20, *, delimiter: str = "auto",
                       tuple(kinds), tuple(missing), tuple(tasks), tuple(missing_lines),
                       tuple(distinct), tuple(numbers), tuple(first_text),
                       tuple(tuple(cells) for _, cells in parsed.data[:rows]),
+                      tuple(lines[:rows]),
                       len(parsed.data), complete)
 
 

@@ -62,6 +62,7 @@ def test_preview(tmp_path):
     assert preview.tasks == ("classification", "regression", "classification",
                              "classification", "classification")
     assert preview.rows == (("1", "0.5", "2", "red", "cat"), ("2", "1.5", "", "blue", "dog"))
+    assert preview.row_lines == (2, 3)
     assert preview.scanned == 4 and preview.complete
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import CsvPreview, preview_csv
-from nnstudio.data.csvtext import is_missing
+from nnstudio.data.csvtext import is_missing, parse_number
 from nnstudio.gui import theme
 from nnstudio.gui.imports.base import ImportDialog
 
@@ -37,7 +37,8 @@ PREVIEW_ROWS = 12
 QUOTED_LINES = 5
 TEXT_TINT = "#FFF4E0"
 TARGET_TINT = "#E3F0FB"
-MISSING_TINT = "#F9D6D6"
+#: a missing value, or text among numbers
+PROBLEM_TINT = "#F9D6D6"
 
 
 class CsvImportDialog(ImportDialog):
@@ -190,6 +191,8 @@ class CsvImportDialog(ImportDialog):
         self.table.clear()
         self.table.setColumnCount(len(p.names))
         self.table.setRowCount(len(p.rows))
+        self.table.setVerticalHeaderLabels([str(line) for line in p.row_lines])
+        self.table.verticalHeaderItem(0).setToolTip(self.tr("Line in the file"))
         bold = QFont()
         bold.setBold(True)
         for j, name in enumerate(p.names):
@@ -205,7 +208,9 @@ class CsvImportDialog(ImportDialog):
                 if p.kinds[j] == "numeric":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                tint = (MISSING_TINT if is_missing(cell) else TARGET_TINT if j == t
+                wrong = is_missing(cell) or (
+                    p.mixed(j) and parse_number(cell, p.delimiter != ",") is None)
+                tint = (PROBLEM_TINT if wrong else TARGET_TINT if j == t
                         else TEXT_TINT if p.kinds[j] == "text" else None)
                 if tint is not None:
                     item.setBackground(QBrush(QColor(tint)))

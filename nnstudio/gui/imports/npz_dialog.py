@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from nnstudio.data.npz import list_arrays
+from nnstudio.data.targets import class_name
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.pictures import ThumbnailStrip, to_qimage
 
@@ -104,16 +105,21 @@ class NpzImportDialog(ImportDialog):
         name, shape, dtype = x
         if self._path is None or np.prod(shape) * dtype.itemsize > PREVIEW_LIMIT:
             return
+        y = self._array(self.y_key)
         with np.load(self._path, allow_pickle=False) as archive:
             images = np.asarray(archive[name][:SAMPLES], dtype=np.float64)
+            small = y is not None and np.prod(y[1]) * y[2].itemsize <= PREVIEW_LIMIT
+            labels = archive[y[0]][:SAMPLES] if small and len(y[1]) == 1 else None
         if images.ndim == 3:
             images = images[:, None]
         if images.shape[1] not in (1, 3):
             return
         low, high = float(images.min()), float(images.max())
         images = (images - low) / max(high - low, 1e-12)
-        self.samples.show_images([to_qimage(i) for i in images],
-                                 [self.tr("sample {i}").format(i=i) for i in range(len(images))])
+        captions = ([class_name(v.item()) if labels.dtype.kind in "biuf" else str(v)
+                     for v in labels] if labels is not None
+                    else [self.tr("sample {i}").format(i=i) for i in range(len(images))])
+        self.samples.show_images([to_qimage(i) for i in images], captions)
 
     def problem(self) -> str | None:
         x, y = self._array(self.x_key), self._array(self.y_key)
@@ -138,8 +144,11 @@ class NpzImportDialog(ImportDialog):
         if x is None or y is None:
             return ""
         kind = self.tr("images") if len(x[1]) in (3, 4) else self.tr("a table")
-        return self.tr("{n} samples: inputs {x} ({kind}), targets {y}.").format(
-            n=x[1][0], x=_describe(x[1][1:], x[2]), kind=kind, y=_describe(y[1][1:], y[2]))
+        per_sample = int(np.prod(y[1][1:]))
+        return self.tr("{n} samples: inputs {x} {dtype} ({kind}); targets: {count} {ydtype} "
+                       "value(s) each.").format(
+                           n=x[1][0], x=" × ".join(map(str, x[1][1:])) or "1", dtype=x[2],
+                           kind=kind, count=per_sample, ydtype=y[2])
 
     def keys(self) -> dict[str, Any]:
         path = self.path_field.path()
