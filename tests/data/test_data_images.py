@@ -8,6 +8,7 @@ from pngwrite import chunk, png_bytes
 
 from nnstudio.data import DataError, load_dataset, set_image_decoder
 from nnstudio.data.decoders import channels, decode_image
+from nnstudio.data.imagefolder import load_image_folder
 from nnstudio.data.png import decode_png
 from nnstudio.data.pnm import decode_pnm
 from nnstudio.data.resize import area_weights, resize_area
@@ -250,3 +251,10 @@ def test_folder_path_errors(tmp_path):
     (tmp_path / "file.png").write_bytes(b"x")
     with pytest.raises(DataError, match="is a file, not a folder"):
         _load(tmp_path / "file.png")
+
+
+def test_folder_loading_reports_progress_per_image(tmp_path):
+    folder = _folder(tmp_path / "set", {"a": 3, "b": 2})
+    seen = []
+    load_image_folder(folder, (2, 2), False, progress=seen.append)
+    assert seen == [pytest.approx(i / 5) for i in range(1, 6)]

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import DataError, load_dataset
+from nnstudio.data.npz import list_arrays, load_npz
 from nnstudio.data.splits import split_indices
 
 
@@ -95,3 +96,19 @@ def test_refuses_other_files(tmp_path):
     with pytest.raises(DataError, match="file not found") as info:
         _load(tmp_path, "absent.npz")
     assert info.value.key == "path"
+
+
+def test_list_arrays_reads_headers_only(tmp_path):
+    np.savez_compressed(tmp_path / "a.npz", x=np.zeros((5, 2, 3), np.float32), y=np.arange(5))
+    assert list_arrays(tmp_path / "a.npz") == [("x", (5, 2, 3), np.dtype(np.float32)),
+                                               ("y", (5,), np.dtype(np.int64))]
+    np.save(tmp_path / "single.npy", np.zeros(3))
+    with pytest.raises(DataError, match=r"not a readable NumPy \.npz file"):
+        list_arrays(tmp_path / "single.npy")
+
+
+def test_loading_reports_progress(tmp_path):
+    np.savez(tmp_path / "a.npz", x=np.zeros((6, 2)), y=np.arange(6) % 2)
+    seen = []
+    load_npz(tmp_path / "a.npz", progress=seen.append)
+    assert seen == sorted(seen) and len(seen) >= 3 and seen[-1] < 1

@@ -489,3 +489,18 @@ def test_closing_during_a_load_stops_it(qtbot, tmp_path, monkeypatch):
     dialog.reject()
     assert not dialog.loader.busy and dialog.section is None
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_ask_import_returns_the_accepted_section(qtbot, tmp_path, monkeypatch):
+    np.savez(tmp_path / "d.npz", x=np.arange(20.0).reshape(10, 2), y=np.arange(10) % 2)
+
+    def user(dialog):
+        """What a user does: choose the file, press Import, wait for the load."""
+        dialog.set_path(tmp_path / "d.npz")
+        with qtbot.waitSignal(dialog.finished, timeout=20_000):
+            dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(QDialog, "exec", user)
+    section = imports.ask_import("npz", None, tmp_path)
+    assert section is not None and section["path"] == "d.npz" and section["x_key"] == "x"
