@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
@@ -504,3 +505,14 @@ def test_ask_import_returns_the_accepted_section(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QDialog, "exec", user)
     section = imports.ask_import("npz", None, tmp_path)
     assert section is not None and section["path"] == "d.npz" and section["x_key"] == "x"
+
+
+def test_enter_in_the_path_field_reads_the_file_without_importing(qtbot, tmp_path):
+    np.savez(tmp_path / "d.npz", x=np.zeros((4, 2)), y=np.arange(4) % 2)
+    dialog = make(qtbot, NpzImportDialog, tmp_path)
+    dialog.activateWindow()
+    dialog.path_field.edit.setFocus()
+    qtbot.keyClicks(dialog.path_field.edit, str(tmp_path / "d.npz"))
+    qtbot.keyClick(dialog.path_field.edit, Qt.Key.Key_Return)
+    assert dialog.inspected == tmp_path / "d.npz" and dialog.ok_button.isEnabled()
+    assert not dialog.loader.busy and dialog.isVisible()

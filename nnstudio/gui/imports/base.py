@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +24,13 @@ from nnstudio.data import DataError
 from nnstudio.gui.imports.background import BackgroundLoad
 from nnstudio.gui.imports.trial import design_path, trial_load
 from nnstudio.gui.imports.widgets import MessageLabel, PathField, SplitSettings
+
+
+def _tr(text: str) -> str:
+    """`text` translated in the ImportDialog context, whichever dialog subclass shows it
+    (self.tr would look it up under the subclass's name)."""
+    return QCoreApplication.translate("ImportDialog", text)
+
 
 #: how long closing the dialog waits for a cancelled load to stop (seconds)
 STOP_WAIT = 30.0
@@ -61,12 +71,12 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
-        self.stop_button = QPushButton(self.tr("Stop loading"))
+        self.stop_button = QPushButton(_tr("Stop loading"))
         self.stop_button.clicked.connect(self.stop_loading)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Import"))
+        self.ok_button.setText(_tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -76,7 +86,7 @@ class ImportDialog(QDialog):
         self.loader.failed.connect(self._load_failed)
         self.loader.cancelled.connect(self._load_cancelled)
 
-        split_box = QGroupBox(self.tr("Splits"))
+        split_box = QGroupBox(_tr("Splits"))
         QVBoxLayout(split_box).addWidget(self.splits)
         busy = QHBoxLayout()
         busy.addWidget(self.progress_label)
@@ -140,7 +150,7 @@ class ImportDialog(QDialog):
 
     def _current_problem(self) -> str | None:
         if self.inspected is None:
-            return self._file_error or self.tr("Choose a file to import.")
+            return self._file_error or _tr("Choose a file to import.")
         problem = self.problem() or self.splits.problem()
         if problem is None and self._failed is not None:
             section, message = self._failed
@@ -155,11 +165,11 @@ class ImportDialog(QDialog):
         self.clear()
         path = self.path_field.path()
         if path is not None and not path.exists():
-            self._file_error = (self.tr("Folder not found: {path}") if self.path_field.folder
-                                else self.tr("File not found: {path}")).format(path=path)
+            self._file_error = (_tr("Folder not found: {path}") if self.path_field.folder
+                                else _tr("File not found: {path}")).format(path=path)
         elif path is not None and path.is_dir() != self.path_field.folder:
-            self._file_error = (self.tr("{path} is a file, not a folder") if self.path_field.folder
-                                else self.tr("{path} is a folder, not a file")).format(path=path)
+            self._file_error = (_tr("{path} is a file, not a folder") if self.path_field.folder
+                                else _tr("{path} is a folder, not a file")).format(path=path)
         elif path is not None:
             try:
                 self.inspect(path)
@@ -169,7 +179,7 @@ class ImportDialog(QDialog):
                 self._file_error = str(exc)
             except OSError as exc:
                 self.clear()
-                self._file_error = self.tr("Cannot read {path}: {reason}").format(
+                self._file_error = _tr("Cannot read {path}: {reason}").format(
                     path=path, reason=exc.strerror or exc)
         self.refresh()
 
@@ -181,6 +191,13 @@ class ImportDialog(QDialog):
         self._pending = section
         self._set_busy(True)
         self.loader.start(lambda progress: trial_load(section, self.base_dir, progress))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a path field applies the path; it does not press Import as well."""
+        typing = isinstance(self.focusWidget(), QLineEdit)
+        if typing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
 
     def stop_loading(self) -> None:
         self.loader.cancel()
@@ -194,7 +211,7 @@ class ImportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self._busy_row.setVisible(busy)
         self.progress.setValue(0)
-        self.progress_label.setText(self.tr("Loading…") if busy else "")
+        self.progress_label.setText(_tr("Loading…") if busy else "")
         for widget in (self.path_field, self.body, self.splits):
             widget.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
@@ -215,4 +232,4 @@ class ImportDialog(QDialog):
     def _load_cancelled(self) -> None:
         self._set_busy(False)
         self.refresh()
-        self.message.show_hint(self.tr("Loading stopped."))
+        self.message.show_hint(_tr("Loading stopped."))
