@@ -12,6 +12,10 @@
 4. Prints how many strings are still unfinished (translate them in Qt Linguist or in the .ts,
    then run this again). With --check the exit code is 1 while any is unfinished.
 
+With --audit it then opens the main window offscreen in Chinese (and each example design) and
+lists the English texts it shows that have a translation: texts put on screen without tr() or
+catalog_tr().
+
 Needs the PySide6 tools (pyside6-lupdate, pyside6-lrelease) on PATH.
 """
 
@@ -20,6 +24,8 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -117,10 +123,105 @@ def unfinished(ts: Path = TS) -> tuple[list[str], int]:
     return waiting, total
 
 
+def _translated_sources() -> set[str]:
+    """The source texts whose translation differs from them (not the layer type names, which
+    the canvas cards show in English on purpose)."""
+    out = set()
+    for context in ET.parse(TS).getroot().iter("context"):
+        if context.findtext("name") == "LayerName":
+            continue
+        for message in context.iter("message"):
+            text = message.findtext("translation") or ""
+            if text and text != message.findtext("source"):
+                out.add(message.findtext("source"))
+    return out
+
+
+def _owner(obj) -> str:
+    """The name of the nnstudio class that `obj` belongs to (itself or its nearest parent)."""
+    while obj is not None and not type(obj).__module__.startswith("nnstudio."):
+        obj = obj.parent()
+    return type(obj).__name__ if obj is not None else "?"
+
+
+def _shown_texts(window) -> set[tuple[str, str]]:
+    """Every (text, owning class) `window` shows or offers as a tip: widgets, actions, combo
+    and tree items, and the canvas items' tooltips."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QComboBox, QGraphicsView, QTreeWidget, QWidget
+
+    texts = set()
+    getters = ("text", "toolTip", "statusTip", "windowTitle", "placeholderText", "title")
+    for obj in [window, *window.findChildren(QWidget), *window.findChildren(QAction)]:
+        found = []
+        for getter in getters:
+            value = getattr(obj, getter, None)
+            if callable(value):
+                try:
+                    result = value()
+                except TypeError:
+                    continue
+                if isinstance(result, str):
+                    found.append(result)
+        if isinstance(obj, QComboBox):
+            for i in range(obj.count()):
+                found += [obj.itemText(i),
+                          str(obj.itemData(i, Qt.ItemDataRole.ToolTipRole) or "")]
+        if isinstance(obj, QTreeWidget):
+            items = [obj.topLevelItem(i) for i in range(obj.topLevelItemCount())]
+            while items:
+                item = items.pop()
+                found += [item.text(0), item.toolTip(0), item.statusTip(0)]
+                items.extend(item.child(i) for i in range(item.childCount()))
+        owner = _owner(obj)
+        texts.update((text, owner) for text in found)
+        if isinstance(obj, QGraphicsView) and obj.scene() is not None:
+            texts.update((item.toolTip(), type(item).__name__) for item in obj.scene().items())
+    return texts
+
+
+def _plain_parts(text: str) -> set[str]:
+    """The pieces of `text` between HTML tags and line breaks, stripped."""
+    return {part.strip() for part in re.split(r"<[^>]+>|\n", text) if part.strip()}
+
+
+def audit() -> list[tuple[str, str]]:
+    """(owning class, text) of the English texts the Chinese main window shows that have a
+    translation."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from html import unescape
+
+    from nnstudio.design import Design
+    from nnstudio.gui import app as gui_app
+    from nnstudio.gui.main_window import MainWindow
+
+    app = gui_app.application(LANGUAGE)
+    translated = _translated_sources()
+    leftovers = set()
+    for example in sorted((ROOT / "resources" / "examples").glob("*.json")):
+        window = MainWindow(Design.load(example), remember_layout=False)
+        window.show()
+        gui_app.settle(app, window)
+        nodes = [n["id"] for n in window.model.nodes]
+        for node in (None, *nodes):
+            window.inspector.set_selection([node] if node else [])
+            app.processEvents()
+            for text, owner in _shown_texts(window):
+                leftovers.update((owner, p) for p in _plain_parts(unescape(text))
+                                 if p in translated)
+        window.close()
+        window.deleteLater()
+    return sorted(leftovers)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="exit with 1 while any string is unfinished")
+    parser.add_argument("--audit", action="store_true",
+                        help="list the English texts the Chinese window still shows")
     args = parser.parse_args(argv)
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     marked = write_marks()
@@ -136,6 +237,11 @@ def main(argv: list[str]) -> int:
     if len(waiting) > SHOWN:
         print(f"  … and {len(waiting) - SHOWN} more")
     print(f"{QM.relative_to(ROOT)} written")
+    if args.audit:
+        shown = audit()
+        print(f"{len(shown)} translated texts shown in English by the Chinese window")
+        for owner, text in shown:
+            print(f"  in English in {owner}: {text!r}")
     return 1 if args.check and waiting else 0
 
 

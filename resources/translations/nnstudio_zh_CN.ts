@@ -996,9 +996,9 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+51"/>
+        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+59"/>
         <source>Confusion matrix</source>
-        <extracomment>with more classes than this the counts are not written (the cells are too small) a cell whose colour is deeper than this share gets white text</extracomment>
+        <extracomment>with more classes than this the counts are not written (the cells are too small) a cell whose colour is deeper than this gets white text the palest tint of a cell with any count, so that a single mistake still shows</extracomment>
         <translation>混淆矩阵</translation>
     </message>
     <message>
@@ -1051,9 +1051,9 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/csv_dialog.py" line="+51"/>
+        <location filename="../../nnstudio/gui/imports/csv_dialog.py" line="+52"/>
         <source>Import a CSV table</source>
-        <extracomment>data rows shown in the preview table missing-value lines quoted in the message before &quot;…&quot;</extracomment>
+        <extracomment>data rows shown in the preview table missing-value lines quoted in the message before &quot;…&quot; a missing value, or text among numbers</extracomment>
         <translation>导入 CSV 表格</translation>
     </message>
     <message>
@@ -1208,7 +1208,12 @@
         <translation>空</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Line in the file</source>
+        <translation>文件中的行号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
@@ -1223,7 +1228,7 @@
         <translation>不使用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Only columns of numbers can be features.</source>
         <translation>只有数值列才能作为特征。</translation>
     </message>
@@ -1595,7 +1600,7 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+163"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+170"/>
         <source>No points yet</source>
         <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows shown without scrolling minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
@@ -1769,6 +1774,71 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>DrawingPadPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+36"/>
+        <source>Drawing pad</source>
+        <extracomment>training images looked at to learn how much of the frame the ink fills, and the background</extracomment>
+        <translation>手写板</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Clear</source>
+        <extracomment>the Snapshot probes after which the probabilities are asked for again (new weights)</extracomment>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What the network receives</source>
+        <translation>网络接收到的输入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The network sees:</source>
+        <translation>网络看到的是：</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Draw on the pad with the mouse</source>
+        <translation>用鼠标在手写板上书写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network cannot read the drawing</source>
+        <translation>这个网络无法读取手写内容</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It looks like {name} ({p:.0%} sure)</source>
+        <translation>看起来像 {name}（把握 {p:.0%}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not trained yet: the network&apos;s guesses are random. Press Play and watch them change.</source>
+        <translation>还没有训练：网络的猜测是随机的。按“播放”，看看它们如何变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network after {step} steps</source>
+        <translation>训练 {step} 步后的网络</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The drawing pad is for networks that classify images, such as the handwritten digits</source>
+        <translation>手写板用于对图像进行分类的网络，例如手写数字</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsPanel</name>
     <message>
         <location filename="../../nnstudio/gui/panels/images/features.py" line="+27"/>
@@ -1798,7 +1868,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>下一个样本</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Feature maps are shown for image data</source>
         <translation>特征图只针对图像数据显示</translation>
     </message>
@@ -1808,7 +1878,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>特征图只针对含有卷积层或池化层的网络显示</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source> of {count}</source>
         <translation> / {count}</translation>
     </message>
@@ -2036,6 +2106,96 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>IdxImportDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/imports/idx_dialog.py" line="+32"/>
+        <source>Import MNIST IDX files</source>
+        <extracomment>images previewed labels files larger than this are not counted for the preview (bytes)</extracomment>
+        <translation>导入 MNIST IDX 文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the images file</source>
+        <translation>选择图像文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the labels file</source>
+        <translation>选择标签文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found from the images file&apos;s name, or choose it…</source>
+        <translation>根据图像文件名自动查找，或手动选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Labels file</source>
+        <translation>标签文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> (it looks like a labels file)</source>
+        <translation>（看起来像是标签文件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} holds an array of shape {shape}{hint}; an images file holds (count, rows, columns)</source>
+        <translation>{name} 中是形状为 {shape} 的数组{hint}；图像文件应为 (数量, 行, 列)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Labels file not found: {path}</source>
+        <translation>找不到标签文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is too large to be a labels file</source>
+        <translation>{name} 太大，不可能是标签文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} images of {rows} × {columns} pixels</source>
+        <translation>{n} 张 {rows} × {columns} 像素的图像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; {count} labels, {classes} classes</source>
+        <translation>；{count} 个标签，{classes} 个类别</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>Choose the labels file.</source>
+        <translation>请选择标签文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} holds an array of shape {shape}; a labels file holds one number per image.</source>
+        <translation>{name} 中是形状为 {shape} 的数组；标签文件应为每张图像一个数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The images file holds {n} images but {name} holds {m} labels; they must match.</source>
+        <translation>图像文件有 {n} 张图像，而 {name} 有 {m} 个标签；两者必须一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} has only one class; a classifier needs at least two.</source>
+        <translation>{name} 只有一个类别；分类器至少需要两个类别。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inputs of shape 1 × {rows} × {columns}; the first images are shown with their labels.</source>
+        <translation>输入形状为 1 × {rows} × {columns}；下面显示前几张图像及其标签。</translation>
+    </message>
+</context>
+<context>
     <name>ImagesImportDialog</name>
     <message>
         <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+48"/>
@@ -2074,7 +2234,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -2084,7 +2244,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation> px</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>As the network will see them:</source>
         <translation>网络将看到的样子：</translation>
     </message>
@@ -2112,65 +2272,6 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+8"/>
         <source>{classes} classes, {total} images → inputs of shape {c} × {h} × {w}.</source>
         <translation>{classes} 个类别，{total} 张图像 → 输入形状为 {c} × {h} × {w}。</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <location filename="../../nnstudio/gui/imports/base.py" line="+64"/>
-        <source>Stop loading</source>
-        <extracomment>how long closing the dialog waits for a cancelled load to stop (seconds)</extracomment>
-        <translation>停止加载</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Splits</source>
-        <translation>数据划分</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Choose a file to import.</source>
-        <translation>请选择要导入的文件。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Folder not found: {path}</source>
-        <translation>找不到文件夹：{path}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File not found: {path}</source>
-        <translation>找不到文件：{path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{path} is a file, not a folder</source>
-        <translation>{path} 是文件，不是文件夹</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is a folder, not a file</source>
-        <translation>{path} 是文件夹，不是文件</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cannot read {path}: {reason}</source>
-        <translation>无法读取 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Loading stopped.</source>
-        <translation>已停止加载。</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2311,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../nnstudio/gui/language.py" line="+26"/>
+        <location filename="../../nnstudio/gui/language.py" line="+33"/>
         <source>Language</source>
         <extracomment>every language of the interface: code → its name in that language the application property that holds the language in use (&quot;en&quot;, &quot;zh_CN&quot; …)</extracomment>
         <translation>语言</translation>
@@ -2221,7 +2322,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>新的语言将在下次启动 nnstudio 时生效。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+124"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2783,7 +2884,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NpzImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/npz_dialog.py" line="+34"/>
+        <location filename="../../nnstudio/gui/imports/npz_dialog.py" line="+35"/>
         <source>Import NumPy arrays (.npz)</source>
         <extracomment>samples previewed as images when the inputs are images arrays larger than this are not read for the preview (bytes)</extracomment>
         <translation>导入 NumPy 数组（.npz）</translation>
@@ -2829,12 +2930,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>sample {i}</source>
         <translation>样本 {i}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The file holds no arrays to choose from.</source>
         <translation>文件中没有可供选择的数组。</translation>
     </message>
@@ -2869,9 +2970,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} samples: inputs {x} ({kind}), targets {y}.</source>
-        <translation>{n} 个样本：输入 {x}（{kind}），目标 {y}。</translation>
+        <location line="+2"/>
+        <source>{n} samples: inputs {x} {dtype} ({kind}); targets: {count} {ydtype} value(s) each.</source>
+        <translation>{n} 个样本：输入 {x} {dtype}（{kind}）；目标：每个样本 {count} 个 {ydtype} 值。</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3071,15 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+3"/>
         <source>Press Play to train: the validation images appear here with the class the network predicts</source>
         <translation>按“播放”开始训练：这里会显示验证集图像以及网络预测的类别</translation>
+    </message>
+</context>
+<context>
+    <name>SketchPad</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/images/sketch.py" line="+33"/>
+        <source>Draw with the left mouse button</source>
+        <extracomment>the drawing&apos;s resolution (square), whatever size the widget has on screen the pen&apos;s width as a share of the drawing&apos;s side: about a stroke of the digits datasets</extracomment>
+        <translation>按住鼠标左键书写</translation>
     </message>
 </context>
 <context>
@@ -3172,9 +3282,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+109"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+112"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
-        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, anything else)</extracomment>
+        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
     </message>
     <message>
@@ -3201,7 +3311,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+341"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+344"/>
         <source>There is no trained network to save.</source>
         <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
@@ -3273,7 +3383,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/__init__.py" line="+36"/>
+        <location filename="../../nnstudio/gui/imports/__init__.py" line="+38"/>
         <source>CSV table…</source>
         <extracomment>kind → the dialog class for it</extracomment>
         <translation>CSV 表格…</translation>
@@ -3282,6 +3392,11 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+1"/>
         <source>Image folder…</source>
         <translation>图像文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MNIST IDX files…</source>
+        <translation>MNIST IDX 文件…</translation>
     </message>
     <message>
         <location line="+1"/>
