@@ -1,8 +1,8 @@
 """Does the window stay responsive while training runs at full speed, and what does it cost?
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py [--steps 6000]
+    QT_QPA_PLATFORM=offscreen python benchmarks/gui_responsiveness.py [--steps 40000]
         [--rounds 5] [--design resources/examples/spiral.json] [--blas-threads N]
-        [--memory-steps 30000]
+        [--memory-steps 100000]
 
 Runs the real main window offscreen (1600×1000) with every dashboard panel visible side by
 side, on the spiral design (2-16-16-2, a 100×100 decision grid), and trains runs of --steps
@@ -33,6 +33,7 @@ import itertools
 import os
 import time
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,6 +43,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from nnstudio import Design, Trainer
+from nnstudio.core.monitor import Snapshot
 from nnstudio.gui.app import application
 from nnstudio.gui.main_window import MainWindow
 
@@ -94,19 +96,26 @@ def show_every_panel(window: MainWindow) -> None:
     window.resizeDocks([docks[0]], [420], Qt.Orientation.Vertical)
 
 
-def run_in_window(window: MainWindow, steps: int) -> tuple[float, int]:
-    """Train `steps` steps through the window's worker; (seconds running, snapshots shown)."""
+def run_in_window(window: MainWindow, steps: int) -> tuple[float, Counter[str]]:
+    """Train `steps` steps through the window's worker; (seconds running, how many snapshots
+    were shown and how many refreshed each probe, counted under "" and the probe's name)."""
     controller = window.training.controller
     marks: dict[bool, float] = {}
-    shown = [0]
+    shown: Counter[str] = Counter()
+
+    def count(snapshot: Snapshot) -> None:
+        if snapshot.running:
+            shown.update(["", *snapshot.fresh])
+
     controller.runningChanged.connect(lambda running: marks.setdefault(running,
                                                                        time.perf_counter()))
-    controller.snapshotShown.connect(lambda _: shown.__setitem__(0, shown[0] + 1))
+    controller.snapshotShown.connect(count)
     loop = QEventLoop()
     controller.settled.connect(loop.quit)
     controller.play(steps)
     loop.exec()
-    return marks[False] - marks[True], shown[0]
+    controller.snapshotShown.disconnect(count)
+    return marks[False] - marks[True], shown
 
 
 def headless_rate(design: Design, steps: int) -> float:
@@ -122,9 +131,9 @@ def headless_rate(design: Design, steps: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--design", type=Path, default=ROOT / "resources/examples/spiral.json")
-    parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--steps", type=int, default=40_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--memory-steps", type=int, default=30_000)
+    parser.add_argument("--memory-steps", type=int, default=100_000)
     parser.add_argument("--blas-threads", type=int, default=0,
                         help="BLAS threads (default: the app's choice, 1)")
     args = parser.parse_args()
@@ -162,8 +171,11 @@ def main() -> None:
         seconds, shown = run_in_window(window, args.steps)
         in_steps = (controller.latest.elapsed - trained) / seconds
         ratios.append(args.steps / seconds / base_rate)
+        rates = " ".join(f"{probe}={shown[probe] / seconds:.1f}"
+                         for probe in sorted(shown, key=lambda p: -shown[p]) if probe)
         rounds.append(f"{args.steps / seconds:.0f}/{base_rate:.0f} steps/s, "
-                      f"{shown / seconds:.1f} snapshots/s, {in_steps:.0%} in steps")
+                      f"{shown[''] / seconds:.1f} snapshots/s ({rates} a second), "
+                      f"{in_steps:.0%} in steps")
 
     tracemalloc.start()
     rss0, heap0 = rss_mb(), tracemalloc.get_traced_memory()[0]

@@ -41,6 +41,7 @@ TS = TRANSLATIONS / f"nnstudio_{LANGUAGE}.ts"
 QM = TRANSLATIONS / f"nnstudio_{LANGUAGE}.qm"
 #: how many unfinished strings are listed
 SHOWN = 20
+IDENTIFIER = re.compile(r"[a-z0-9_]+")
 
 _MARKS_HEADER = '''"""Texts lupdate cannot find by itself, marked for it: written by
 packaging/update_translations.py (do not edit; run that script after changing a catalogue).
@@ -186,33 +187,38 @@ def _plain_parts(text: str) -> set[str]:
     return {part.strip() for part in re.split(r"<[^>]+>|\n", text) if part.strip()}
 
 
-def audit() -> list[tuple[str, str]]:
-    """(owning class, text) of the English texts the Chinese main window shows that have a
-    translation."""
+def audit(designs: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(owning class, text) of the English texts the Chinese main window shows, holding each
+    of `designs` (default: every example), that have a translation. Identifiers such as
+    "auto" or "cross_entropy" are values, shown as they are, and left out."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from html import unescape
 
     from nnstudio.design import Design
     from nnstudio.gui import app as gui_app
+    from nnstudio.gui import language
     from nnstudio.gui.main_window import MainWindow
 
-    app = gui_app.application(LANGUAGE)
+    app = gui_app.application(language.ENGLISH)
+    installed = language.install_translations(app, LANGUAGE)
     translated = _translated_sources()
     leftovers = set()
-    for example in sorted((ROOT / "resources" / "examples").glob("*.json")):
-        window = MainWindow(Design.load(example), remember_layout=False)
-        window.show()
-        gui_app.settle(app, window)
-        nodes = [n["id"] for n in window.model.nodes]
-        for node in (None, *nodes):
-            window.inspector.set_selection([node] if node else [])
-            app.processEvents()
-            for text, owner in _shown_texts(window):
-                leftovers.update((owner, p) for p in _plain_parts(unescape(text))
-                                 if p in translated)
-        window.close()
-        window.deleteLater()
+    try:
+        for path in designs or sorted((ROOT / "resources" / "examples").glob("*.json")):
+            window = MainWindow(Design.load(path), remember_layout=False)
+            window.show()
+            gui_app.settle(app, window)
+            for node in (None, *(n["id"] for n in window.model.nodes)):
+                window.inspector.set_selection([node] if node else [])
+                app.processEvents()
+                for text, owner in _shown_texts(window):
+                    leftovers.update((owner, p) for p in _plain_parts(unescape(text))
+                                     if p in translated and not IDENTIFIER.fullmatch(p))
+            window.close()
+            window.deleteLater()
+    finally:
+        language.remove_translations(app, installed)
     return sorted(leftovers)
 
 

@@ -51,7 +51,10 @@ def saved_weights(qtbot, window, path):
         return {k: archive[k] for k in archive.files}
 
 
-def test_play_feeds_every_panel_and_the_status_bar(qtbot, window, monkeypatch):
+def test_play_feeds_every_panel_and_the_status_bar(qtbot, monkeypatch):
+    doc = Design.default().to_dict()
+    doc["training"]["epochs"] = 100_000  # full speed, long enough for every panel's turn
+    window = make_window(qtbot, monkeypatch, Design.from_dict(doc))
     panels = window.training.panels
     assert len(panels) >= 5
     received = {i: [] for i in range(len(panels))}
@@ -60,9 +63,12 @@ def test_play_feeds_every_panel_and_the_status_bar(qtbot, window, monkeypatch):
                             lambda s, i=i, draw=panel.show_snapshot: (received[i].append(s),
                                                                        draw(s)))
     controller = window.training.controller
+    applies = set(controller.latest.fresh)  # at rest, every probe that applies to the data
+    live = [i for i, panel in enumerate(panels) if panel.probes & applies]
+    assert len(live) >= 5  # all but the fitted curve, for 2-D data
     controller.play()
-    qtbot.waitUntil(lambda: all(any(s.step > 0 for s in got) for got in received.values()),
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: all(any(s.step > 0 and s.running for s in received[i])
+                                for i in live), timeout=20_000)
     assert controller.running
     assert window.training.controls.actions["play"].text() == "Pause"
     controller.pause()

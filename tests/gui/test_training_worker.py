@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from nnstudio.design import Design
-from nnstudio.gui.training.pacing import ProbePacer
+from nnstudio.gui.training.pacing import TARGET_RATES, ProbePacer
 from nnstudio.gui.training.session import WorkerSession
 from nnstudio.gui.training.sync import regularization_changes
 
@@ -37,7 +37,7 @@ def test_one_snapshot_in_flight_and_no_loss_lost(qtbot, session):
     assert len(got) == 1
     while not got[-1].finished:
         with qtbot.waitSignal(session.snapshotReady, timeout=10_000):
-            session.acknowledge.emit()
+            session.acknowledge.emit({})
     indices = [i for snap in got for i in snap.step_indices.tolist()]
     assert indices == list(range(1, got[-1].step + 1))
     assert [e["epoch"] for snap in got for e in snap.new_epochs] == \
@@ -51,7 +51,7 @@ def test_snapshots_count_the_commands_handled(qtbot, session):
     qtbot.waitUntil(lambda: len(got) == 1)
     session.step_batch.emit()
     session.step_batch.emit()
-    session.acknowledge.emit()
+    session.acknowledge.emit({})
     qtbot.waitUntil(lambda: len(got) == 2)
     assert got == [(0, 1), (2, 3)]
 
@@ -75,31 +75,49 @@ def test_weights_that_do_not_fit_are_reported(qtbot, session, tmp_path):
     assert report.ok and not report.weights and "bad.npz" in report.weights_problem
 
 
-def test_pacer_spends_a_bounded_share_on_probes():
+def test_pacer_refreshes_each_probe_at_its_own_rate():
     pacer = ProbePacer(max_rate=30, share=0.1)
-    probes = ("params", "activations")
-    assert pacer.snapshot_due(0.0)
-    assert pacer.probes_due(0.0, probes, {}) == set(probes)
-    pacer.taken(0.0, probes, 0.0)
-    assert not pacer.snapshot_due(0.01) and pacer.snapshot_due(0.04)
-    costs = {"params": 0.001, "activations": 0.06}  # 60 ms waits 0.06·2/0.1 = 1.2 s
-    assert pacer.probes_due(0.04, probes, costs) == {"params"}
-    assert pacer.probes_due(1.19, probes, costs) == {"params"}
-    assert pacer.probes_due(1.21, probes, costs) == set(probes)
+    probes = ("boundary", "params")
+    assert pacer.due(0.0, probes) == set(probes)
+    pacer.taken(0.0, probes, {"boundary": 0.001, "params": 0.001}, 0.002)
+    assert pacer.due(0.02, probes) == set()  # never more than 30 snapshots a second
+    assert pacer.due(1 / 15 - 0.001, probes) == set()
+    assert pacer.due(1 / 15 + 0.001, probes) == {"boundary"}  # 15 a second
+    assert pacer.due(0.501, probes) == set(probes)  # the weights twice a second
+    pacer.taken(0.5, probes, {}, 0.001)
+    # a snapshot due for the boundary takes the weights too once they are 70 % through
+    assert pacer.due(0.5 + 1 / 15 + 0.001, probes) == {"boundary"}
+    pacer.taken(0.85, ["boundary"], {}, 0.001)
+    assert pacer.due(0.85 + 1 / 15 + 0.001, probes) == set(probes)
     pacer.reset()
-    assert pacer.probes_due(0.0, probes, costs) == set(probes)
+    assert pacer.due(0.03, probes) == set(probes)
 
 
-def test_pacer_spaces_snapshots_by_what_they_cost():
+def test_pacer_serves_the_live_pictures_first_and_fits_the_share():
     pacer = ProbePacer(max_rate=30, share=0.1)
-    pacer.taken(0.0, (), 0.01)
-    pacer.drawn(0.04)  # 10 ms of probes + 40 ms of drawing: one every 0.5 s at full speed
-    assert pacer.interval() == pytest.approx(0.5)
-    assert not pacer.snapshot_due(0.45) and pacer.snapshot_due(0.5)
-    assert pacer.interval(full_speed=False) == pytest.approx(0.05)
-    pacer.taken(1.0, (), 0.0)
-    pacer.drawn(0.01)  # a cheap one brings the estimate down gradually, not at once
-    assert 0.1 < pacer.interval() < 0.5
+    probes = ("boundary", "losses", "activations")
+    pacer.taken(0.0, probes, {"boundary": 0.001, "losses": 0.001, "activations": 0.06}, 0.063)
+    pacer.drawn(0.020, {"boundary": 0.002, "losses": 0.009, "activations": 0.006})
+    assert pacer.costs == pytest.approx({"boundary": 0.003, "losses": 0.01,
+                                         "activations": 0.066})
+    assert pacer.base == pytest.approx(0.001 + 0.003)  # in the worker, and in the GUI
+    rates = pacer.rates(probes)
+    # the boundary alone would take 15 × (3 + 4) ms a second, more than its 6 %
+    assert rates["boundary"] == pytest.approx(0.06 / 0.007)
+    spend = sum(rates[p] * pacer.costs[p] for p in probes) + rates["boundary"] * pacer.base
+    assert spend == pytest.approx(0.1)  # the others share what is left, scaled alike
+    assert rates["losses"] / rates["activations"] == pytest.approx(
+        TARGET_RATES["losses"] / TARGET_RATES["activations"])
+    assert pacer.rates(probes, full_speed=False) == {p: TARGET_RATES[p] for p in probes}
+
+
+def test_pacer_cost_follows_a_rise_at_once_and_a_fall_gradually():
+    pacer = ProbePacer()
+    pacer.taken(0.0, ("boundary",), {"boundary": 0.001}, 0.001)
+    pacer.drawn(0.05, {"boundary": 0.05})
+    assert pacer.costs["boundary"] == pytest.approx(0.051)
+    pacer.drawn(0.005, {"boundary": 0.005})
+    assert 0.006 < pacer.costs["boundary"] < 0.051
 
 
 def key(units=8, l2=None):

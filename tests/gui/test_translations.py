@@ -153,6 +153,15 @@ def test_the_catalogues_texts_are_translated():
     assert sum(pair in translated for pair in texts) / len(texts) > 0.9
 
 
+def test_the_audit_finds_no_english_in_the_palette_and_inspector(qapp):
+    examples = ROOT / "resources" / "examples"
+    shown = _script().audit([examples / "spiral.json", examples / "digits_cnn.json"])
+    assert language.in_use() == "en"
+    assert all(isinstance(text, str) for _, text in shown)
+    assert [(owner, text) for owner, text in shown
+            if owner in ("LayerPalette", "Inspector", "NodeForm", "DesignForm")] == []
+
+
 def test_wrapped_literals_are_found_for_lupdate():
     found = set(_script().wrapped_literals())
     assert ("TrainingPrompts", "Discard the trained weights?") in found

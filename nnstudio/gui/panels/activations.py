@@ -31,6 +31,7 @@ class ActivationsPanel(Panel):
     cool (input side) to warm (output); three value ticks each, so narrow plots stay legible."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ActivationsPanel", "Activations"))
+    probes = frozenset({"activations"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

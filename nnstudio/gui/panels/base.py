@@ -21,6 +21,9 @@ class Panel(QWidget):
     """
 
     title: str
+    #: the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is
+    #: only given snapshots that refresh one of them; None: every snapshot
+    probes: frozenset[str] | None = None
     #: the size the plots are legible at, from the back of a lecture hall
     PREFERRED_SIZE = QSize(560, 400)
 

@@ -34,6 +34,7 @@ class BoundaryPanel(Panel):
     several regression outputs, the first is drawn."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("BoundaryPanel", "Decision boundary"))
+    probes = frozenset({"boundary"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

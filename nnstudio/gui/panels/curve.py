@@ -27,6 +27,7 @@ class CurvePanel(Panel):
     points (hollow)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("CurvePanel", "Fitted curve"))
+    probes = frozenset({"curve"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

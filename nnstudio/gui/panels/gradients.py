@@ -26,6 +26,7 @@ class GradientFlowPanel(Panel):
     that fall towards the input."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("GradientFlowPanel", "Gradient flow"))
+    probes = frozenset({"flow"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -16,9 +16,10 @@ from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
 
 #: per-step losses are smoothed with this EMA decay (a time constant of about 20 steps)
 STEP_DECAY = 0.95
-#: the most points kept of the per-step curve and of the per-epoch curves
-STEP_POINTS = 2048
-EPOCH_POINTS = 10_000
+#: the most points kept of the per-step curve and of the per-epoch curves: about one per
+#: pixel of a wide plot, as more only cost drawing time
+STEP_POINTS = 1024
+EPOCH_POINTS = 1024
 #: history keys of the per-epoch columns, in storage order
 EPOCH_KEYS = ("train_loss", "validation_loss", "train_accuracy", "validation_accuracy")
 
@@ -28,6 +29,7 @@ class LossPanel(Panel):
     axis (step s at s / batches per epoch); accuracy per epoch in % below (classification)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("LossPanel", "Loss & accuracy"))
+    probes = frozenset({"losses"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -10,8 +10,8 @@ import numpy as np
 def raw_inputs(dataset: Any, split: str) -> np.ndarray:
     """The split's inputs (n, raw features) as the user sees them: as loaded, before feature
     expansion (x², sin x …) and standardisation."""
-    x = dataset.raw_x(split)
-    return np.asarray(x, np.float64).reshape(len(x), -1)
+    x = np.asarray(dataset.raw_x(split), np.float64)
+    return x.reshape(len(x), int(np.prod(x.shape[1:])))  # -1 cannot size an empty split
 
 
 def raw_feature_names(dataset: Any) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ class WeightsPanel(Panel):
     (x: epoch, y: value, colour: density relative to the column's peak)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WeightsPanel", "Weights"))
+    probes = frozenset({"params"})
 
     def __init__(self, parent: QWidget | None = None, *, columns: int = COLUMNS):
         super().__init__(parent)

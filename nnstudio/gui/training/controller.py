@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.design import Design
@@ -34,6 +35,11 @@ class TrainingController(QObject):
     #: the panels show the state after every command sent so far, and training is not running
     #: (or the design cannot be trained)
     settled = Signal()
+    #: (request, class probabilities (classes,) or None): the worker's answer to `predict`
+    predicted = Signal(int, object)
+    # the image-task commands, connected to the current session's worker (see `_wire`)
+    _feature_sample = Signal(int)
+    _predict = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,7 +59,13 @@ class TrainingController(QObject):
 
     # -- sessions ------------------------------------------------------------------------------
     def set_panels(self, panels: list[Panel]) -> None:
+        """The dashboard panels; those with an `attach(controller)` method (panels that send
+        commands, such as the drawing pad) are given this controller."""
         self.feeder.set_panels(panels)
+        for panel in panels:
+            attach = getattr(panel, "attach", None)
+            if attach is not None:
+                attach(self)
 
     def start(self, design: Design, weights: Path | None = None) -> None:
         """Stop any current session and train `design` in a new worker thread, from the
@@ -66,6 +78,7 @@ class TrainingController(QObject):
         session.diverged.connect(self.diverged)
         session.loaded.connect(self._on_loaded)
         session.weightsSaved.connect(self.weightsSaved)
+        self._wire(session)
         self._send("set_speed", self.speed)
         self._load(design, weights)
 
@@ -85,6 +98,7 @@ class TrainingController(QObject):
     def shutdown(self) -> None:
         """Stop the worker thread (waiting for it to end) and empty the panels."""
         if self.session is not None:
+            self._unwire(self.session)
             self.session.close()
             self.session = None
         self.feeder.clear()
@@ -157,6 +171,38 @@ class TrainingController(QObject):
         """Write the trained weights to `path` (reported by weightsSaved)."""
         self._send("save_weights", str(path))
 
+    # -- image tasks ---------------------------------------------------------------------------
+    def set_feature_sample(self, index: int) -> None:
+        """Show the feature maps of held-out sample `index` (a counted command: `settled`
+        follows once the panels show it)."""
+        if self.session is not None:
+            self._sent += 1
+            self._feature_sample.emit(int(index))
+
+    def predict(self, request: int, x: np.ndarray) -> bool:
+        """Ask for the class probabilities of one input x (as the network sees it); the answer
+        comes as `predicted(request, …)`. False when no network is being trained."""
+        if self.session is None:
+            return False
+        self._predict.emit(request, x)
+        return True
+
+    def _wire(self, session: WorkerSession) -> None:
+        """Connect the image-task commands and answers to `session`'s worker."""
+        self._feature_sample.connect(session.worker.set_feature_sample)
+        self._predict.connect(session.worker.predict)
+        session.worker.predicted.connect(self._on_predicted)
+
+    def _unwire(self, session: WorkerSession) -> None:
+        self._feature_sample.disconnect(session.worker.set_feature_sample)
+        self._predict.disconnect(session.worker.predict)
+        session.worker.predicted.disconnect(self._on_predicted)
+
+    @Slot(int, object)
+    def _on_predicted(self, request: int, probabilities: object) -> None:
+        if self.session is not None:
+            self.predicted.emit(request, probabilities)
+
     # -- reports -------------------------------------------------------------------------------
     def _on_loaded(self, report: LoadReport) -> None:
         self.trainable = report.ok
@@ -177,9 +223,9 @@ class TrainingController(QObject):
         self.latest, self._shown_commands = snapshot, commands
         self.feeder.feed(snapshot)
 
-    def _on_fed(self, snapshot: Snapshot) -> None:
+    def _on_fed(self, snapshot: Snapshot, draws: dict[str, float]) -> None:
         if self.session is not None:
-            self.session.acknowledge.emit()
+            self.session.acknowledge.emit(draws)
         self.snapshotShown.emit(snapshot)
         if not snapshot.running and self._shown_commands == self._sent:
             self.settled.emit()

@@ -1,14 +1,19 @@
-"""When the training worker takes a snapshot, and which probes it recomputes in it (no Qt).
+"""When the training worker takes a snapshot, and which probes it refreshes in it (no Qt).
 
-A snapshot costs the worker twice: computing its probes, and waiting while the GUI draws it
-(the worker stands still meanwhile, because a training thread competing for Python's
-interpreter makes drawing the panels several times slower and the window stutter). Both are
-measured. At full speed snapshots are spaced so that together they take at most `SHARE` of
-the worker's time; when training is paced (a delay between steps leaves the worker idle most of
-the time) they only need to not overlap. Never more than `MAX_RATE` a second. Each probe is
-also refreshed only as often as its own cost allows (c seconds → every c·n/SHARE seconds for n
-probes), so a CNN's 60 ms activation statistics come every second or two while the loss and the
-boundary follow every snapshot.
+A probe costs the worker twice: computing it (`Monitor.costs`), and waiting while the GUI draws
+the panel that shows it (the worker stands still meanwhile, because a training thread competing
+for Python's interpreter makes drawing several times slower and the window stutter). Both are
+measured, per probe, and so is what every snapshot costs whatever it holds (crossing threads,
+the status bar).
+
+Each probe has a rate it aims for (`TARGET_RATES`): the live pictures (`LIVE`: the decision
+boundary, the fitted curve, the neuron thumbnails) and the loss many times a second; the
+statistics that change slowly (weight histograms, activations, gradient norms) a few. At full
+speed, the rates must fit in `SHARE` of the worker's time: the live pictures are served first,
+scaled down only if they alone would take more than `LIVE_SHARE` of it; the others share what
+is left, scaled down alike, so a 60 ms CNN activation probe comes rarely and never starves the
+boundary. When training is paced (a delay between steps leaves the worker idle) the rates only
+have to fit in `PACED_SHARE`. Never more than `MAX_RATE` snapshots a second.
 """
 
 from __future__ import annotations
@@ -20,50 +25,99 @@ from collections.abc import Collection, Mapping
 MAX_RATE = 30.0
 #: the largest share of the worker's time that snapshots (probes and drawing) may take
 SHARE = 0.1
-#: how fast the estimate of a snapshot's cost comes down after a slow one
+#: the same when training is paced, leaving the worker idle between steps
+PACED_SHARE = 0.5
+#: refreshes per second each probe aims for, when it fits in the share; others: DEFAULT_RATE
+TARGET_RATES = {"boundary": 15.0, "curve": 15.0, "neurons": 10.0, "losses": 10.0,
+                "flow": 2.0, "params": 2.0, "activations": 2.0}
+DEFAULT_RATE = 2.0
+#: the live pictures, served first: they may take up to LIVE_SHARE of the share
+LIVE = frozenset({"boundary", "curve", "neurons"})
+LIVE_SHARE = 0.6
+#: a snapshot taken anyway also refreshes the probes this far through their pause (which
+#: keeps probes of similar rates in step, and saves snapshots)
+RIDE_ALONG = 0.7
+#: how fast a cost estimate comes down after a slow measurement
 SMOOTHING = 0.3
 
 
+def _follow(old: float, new: float) -> float:
+    """A cost estimate that follows a rise at once and a fall gradually."""
+    return max(new, (1 - SMOOTHING) * old + SMOOTHING * new)
+
+
 class ProbePacer:
-    """Decides, at time `now` (seconds), whether a snapshot is due and which probes it needs."""
+    """Decides, at time `now` (seconds), which probes a snapshot should refresh, if any."""
 
     def __init__(self, max_rate: float = MAX_RATE, share: float = SHARE):
         self.min_interval = 1.0 / max_rate
         self.share = share
-        self.cost = 0.0  # seconds one snapshot costs the worker, probes and drawing (smoothed)
-        self._probe_seconds = 0.0
+        #: seconds one refresh of each probe costs the worker: computing it and drawing it
+        self.costs: dict[str, float] = {}
+        #: seconds every snapshot costs the worker whatever it holds
+        self.base = 0.0
+        self._draw: dict[str, float] = {}
+        self._compute: dict[str, float] = {}
         self._last_snapshot = -math.inf
         self._last: dict[str, float] = {}
+        self._overhead = 0.0
 
     def reset(self) -> None:
         """Forget when probes were refreshed: the next snapshot is due at once, with all."""
         self._last_snapshot = -math.inf
         self._last.clear()
 
-    def interval(self, full_speed: bool = True) -> float:
-        """Seconds between snapshots while training runs (at full speed, or paced)."""
-        return max(self.min_interval, self.cost / self.share if full_speed else self.cost)
+    def rates(self, probes: Collection[str], full_speed: bool = True) -> dict[str, float]:
+        """Refreshes per second for each of `probes`: the target rates, scaled down to fit the
+        share — the live pictures first, within `LIVE_SHARE` of it, the others in what is
+        left. Snapshots come at the pace of the fastest probe, so that many times a second
+        they also cost `base`."""
+        share = self.share if full_speed else PACED_SHARE
+        rates: dict[str, float] = {}
+        budget = share
+        for tier, limit in ((LIVE, LIVE_SHARE * share), (None, None)):
+            group = [p for p in probes if (p in LIVE) == (tier is LIVE)]
+            if not group:
+                continue
+            target = {p: TARGET_RATES.get(p, DEFAULT_RATE) for p in group}
+            spend = sum(r * self.costs.get(p, 0.0) for p, r in target.items())
+            if not rates:  # the first tier sets the snapshots' pace
+                spend += min(max(target.values()), 1 / self.min_interval) * self.base
+            room = budget if limit is None else min(limit, budget)
+            scale = 1.0 if spend <= room else room / spend
+            budget -= scale * spend
+            rates.update((p, r * scale) for p, r in target.items())
+        return rates
 
-    def snapshot_due(self, now: float, full_speed: bool = True) -> bool:
-        return now - self._last_snapshot >= self.interval(full_speed)
+    def due(self, now: float, probes: Collection[str], full_speed: bool = True) -> set[str]:
+        """The probes a snapshot taken now should refresh: empty when no snapshot is due."""
+        if now - self._last_snapshot < self.min_interval:
+            return set()
+        waited = {p: (now - self._last.get(p, -math.inf)) * rate
+                  for p, rate in self.rates(probes, full_speed).items()}
+        if not any(w >= 1 for w in waited.values()):
+            return set()
+        return {p for p, w in waited.items() if w >= RIDE_ALONG}
 
-    def probes_due(self, now: float, probes: Collection[str], costs: Mapping[str, float]
-                   ) -> set[str]:
-        """The probes whose pause since their last refresh has run out."""
-        n = max(len(probes), 1)
-        return {p for p in probes
-                if now - self._last.get(p, -math.inf)
-                >= max(self.min_interval, costs.get(p, 0.0) * n / self.share)}
-
-    def taken(self, now: float, fresh: Collection[str], seconds: float) -> None:
-        """A snapshot was taken at `now` in `seconds`, recomputing the probes `fresh`."""
+    def taken(self, now: float, fresh: Collection[str], compute: Mapping[str, float],
+              seconds: float) -> None:
+        """A snapshot was taken at `now` in `seconds`, refreshing the probes `fresh`, which
+        took `compute` seconds each (Monitor.costs)."""
         self._last_snapshot = now
-        self._probe_seconds = seconds
         for p in fresh:
             self._last[p] = now
+            self._compute[p] = compute.get(p, 0.0)
+            self._update(p)
+        self._overhead = max(0.0, seconds - sum(self._compute[p] for p in fresh))
 
-    def drawn(self, seconds: float) -> None:
-        """The GUI took `seconds` to draw the last snapshot. The cost estimate follows a rise
-        at once and a fall gradually, so a slow snapshot is never repeated too soon."""
-        total = self._probe_seconds + seconds
-        self.cost = max(total, (1 - SMOOTHING) * self.cost + SMOOTHING * total)
+    def drawn(self, seconds: float, draws: Mapping[str, float]) -> None:
+        """The GUI took `seconds` from the snapshot's sending to its acknowledgement, of which
+        `draws` went to drawing each probe's panels."""
+        for p, s in draws.items():
+            self._draw[p] = _follow(self._draw.get(p, 0.0), s)
+            self._update(p)
+        fixed = self._overhead + max(0.0, seconds - sum(draws.values()))
+        self.base = _follow(self.base, fixed)
+
+    def _update(self, probe: str) -> None:
+        self.costs[probe] = self._compute.get(probe, 0.0) + self._draw.get(probe, 0.0)

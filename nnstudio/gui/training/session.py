@@ -45,7 +45,7 @@ class WorkerSession(QObject):
     set_training = Signal(object)
     set_speed = Signal(float)
     save_weights = Signal(str)
-    acknowledge = Signal()
+    acknowledge = Signal(object)
     _stop = Signal()
 
     # -- reports, from the worker ------------------------------------------------------------

@@ -21,14 +21,38 @@ from nnstudio.gui.training.sync import DesignSync
 from nnstudio.gui.training.worker import LoadReport
 
 if TYPE_CHECKING:
+    from nnstudio.gui.canvas import CanvasView
     from nnstudio.gui.main_window import MainWindow
 
 #: the dashboard's default columns under the canvas, by panel class; other panels join the last
-DASHBOARD_COLUMNS = (("LossPanel",), ("BoundaryPanel", "CurvePanel", "ActivationsPanel"),
-                     ("WeightsPanel", "GradientFlowPanel"))
+DASHBOARD_COLUMNS = (("LossPanel", "ConfusionPanel"),
+                     ("BoundaryPanel", "CurvePanel", "ActivationsPanel", "SamplesPanel",
+                      "MistakesPanel", "DrawingPadPanel"),
+                     ("WeightsPanel", "GradientFlowPanel", "FiltersPanel", "FeatureMapsPanel"))
 #: the panel brought to the front of its column for each kind of data (points in the plane, a
-#: curve, anything else)
-FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "": "ActivationsPanel"}
+#: curve, images, anything else)
+FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "images": "SamplesPanel",
+               "": "ActivationsPanel"}
+
+
+class NeuronThumbnails:
+    """Feeds the neuron thumbnails on the canvas cards as the panels are fed (see feeder)."""
+
+    title = "neurons"
+    probes = frozenset({"neurons"})
+
+    def __init__(self, canvas: CanvasView):
+        self.canvas = canvas
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        if "neurons" in snapshot.fresh:
+            self.canvas.show_neurons(snapshot.neurons)
+
+    def clear(self) -> None:
+        self.canvas.show_neurons(None)
+
+    def set_data(self, dataset: object) -> None:
+        """The thumbnails need only the snapshots."""
 
 
 class TrainingUi(QObject):
@@ -40,7 +64,7 @@ class TrainingUi(QObject):
         self.panels = panels
         self._dataset: Dataset | None = None
         self.controller = controller = TrainingController(self)
-        controller.set_panels(panels)
+        controller.set_panels([*panels, NeuronThumbnails(window.canvas)])
         self.controls = TrainingControls(controller, window)
         self.settings = HyperparameterPanel(window.model, window.undo_stack)
         self.banner = Banner(window.canvas)
@@ -51,7 +75,6 @@ class TrainingUi(QObject):
         controller.runningChanged.connect(self._on_running)
         controller.loaded.connect(self._on_loaded)
         controller.weightsSaved.connect(self._on_weights_saved)
-        controller.snapshotShown.connect(self._show_neurons)
         self.banner.divideLearningRate.connect(self.divide_learning_rate)
         self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
@@ -92,11 +115,6 @@ class TrainingUi(QObject):
     def _on_running(self, running: bool) -> None:
         if running:
             self.banner.hide()
-
-    def _show_neurons(self, snapshot: Snapshot) -> None:
-        """Neuron thumbnails on the canvas cards, when the snapshot has fresh ones."""
-        if "neurons" in snapshot.fresh:
-            self.window.canvas.show_neurons(snapshot.neurons)
 
     def _on_loaded(self, report: LoadReport) -> None:
         self.banner.hide()

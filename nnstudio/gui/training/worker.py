@@ -10,22 +10,28 @@ Snapshots are flow-controlled: after emitting one the worker takes no other unti
 meanwhile (the losses since the last snapshot accumulate in the Monitor). Until then training
 also stands still: the GUI draws the panels in Python too, and with a training thread competing
 for the interpreter that drawing takes several times longer and the window stutters. The
-`ProbePacer` spaces the snapshots so that this costs training a bounded share of its time.
+`ProbePacer` decides which probes each snapshot refreshes (the decision boundary many times a
+second, the weight histograms once or twice), from what each costs to compute here and to draw
+there (the GUI reports it with the acknowledgement), so that all of it costs training a bounded
+share of its time.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nnstudio.core.errors import NNStudioError, TrainingDiverged
+from nnstudio.core.image_probes import class_probabilities
 from nnstudio.core.monitor import Monitor
 from nnstudio.core.training import EarlyStopping, Trainer
 from nnstudio.data import Dataset
@@ -92,6 +98,8 @@ class TrainingWorker(QObject):
     loaded = Signal(object)
     #: (path, problem): the weights were written to path ("" problem) or not
     weightsSaved = Signal(str, str)
+    #: (request, class probabilities (classes,) or None): the answer to `predict`
+    predicted = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -342,22 +350,50 @@ class TrainingWorker(QObject):
             return
         self.weightsSaved.emit(path, "")
 
+    # -- image tasks ---------------------------------------------------------------------------
+    @Slot(int)
+    @command
+    def set_feature_sample(self, index: int) -> None:
+        """Show the feature maps of held-out sample `index` from the next snapshot on (one
+        comes at once when training is not running)."""
+        if self.monitor is not None:
+            self.monitor.set_feature_sample(index)
+            self._publish()
+
+    @Slot(int, object)
+    def predict(self, request: int, x: object) -> None:
+        """The current network's class probabilities (classes,) for one input x (any shape
+        with as many values as the network's input, as the Trainer reshapes the data), between
+        two steps, as `predicted(request, probabilities)`; None when there is no classifier
+        or it takes inputs of another size. Not a counted command: it changes nothing a
+        snapshot shows."""
+        probabilities = None
+        trainer = self.trainer
+        if trainer is not None and trainer.classification:
+            shape = trainer.network.input_shape
+            x = np.asarray(x, dtype=trainer.network.dtype)
+            if x.size == math.prod(shape):
+                probabilities = class_probabilities(trainer.network, x.reshape(1, *shape))[0]
+                probabilities.flags.writeable = False
+        self.predicted.emit(request, probabilities)
+
     # -- snapshots -----------------------------------------------------------------------------
-    @Slot()
-    def acknowledge(self) -> None:
-        """The GUI has drawn the last snapshot: training goes on, and the next may go."""
+    @Slot(object)
+    def acknowledge(self, draws: Mapping[str, float]) -> None:
+        """The GUI has drawn the last snapshot, spending `draws` seconds on each probe's
+        panels: training goes on, and the next may go."""
         self._awaiting_ack = False
         if self._running:
-            self._pacer.drawn(time.perf_counter() - self._sent_at)
+            self._pacer.drawn(time.perf_counter() - self._sent_at, draws)
             self._resume()
         elif self._dirty:
             self._publish()
 
     def _publish(self) -> None:
-        """Send a snapshot if the GUI is ready for one and it is due; otherwise remember that
-        the state changed. A snapshot while training runs refreshes the probes that are due;
-        one taken at rest or step by step in slow motion refreshes them all. Training waits
-        until the GUI has drawn it."""
+        """Send a snapshot if the GUI is ready for one and one is due; otherwise remember that
+        the state changed. A snapshot while training runs refreshes the probes that are due
+        (none due: no snapshot); one taken at rest or step by step in slow motion refreshes
+        them all. Training waits until the GUI has drawn it."""
         self._dirty = True
         monitor = self.monitor
         if self._awaiting_ack or monitor is None:
@@ -365,12 +401,12 @@ class TrainingWorker(QObject):
         now = time.perf_counter()
         refresh = None
         if self._running and self._interval_ms < STEP_BY_STEP_MS:
-            if not self._pacer.snapshot_due(now, full_speed=self._interval_ms == 0):
+            refresh = self._pacer.due(now, monitor.probes, full_speed=self._interval_ms == 0)
+            if not refresh:
                 return
-            refresh = self._pacer.probes_due(now, monitor.probes, monitor.costs)
         snapshot = monitor.snapshot(self._running, refresh)
         self._sent_at = time.perf_counter()
-        self._pacer.taken(now, snapshot.fresh, self._sent_at - now)
+        self._pacer.taken(now, snapshot.fresh, monitor.costs, self._sent_at - now)
         self._awaiting_ack, self._dirty = True, False
         self._timer.stop()
         self.snapshotReady.emit(snapshot, self.commands)
