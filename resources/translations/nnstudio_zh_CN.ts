@@ -38,7 +38,7 @@
 <context>
     <name>BackgroundLoad</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/background.py" line="+77"/>
+        <location filename="../../nnstudio/gui/imports/background.py" line="+78"/>
         <source>not enough memory to load this data</source>
         <extracomment>a loader&apos;s progress callback: the fraction done, in [0, 1]</extracomment>
         <translation>内存不足，无法加载这些数据</translation>
@@ -1776,9 +1776,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DrawingPadPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+36"/>
+        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+45"/>
         <source>Drawing pad</source>
-        <extracomment>training images looked at to learn how much of the frame the ink fills, and the background</extracomment>
+        <extracomment>training images looked at to learn how much of the frame the ink fills, and the background pixels of the preview of what the network receives</extracomment>
         <translation>手写板</translation>
     </message>
     <message>
@@ -1808,7 +1808,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>网络看到的是：</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Draw on the pad with the mouse</source>
         <translation>用鼠标在手写板上书写</translation>
     </message>
@@ -2198,7 +2198,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ImagesImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+48"/>
+        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+63"/>
         <source>Import an image folder</source>
         <extracomment>the sizes offered first (height = width) images shown per class, and in all</extracomment>
         <translation>导入图像文件夹</translation>
@@ -2209,7 +2209,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>选择每个类别一个子文件夹的那个文件夹</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -2244,7 +2244,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation> px</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
+        <source>Reading a few images…</source>
+        <translation>正在读取几张图像…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>As the network will see them:</source>
         <translation>网络将看到的样子：</translation>
     </message>
@@ -2254,7 +2259,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>（无法读取 {files}）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>{folder} has no class sub-folders: sort its images into one sub-folder per class (e.g. {folder}/cat/1.png, {folder}/dog/1.png).</source>
         <translation>{folder} 中没有类别子文件夹：请把图像按类别放进各自的子文件夹（例如 {folder}/cat/1.png、{folder}/dog/1.png）。</translation>
     </message>
