@@ -16,16 +16,29 @@ from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.boundary import BoundaryPanel
 from nnstudio.gui.panels.curve import CurvePanel
 from nnstudio.gui.panels.gradients import GradientFlowPanel
+from nnstudio.gui.panels.images import (
+    ConfusionPanel,
+    DrawingPadPanel,
+    FeatureMapsPanel,
+    FiltersPanel,
+    MistakesPanel,
+    SamplesPanel,
+)
 from nnstudio.gui.panels.loss import LossPanel
 from nnstudio.gui.panels.weights import WeightsPanel
 
-__all__ = ["ActivationsPanel", "BoundaryPanel", "CurvePanel", "GradientFlowPanel", "LossPanel",
-           "Panel", "WeightsPanel", "create_panels"]
+__all__ = ["ActivationsPanel", "BoundaryPanel", "ConfusionPanel", "CurvePanel",
+           "DrawingPadPanel", "FeatureMapsPanel", "FiltersPanel", "GradientFlowPanel",
+           "LossPanel", "MistakesPanel", "Panel", "SamplesPanel", "WeightsPanel",
+           "create_panels"]
 
 
 def create_panels(parent: QWidget | None = None) -> list[QWidget]:
     """One of each panel, in dashboard order: loss & accuracy, decision boundary (2-D data),
-    fitted curve (1-D regression), weights, activations, gradient flow."""
+    fitted curve (1-D regression), weights, activations, gradient flow, then the image-task
+    panels: predictions on sample images, confusion matrix (any classification), mistakes,
+    first-layer filters, feature maps and the drawing pad."""
     kinds = (LossPanel, BoundaryPanel, CurvePanel, WeightsPanel, ActivationsPanel,
-             GradientFlowPanel)
+             GradientFlowPanel, SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel,
+             FeatureMapsPanel, DrawingPadPanel)
     return [kind(parent) for kind in kinds]

@@ -1,0 +1,59 @@
+"""Filters: the first convolution layer's kernels as small images, one scale for all, so a
+lecturer can show them turn from noise into stroke and edge detectors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QLabel, QWidget
+
+from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.images import pixels
+from nnstudio.gui.panels.images.tiles import Tile, TileView
+from nnstudio.gui.theme import TEXT_COLOUR
+
+
+class FiltersPanel(Panel):
+    """Snapshot.filters: one tile per output channel of the first Conv2D node (the mean over
+    its input channels, orange negative, white 0, blue positive; colour for RGB inputs)."""
+
+    title = style.TranslatedText(QT_TRANSLATE_NOOP("FiltersPanel", "Filters"))
+    #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
+    probes = frozenset({"filters"})
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        page, column = style.page_with_controls(self.summary)
+        self.view = TileView(min_cell=72)
+        column.addWidget(self.view, 1)
+        self.set_content(page)
+        self.filters: Any = None
+        self.reset()
+
+    # -- Panel ---------------------------------------------------------------------------------
+    def reset(self) -> None:
+        self.filters = None
+        self.view.clear_tiles()
+        self.show_message(self.tr("Press Play to train: the first convolution layer's filters "
+                                  "appear here"))
+
+    def draw(self, snapshot: Any) -> None:
+        filters = snapshot.filters
+        if filters is None:
+            self.filters = None
+            self.show_message(self.tr("This network has no convolution layer: add a Conv2D "
+                                      "layer to see what its filters look for"))
+            return
+        self.filters = filters
+        out, inputs, kh, kw = filters.weights.shape
+        self.view.set_tiles([Tile(rgba) for rgba in pixels.filter_images(filters.weights)])
+        if inputs == 3:
+            text = self.tr("{node}: {count} filters of {kh}×{kw}, in colour")
+        else:
+            text = self.tr("{node}: {count} filters of {kh}×{kw} · orange < 0 < blue")
+        self.summary.setText(text.format(node=filters.node, count=out, kh=kh, kw=kw))
+        self.show_content()

@@ -1,0 +1,26 @@
+"""Class names and the held-out images the image panels caption and show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+#: class names longer than this are cut short under a tile
+MAX_NAME = 10
+
+
+def class_name(dataset: Any, k: int) -> str:
+    """The dataset's name of class `k` (cut to `MAX_NAME` characters), else the number."""
+    names = getattr(dataset, "class_names", ()) or ()
+    name = str(names[k]) if 0 <= k < len(names) else str(k)
+    return name if len(name) <= MAX_NAME else name[:MAX_NAME - 1] + "…"
+
+
+def is_images(dataset: Any) -> bool:
+    return dataset is not None and getattr(dataset, "kind", "") == "images"
+
+
+def images(dataset: Any, split: str, rows: np.ndarray) -> np.ndarray:
+    """The raw samples `rows` (positions in `split`) as (len(rows), C, H, W) in [0, 1]."""
+    return np.asarray(dataset.raw_x(split, np.asarray(rows, dtype=np.intp)))

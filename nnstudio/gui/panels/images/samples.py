@@ -1,0 +1,110 @@
+"""Predictions: a grid of held-out images, each captioned with the class the network predicts;
+mistakes framed in red with the true class beside the prediction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+
+from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.images import labels, pixels
+from nnstudio.gui.panels.images.tiles import Tile, TileView
+from nnstudio.gui.theme import ERROR_COLOUR, TEXT_COLOUR
+
+
+class SamplesPanel(Panel):
+    """The first held-out samples (Snapshot.predictions: as many as the panel shows legibly),
+    or only the mistakes among them; a line above says how many are right."""
+
+    title = style.TranslatedText(QT_TRANSLATE_NOOP("SamplesPanel", "Predictions"))
+    #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
+    probes = frozenset({"predictions"})
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.only_wrong = QCheckBox(self.tr("Only mistakes"))
+        self.only_wrong.toggled.connect(self._redraw)
+        page, column = style.page_with_controls(self.summary, self.only_wrong)
+        self.view = TileView(caption_space=0.45, min_cell=100)
+        column.addWidget(self.view, 1)
+        self.set_content(page)
+        self._dataset: Any = None
+        self._predictions: Any = None
+        self._step = 0
+        self.reset()
+
+    # -- Panel ---------------------------------------------------------------------------------
+    def set_data(self, dataset: Any) -> None:
+        self._dataset = dataset
+        self.reset()
+
+    def reset(self) -> None:
+        self._predictions = None
+        self.view.clear_tiles()
+        self._show_state()
+
+    def draw(self, snapshot: Any) -> None:
+        if snapshot.predictions is None or not labels.is_images(self._dataset):
+            return
+        if snapshot.step == 0:  # an untrained network's guesses: say how to get real ones
+            self.reset()
+            return
+        self._predictions, self._step = snapshot.predictions, snapshot.step
+        self._redraw()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._predictions is not None and len(self._rows()) != len(self.view.tiles):
+            self._redraw()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _rows(self) -> list[int]:
+        """The positions in the split of the samples to show: the first ones (or the first
+        mistakes) that fit the view."""
+        p = self._predictions
+        shown = (p.predicted != p.true).nonzero()[0] if self.only_wrong.isChecked() \
+            else range(len(p.true))
+        return [int(i) for i in shown[:self.view.capacity()]]
+
+    def _redraw(self) -> None:
+        p = self._predictions
+        if p is None:
+            return
+        rows = self._rows()
+        images = labels.images(self._dataset, p.split, rows) if rows else []
+        tiles = [self._tile(image, int(p.true[i]), int(p.predicted[i]))
+                 for image, i in zip(images, rows, strict=True)]
+        self.view.set_tiles(tiles)
+        self.summary.setText(self.tr(
+            "{correct} of {total} {split} images right ({accuracy:.1%}) at step {step}").format(
+            correct=p.correct, total=p.evaluated, split=self._split_name(p.split),
+            accuracy=p.correct / max(p.evaluated, 1), step=self._step))
+        self._show_state()
+
+    def _tile(self, image: Any, true: int, predicted: int) -> Tile:
+        name = labels.class_name(self._dataset, predicted)
+        if predicted == true:
+            return Tile(pixels.picture(image), name)
+        caption = self.tr("{predicted} (is {true})").format(
+            predicted=name, true=labels.class_name(self._dataset, true))
+        return Tile(pixels.picture(image), caption, ERROR_COLOUR, ERROR_COLOUR)
+
+    def _split_name(self, split: str) -> str:
+        return {"validation": self.tr("validation"), "test": self.tr("test"),
+                "train": self.tr("training")}.get(split, split)
+
+    def _show_state(self) -> None:
+        if not labels.is_images(self._dataset):
+            self.show_message(self.tr("Predicted and true labels of sample images are shown "
+                                      "for image data"))
+        elif self._predictions is None:
+            self.show_message(self.tr("Press Play to train: the validation images appear "
+                                      "here with the class the network predicts"))
+        else:
+            self.show_content()

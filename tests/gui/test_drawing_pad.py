@@ -1,0 +1,121 @@
+"""The drawing pad: mouse strokes draw on it, the drawing becomes a sample of the dataset's
+kind, the worker's current network classifies it (coalesced requests), and Clear empties it."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.design import Design
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.panels.images import DrawingPadPanel
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+LEFT = Qt.MouseButton.LeftButton
+NO_MOD = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    w = MainWindow(Design.load(EXAMPLES / "digits_cnn.json"), remember_layout=False)
+    qtbot.addWidget(w)
+    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    w.show()
+    qtbot.waitExposed(w)
+    controller = w.training.controller
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
+                    timeout=20_000)
+    return w
+
+
+@pytest.fixture
+def pad(qtbot, window):
+    panel = next(p for p in window.training.panels if isinstance(p, DrawingPadPanel))
+    panel.parentWidget().raise_()
+    qtbot.waitUntil(panel.pad.isVisible)
+    return panel
+
+
+def stroke(qtbot, widget, points):
+    """Press at the first point, move through the others, release at the last."""
+    qtbot.mousePress(widget, LEFT, NO_MOD, points[0])
+    for point in points[1:]:
+        qtbot.mouseMove(widget, point)
+    qtbot.mouseRelease(widget, LEFT, NO_MOD, points[-1])
+
+
+def draw_seven(qtbot, pad):
+    """A 7: a bar across the top and a diagonal down to the bottom."""
+    side = min(pad.pad.width(), pad.pad.height())
+    x0, y0 = (pad.pad.width() - side) // 2, (pad.pad.height() - side) // 2
+
+    def at(u, v):
+        return QPoint(x0 + round(u * side), y0 + round(v * side))
+
+    stroke(qtbot, pad.pad, [at(0.25 + 0.1 * k, 0.2) for k in range(6)]
+           + [at(0.75 - 0.05 * k, 0.2 + 0.12 * k) for k in range(1, 6)])
+
+
+def test_strokes_draw_and_a_prediction_arrives(qtbot, window, pad):
+    assert pad.array is None and not pad.pad.ink().any()
+    with qtbot.waitSignal(window.training.controller.predicted, timeout=10_000):
+        draw_seven(qtbot, pad)
+    ink = pad.pad.ink()
+    assert ink.max() > 0.9 and 0.02 < (ink > 0.5).mean() < 0.5
+    assert pad.array.shape == (1, 8, 8) and pad.array.max() > 0.5
+    qtbot.waitUntil(lambda: pad.probabilities is not None and pad._pending is None)
+    assert pad.probabilities.shape == (10,)
+    assert pad.probabilities.sum() == pytest.approx(1.0, rel=1e-5)
+    assert pad.verdict.text().startswith("It looks like")
+    assert len(pad.bars.opts["height"]) == 10
+
+
+def test_the_pad_follows_training_and_learns_the_seven(qtbot, window, pad):
+    draw_seven(qtbot, pad)
+    qtbot.waitUntil(lambda: pad.probabilities is not None and pad._pending is None)
+    untrained = pad.probabilities
+    controller = window.training.controller
+    with qtbot.waitSignal(controller.settled, timeout=60_000):
+        controller.play(600)
+    qtbot.waitUntil(lambda: pad._pending is None and pad.probabilities is not untrained)
+    assert "600 steps" in pad.note.text()
+    assert int(np.argmax(pad.probabilities)) == 7
+
+
+def test_requests_are_coalesced_while_one_is_pending(qtbot, window, pad, monkeypatch):
+    sent = []
+    controller = window.training.controller
+    real = controller.predict
+
+    def spy(request, x):
+        sent.append(request)
+        return real(request, x)
+
+    monkeypatch.setattr(controller, "predict", spy)
+    draw_seven(qtbot, pad)  # eleven stroke segments
+    assert len(sent) == 1 and pad._stale
+    qtbot.waitUntil(lambda: pad._pending is None, timeout=10_000)
+    assert len(sent) == 2  # one more, for the drawing as it was when the first answer came
+    assert pad.probabilities is not None
+
+
+def test_clear_empties_the_pad(qtbot, window, pad):
+    draw_seven(qtbot, pad)
+    qtbot.waitUntil(lambda: pad.probabilities is not None)
+    pad.clear_button.click()
+    assert not pad.pad.ink().any()
+    assert pad.array is None and pad.probabilities is None
+    assert pad.bars.opts["height"] is not None and len(pad.bars.opts["height"]) == 0
+    assert pad.verdict.text() == "Draw on the pad with the mouse"
+
+
+def test_a_network_that_cannot_read_the_drawing_says_so(qtbot, window, pad):
+    controller = window.training.controller
+    with qtbot.waitSignal(controller.predicted, timeout=10_000) as blocker:
+        controller.predict(99, np.zeros((1, 1, 5, 5), np.float32))
+    assert blocker.args == [99, None]
+    pad._pending = 99
+    pad._on_predicted(99, None)
+    assert pad.probabilities is None

@@ -1,0 +1,160 @@
+"""The image-task panels in the main window, fed by the real training worker: predictions on
+sample images, the confusion matrix, the most confident mistakes, first-layer filters and the
+feature maps of a sample chosen with the picker; and their empty states."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.design import Design
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.panels.images import (
+    ConfusionPanel,
+    DrawingPadPanel,
+    FeatureMapsPanel,
+    FiltersPanel,
+    MistakesPanel,
+    SamplesPanel,
+)
+from nnstudio.gui.panels.images.ink import fit_drawing, ink_extent
+from nnstudio.gui.theme import ERROR_COLOUR
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+IMAGE_PANELS = (SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel, FeatureMapsPanel,
+                DrawingPadPanel)
+
+
+def make_window(qtbot, monkeypatch, name):
+    w = MainWindow(Design.load(EXAMPLES / f"{name}.json"), remember_layout=False)
+    qtbot.addWidget(w)
+    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    w.show()
+    qtbot.waitExposed(w)
+    controller = w.training.controller
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
+                    timeout=20_000)
+    return w
+
+
+def settle(qtbot, window, action):
+    """Run `action` and wait until training has stopped and the panels show it."""
+    with qtbot.waitSignal(window.training.controller.settled, timeout=30_000):
+        action()
+    return window.training.controller.latest
+
+
+def panel(window, kind):
+    return next(p for p in window.training.panels if isinstance(p, kind))
+
+
+@pytest.fixture
+def digits(qtbot, monkeypatch):
+    """The digits CNN in a window, trained 60 steps through the worker."""
+    w = make_window(qtbot, monkeypatch, "digits_cnn")
+    controller = w.training.controller
+    snap = settle(qtbot, w, lambda: controller.play(60))
+    assert snap.step == 60 and not snap.running
+    return w
+
+
+def test_every_image_panel_shows_the_trained_network(digits):
+    dataset = digits.training.controller.session.worker.trainer.data
+    validation = len(dataset.y_val)
+    for kind in IMAGE_PANELS:
+        assert panel(digits, kind).message is None, kind.__name__
+
+    samples = panel(digits, SamplesPanel)
+    p = samples._predictions
+    tiles = samples.view.tiles
+    assert 0 < len(tiles) <= len(p.true)
+    for k, tile in enumerate(tiles):
+        predicted, true = dataset.class_names[p.predicted[k]], dataset.class_names[p.true[k]]
+        assert tile.caption.startswith(predicted)
+        assert (tile.frame == ERROR_COLOUR) == (predicted != true)
+        assert tile.rgba.shape[:2] == dataset.raw_shape[1:]
+    assert f"of {validation} validation images right" in samples.summary.text()
+
+    confusion = panel(digits, ConfusionPanel)
+    assert confusion.confusion.shape == (10, 10)
+    assert confusion.confusion.sum() == validation
+    np.testing.assert_array_equal(confusion.confusion.sum(axis=1),
+                                  np.bincount(dataset.y_val, minlength=10))
+    texts = confusion.cell_texts
+    assert texts[3][3] == str(confusion.confusion[3, 3])
+
+    mistakes = panel(digits, MistakesPanel)
+    wrong = mistakes._predictions.wrong
+    assert 0 < len(mistakes.view.tiles) <= len(wrong)
+    assert all(tile.frame == ERROR_COLOUR and "→" in tile.caption
+               for tile in mistakes.view.tiles)
+
+    filters = panel(digits, FiltersPanel)
+    conv1 = next(n for n in digits.model.design.network["nodes"] if n["id"] == "conv1")
+    assert len(filters.view.tiles) == conv1["params"]["filters"] == 16
+    assert "conv1" in filters.summary.text()
+
+    features = panel(digits, FeatureMapsPanel)
+    assert [layer.node for layer in features.maps.layers] == ["conv1", "pool1", "conv2",
+                                                              "pool2"]
+    assert len(features.view.tiles) == 1 + 16 * 4  # the input, then 16 maps of each layer
+    assert features.picker.maximum() == validation - 1
+
+
+def test_the_sample_picker_changes_the_feature_maps(qtbot, digits):
+    features = panel(digits, FeatureMapsPanel)
+    assert features.maps.index == 0
+    before = [t.rgba for t in features.view.tiles]
+    settle(qtbot, digits, lambda: features.picker.setValue(7))
+    assert features.maps.index == 7 and features.picker.value() == 7
+    after = [t.rgba for t in features.view.tiles]
+    assert not np.array_equal(before[0], after[0])  # another input image
+    settle(qtbot, digits, features.next.click)
+    assert features.maps.index == 8
+
+
+def test_only_mistakes_shows_the_wrong_ones(digits):
+    samples = panel(digits, SamplesPanel)
+    samples.only_wrong.setChecked(True)
+    assert all(tile.frame == ERROR_COLOUR for tile in samples.view.tiles)
+
+
+def test_before_training_the_prediction_panels_say_how_to_start(qtbot, monkeypatch):
+    w = make_window(qtbot, monkeypatch, "digits_cnn")
+    for kind in (SamplesPanel, ConfusionPanel, MistakesPanel):
+        assert "Press Play" in panel(w, kind).message
+    assert panel(w, FiltersPanel).message is None  # the initial filters are worth a look
+    assert "random" in panel(w, DrawingPadPanel).note.text()
+
+
+def test_data_without_images_explain_their_empty_panels(qtbot, monkeypatch):
+    w = make_window(qtbot, monkeypatch, "spiral")
+    for kind in (SamplesPanel, MistakesPanel, FeatureMapsPanel, DrawingPadPanel):
+        assert "image" in panel(w, kind).message, kind.__name__
+    assert "decision boundary" in panel(w, ConfusionPanel).message
+    assert "no convolution" in panel(w, FiltersPanel).message
+
+
+def test_a_table_classifier_gets_a_confusion_matrix(qtbot, monkeypatch):
+    w = make_window(qtbot, monkeypatch, "iris")
+    controller = w.training.controller
+    settle(qtbot, w, lambda: controller.play(20))
+    confusion = panel(w, ConfusionPanel)
+    assert confusion.message is None
+    assert confusion.confusion.shape == (3, 3)
+    assert confusion.confusion.sum() == len(controller.session.worker.trainer.data.y_val)
+
+
+def test_drawings_are_fitted_to_the_frame_as_the_dataset_is():
+    drawing = np.zeros((100, 100))
+    drawing[20:80, 40:60] = 1.0  # a tall bar, off centre
+    small = fit_drawing(drawing, (8, 8), extent=1.0)
+    assert small.shape == (8, 8)
+    assert small[0].any() and small[-1].any()  # spans the full height
+    assert not small[:, 0].any() and not small[:, -1].any()  # centred, narrower
+    mnist_like = fit_drawing(drawing, (28, 28), extent=20 / 28)
+    rows = np.flatnonzero(mnist_like.any(axis=1))
+    assert (rows[0], rows[-1]) == (4, 23)
+    assert not fit_drawing(np.zeros((50, 50)), (8, 8)).any()
+    assert ink_extent(np.zeros((3, 8, 8))) == 1.0
