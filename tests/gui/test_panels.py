@@ -126,6 +126,18 @@ def test_the_loss_curves_have_one_point_per_epoch(make):
     assert len(sx) == 200
     assert sx[-1] == pytest.approx(200 / trainer.batches_per_epoch)
     assert not panel.accuracy_view.isHidden()
+    assert panel.key.texts == ["training", "validation", "each step (smoothed)"]
+    panel.clear()
+    assert panel.key.texts == []  # the key names only curves that have data
+
+
+def test_the_loss_plot_numbers_its_epoch_axis_only_when_alone(make):
+    panel = make(LossPanel)
+    axis = panel.loss_view.getPlotItem().getAxis("bottom")
+    fed(panel, "spiral")
+    assert not axis.style["showValues"]  # the accuracy plot below does
+    fed(panel, "sine")
+    assert axis.style["showValues"]
 
 
 def test_regression_hides_the_accuracy_plot(make):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.key import KeyEntry, LineKey
 from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
 
 #: per-step losses are smoothed with this EMA decay (a time constant of about 20 steps)
@@ -38,19 +38,21 @@ class LossPanel(Panel):
         self._ema = ExponentialAverage(STEP_DECAY)
         self._classification = True
 
-        self.log_scale = QCheckBox(self.tr("Logarithmic loss axis"))
+        self.log_scale = QCheckBox(self.tr("Log scale"))
+        self.log_scale.setToolTip(self.tr("A logarithmic loss axis"))
         self.log_scale.toggled.connect(self._set_log_scale)
-        page, column = style.page_with_controls(self.log_scale)
+        self.key = LineKey()
+        page, column = style.page_with_controls(self.log_scale, self.key)
 
         self.loss_view = style.plot_widget(log_y=True)
         self.accuracy_view = style.plot_widget()
-        column.addWidget(self.loss_view, 3)
-        column.addWidget(self.accuracy_view, 2)
+        column.addWidget(self.loss_view, 5)
+        column.addWidget(self.accuracy_view, 4)  # it also holds the epoch axis
         self.set_content(page)
 
         loss = self.loss_view.getPlotItem()
         style.style_plot(loss, self.tr("epoch"), self.tr("loss"))
-        self._legend = style.legend(loss)
+        self._name_epochs(loss_plot_alone=False)  # the accuracy plot below names them
         self.step_loss = style.curve(loss, style.STEP_COLOUR, style.THIN_LINE_WIDTH)
         self.train_loss = style.curve(loss, style.TRAIN_COLOUR)
         self.validation_loss = style.curve(loss, style.VALIDATION_COLOUR, dashed=True)
@@ -61,12 +63,13 @@ class LossPanel(Panel):
         accuracy.enableAutoRange(y=False)
         self.train_accuracy = style.curve(accuracy, style.TRAIN_COLOUR)
         self.validation_accuracy = style.curve(accuracy, style.VALIDATION_COLOUR, dashed=True)
-        self._labels = {
-            self.train_loss: self.tr("training"),
-            self.validation_loss: self.tr("validation"),
-            self.step_loss: self.tr("training, each step (smoothed)"),
+        self._keys = {
+            self.train_loss: KeyEntry(style.TRAIN_COLOUR, self.tr("training")),
+            self.validation_loss: KeyEntry(style.VALIDATION_COLOUR, self.tr("validation"),
+                                           dashed=True),
+            self.step_loss: KeyEntry(style.STEP_COLOUR, self.tr("each step (smoothed)"),
+                                     style.THIN_LINE_WIDTH),
         }
-        self._legend_items: tuple[pg.PlotDataItem, ...] = ()
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
@@ -81,7 +84,7 @@ class LossPanel(Panel):
         for item in (self.step_loss, self.train_loss, self.validation_loss,
                      self.train_accuracy, self.validation_accuracy):
             item.setData([], [])
-        self._update_legend()
+        self._update_key()
         self.show_message(self.tr("Press Play to train"))
 
     def draw(self, snapshot: Any) -> None:
@@ -101,25 +104,30 @@ class LossPanel(Panel):
             self.train_accuracy.setData(ex, 100 * ey[:, 2])
             self.validation_accuracy.setData(ex, 100 * ey[:, 3])
         if len(self.steps) or len(self.epochs):
-            self._update_legend()
+            self._update_key()
             self.show_content()
 
     # -- helpers -------------------------------------------------------------------------------
     def _set_classification(self, classification: bool) -> None:
+        """Accuracy below the loss for classification; the loss plot alone names the shared
+        epoch axis otherwise."""
         if classification != self._classification:
             self._classification = classification
             self.accuracy_view.setVisible(classification)
+            self._name_epochs(loss_plot_alone=not classification)
+
+    def _name_epochs(self, loss_plot_alone: bool) -> None:
+        """The loss plot's epoch axis has its numbers and name only when no accuracy plot
+        below shows them."""
+        plot = self.loss_view.getPlotItem()
+        plot.showLabel("bottom", loss_plot_alone)
+        plot.getAxis("bottom").setStyle(showValues=loss_plot_alone)
 
     def _set_log_scale(self, on: bool) -> None:
         self.loss_view.getPlotItem().setLogMode(y=on)
 
-    def _update_legend(self) -> None:
+    def _update_key(self) -> None:
         """List the curves that have data, and only those."""
-        shown = tuple(item for item in self._labels
-                      if item.yData is not None and np.isfinite(item.yData).any())
-        if shown == self._legend_items:
-            return
-        self._legend.clear()
-        for item in shown:
-            self._legend.addItem(item, self._labels[item])
-        self._legend_items = shown
+        self.key.set_entries(tuple(entry for item, entry in self._keys.items()
+                                   if item.yData is not None
+                                   and np.isfinite(item.yData).any()))
