@@ -63,13 +63,15 @@ class DrawingPadPanel(Panel):
         self.seen.setBackground(style.BACKGROUND)
         self.seen.setFixedSize(SEEN_SIZE, SEEN_SIZE)
         self.seen.setToolTip(self.tr("What the network receives"))
-        seen_box = self.seen.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.seen.ci.setContentsMargins(0, 0, 0, 0)
+        self.seen_box = self.seen.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
         self.seen_image = pg.ImageItem(axisOrder="row-major")
-        seen_box.addItem(self.seen_image)
+        self.seen_box.addItem(self.seen_image)
         self.chart = style.plot_widget()
         bars = self.chart.getPlotItem()
         style.style_plot(bars, self.tr("class"), self.tr("probability"))
         bars.setYRange(0, 1, padding=0.02)
+        bars.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)], []])
         bars.setMouseEnabled(False, False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.75)
         bars.addItem(self.bars)
@@ -156,6 +158,7 @@ class DrawingPadPanel(Panel):
             small = 1.0 - small
         self.array = np.repeat(small[None], channels, axis=0)
         self.seen_image.setImage(pixels.picture(self.array), autoLevels=False, levels=None)
+        self.seen_box.autoRange(padding=0)
         self._request()
 
     def _request(self) -> None:
