@@ -4,14 +4,16 @@ The catalogues (node types, initialisers, losses, optimisers, training keys, dat
 Qt-free and hold English. The GUI passes each text through `catalog_tr` (and a layer's type
 name through `layer_title`) when it shows it. `catalog_texts` lists every such text, so that
 packaging/update_translations.py can write them as QT_TRANSLATE_NOOP marks
-(nnstudio/gui/translation_marks.py) where lupdate finds them.
+(nnstudio/gui/translation_marks.py) where lupdate finds them. `problem_tr` translates the
+catalogue's verdicts on a value ("must be at least 1, got 0") by their templates.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from nnstudio.core.catalog import NODE_TYPES, ParamSpec
 from nnstudio.core.initializers import INITIALIZER_PARAMS
@@ -24,6 +26,40 @@ from nnstudio.design import spec
 CONTEXT = "Catalog"
 #: translation context of the node type names, as the palette and inspector show them
 LAYER_CONTEXT = "LayerName"
+#: translation context of the catalogue's verdicts on a value
+PROBLEM_CONTEXT = "CatalogProblem"
+#: the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value's repr
+PROBLEM_TEMPLATES = (
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be an integer, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be greater than {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be at least {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be less than {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be at most {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be true or false, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem",
+                      "must be a pair of numbers such as [0.9, 0.999], got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be a pair of numbers, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be a number or a pair [height, width], got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem",
+                      "must be an integer or a pair [height, width], got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem",
+                      "must be an integer or a pair [height, width], 'same' or 'valid', "
+                      "got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be a list of positive integers such as [2] or "
+                                        "[1, 28, 28], got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must have one to three dimensions, got {value}"),
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """`template` as a regular expression whose groups catch its {fields}."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)"
+                              for i, p in enumerate(parts)))
+
+
+_PROBLEMS = tuple((_pattern(t), t) for t in PROBLEM_TEMPLATES)
 
 
 def catalog_tr(text: str) -> str:
@@ -35,6 +71,16 @@ def layer_title(type_name: str) -> str:
     """A node type as a reader of the user's language knows it: "Dense" is "Dense（全连接层）"
     in Chinese; the type name itself always stays visible, as in the design file."""
     return QCoreApplication.translate(LAYER_CONTEXT, type_name)
+
+
+def problem_tr(text: str) -> str:
+    """A verdict of check_value in the user's language (unchanged when it has no template)."""
+    for pattern, template in _PROBLEMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return QCoreApplication.translate(PROBLEM_CONTEXT, template).format(
+                **match.groupdict())
+    return text
 
 
 def _param_help(params: tuple[ParamSpec, ...]) -> Iterator[str]:

@@ -43,7 +43,7 @@ from nnstudio.core.catalog import (
 )
 from nnstudio.core.initializers import INITIALIZER_PARAMS
 from nnstudio.gui import theme
-from nnstudio.gui.catalog_text import catalog_tr, layer_title
+from nnstudio.gui.catalog_text import catalog_tr, layer_title, problem_tr
 from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.summary import shape_text
@@ -247,7 +247,7 @@ class InitEditor(ParamEditor):
             number = self.options[option.name].value()
             problem = check_value(option, number)
             if problem:
-                raise ValueError(f"{option.name} {problem}")
+                raise ValueError(f"{option.name} {problem_tr(problem)}")
             if number != option.default:
                 chosen[option.name] = number
         return {"type": name, **chosen} if chosen else name
@@ -438,7 +438,7 @@ class NodeForm(QWidget):
             return False
         problem = check_value(p, value)
         if problem:
-            self._set_error(name, problem)
+            self._set_error(name, problem_tr(problem))
             return False
         self._set_error(name, None)
         old = self.model.node(self.node_id).get("params", {})

@@ -994,6 +994,80 @@
     </message>
 </context>
 <context>
+    <name>CatalogProblem</name>
+    <message>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+33"/>
+        <source>must be an integer, got {value}</source>
+        <extracomment>translation context of the catalogues&apos; summaries, help texts and titles translation context of the node type names, as the palette and inspector show them translation context of the catalogue&apos;s verdicts on a value the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value&apos;s repr</extracomment>
+        <translation>必须是整数，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a number, got {value}</source>
+        <translation>必须是数字，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be greater than {limit}, got {value}</source>
+        <translation>必须大于 {limit}，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least {limit}, got {value}</source>
+        <translation>不能小于 {limit}，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be less than {limit}, got {value}</source>
+        <translation>必须小于 {limit}，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at most {limit}, got {value}</source>
+        <translation>不能大于 {limit}，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a pair of numbers such as [0.9, 0.999], got {value}</source>
+        <translation>必须是一对数字，例如 [0.9, 0.999]，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a pair of numbers, got {value}</source>
+        <translation>必须是一对数字，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a number or a pair [height, width], got {value}</source>
+        <translation>必须是一个数字或一对 [高, 宽]，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an integer or a pair [height, width], got {value}</source>
+        <translation>必须是一个整数或一对 [高, 宽]，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be an integer or a pair [height, width], &apos;same&apos; or &apos;valid&apos;, got {value}</source>
+        <translation>必须是一个整数、一对 [高, 宽]、&apos;same&apos; 或 &apos;valid&apos;，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a list of positive integers such as [2] or [1, 28, 28], got {value}</source>
+        <translation>必须是一组正整数，例如 [2] 或 [1, 28, 28]，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must have one to three dimensions, got {value}</source>
+        <translation>必须有一到三个维度，而输入的有 {value} 个</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionPanel</name>
     <message>
         <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+59"/>
@@ -1600,26 +1674,23 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+170"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+177"/>
         <source>No points yet</source>
-        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows shown without scrolling minimum height of the plot, table or grid</extracomment>
+        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+16"/>
-        <location line="+78"/>
+        <location line="+138"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+79"/>
+        <location line="+0"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-48"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
@@ -1644,12 +1715,17 @@
         <translation>训练集中每个输入列的统计量，按加载时的原始数值（标准化之前）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>{train} training · {validation} validation · {test} test samples</source>
         <translation>训练集 {train} · 验证集 {validation} · 测试集 {test} 个样本</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>{train} training (filled) · {validation} validation (rings) · {test} test samples</source>
+        <translation>训练集 {train}（实心）· 验证集 {validation}（空心）· 测试集 {test} 个样本</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -1793,7 +1869,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>网络接收到的输入</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
@@ -1803,12 +1879,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The network sees:</source>
         <translation>网络看到的是：</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Draw on the pad with the mouse</source>
         <translation>用鼠标在手写板上书写</translation>
     </message>
@@ -2493,11 +2569,16 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+10"/>
-        <source>Logarithmic loss axis</source>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A logarithmic loss axis</source>
         <translation>损失使用对数坐标轴</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+6"/>
         <source>epoch</source>
         <translation>轮次</translation>
@@ -2523,9 +2604,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>training, each step (smoothed)</source>
-        <translation>训练集，逐步（平滑后）</translation>
+        <location line="+2"/>
+        <source>each step (smoothed)</source>
+        <translation>逐步（平滑后）</translation>
     </message>
     <message>
         <location line="+18"/>

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
+from nnstudio.core.catalog import NODE_TYPES, ParamSpec, check_value
 from nnstudio.data.paths import resources_dir
 from nnstudio.gui import app as gui_app
 from nnstudio.gui import language, settings
-from nnstudio.gui.catalog_text import catalog_texts, catalog_tr, layer_title
+from nnstudio.gui.catalog_text import catalog_texts, catalog_tr, layer_title, problem_tr
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.palette import LayerPalette
 
@@ -117,6 +118,38 @@ def test_a_subclass_shows_the_texts_its_base_class_translates(chinese, qtbot):
     qtbot.addWidget(palette)
     assert palette.search.placeholderText() == "搜索层…"
     assert QCoreApplication.translate("SubclassedPalette", "no such text") == "no such text"
+
+
+REFUSED = [  # (kind, minimum, maximum, exclusive bounds, a refused value)
+    ("int", 1, None, False, 2.5), ("float", None, None, False, "x"), ("int", 1, None, False, 0),
+    ("float", 0, None, True, 0.0), ("float", 0, 1, True, 1.0), ("int", None, 4, False, 9),
+    ("bool", None, None, False, 1), ("float_pair", 0, 1, True, [0.9]),
+    ("float_pair", 0, 1, True, [0.9, "a"]), ("size", 1, None, False, [1, 2, 3]),
+    ("size", 1, None, False, "a"), ("padding", 0, None, False, "big"),
+    ("shape", None, None, False, [0]), ("shape", None, None, False, [1, 1, 1, 1]),
+]
+
+
+@pytest.mark.parametrize(("kind", "low", "high", "exclusive", "value"), REFUSED)
+def test_every_verdict_on_a_value_reads_in_chinese(chinese, kind, low, high, exclusive, value):
+    spec = ParamSpec("p", kind, None, low, high, exclusive_minimum=exclusive,
+                     exclusive_maximum=exclusive)
+    verdict = check_value(spec, value)
+    translated = problem_tr(verdict)
+    assert translated != verdict and re.search("[\u4e00-\u9fff]", translated), verdict
+    assert verdict.rsplit("got ", 1)[1] in translated  # the refused value, as given
+
+
+def test_a_refused_value_in_the_inspector_is_explained_in_chinese(chinese, window):
+    window.canvas.add_node("Dropout")
+    node = next(n["id"] for n in window.model.nodes if n["type"] == "Dropout")
+    window.inspector.set_selection([node])
+    form = window.inspector.form
+    form.editors["rate"].edit.setText("1")
+    assert not form.commit("rate")
+    assert form.errors["rate"].text() == "必须小于 1，而输入的是 1.0"
+    assert NODE_TYPES["Dropout"].param("rate").exclusive_maximum
+    assert problem_tr("some other text") == "some other text"
 
 
 def test_english_is_back_after_the_chinese_tests(window):
