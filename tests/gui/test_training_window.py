@@ -300,3 +300,13 @@ def test_a_finished_run_explains_play_and_still_steps_an_epoch(qtbot, window):
     assert "finished" in window.statusBar().currentMessage()
     assert controller.latest.step == snap.step and not controller.running
     assert settle(qtbot, window, controller.step_epoch).epoch == 2
+
+
+def test_the_panels_that_suit_the_data_are_shown(qtbot, window):
+    docks = {type(panel).__name__: panel.parentWidget() for panel in window.training.panels}
+    assert docks["CurvePanel"].isHidden() and docks["BoundaryPanel"].isVisible()
+    with qtbot.waitSignal(window.training.controller.settled, timeout=20_000):
+        assert window.files.open_path(EXAMPLES / "sine.json")
+    assert docks["BoundaryPanel"].isHidden()
+    assert docks["CurvePanel"].isVisible()  # shown, and in front of its column
+    assert "Decision boundary" in [a.text() for a in window.view_menu.actions()]

@@ -55,6 +55,11 @@ class Panel(QWidget):
     def set_data(self, dataset: Any) -> None:
         """The design's nnstudio.data.Dataset, or None; most panels do not need it."""
 
+    def applies(self, dataset: Any) -> bool:
+        """Whether the panel has something to show for this nnstudio.data.Dataset (the window
+        hides the panels that have not, until other data come)."""
+        return True
+
     def sizeHint(self) -> QSize:
         return self.PREFERRED_SIZE
 

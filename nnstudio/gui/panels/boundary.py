@@ -72,6 +72,9 @@ class BoundaryPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return dataset is not None and dataset.kind == "points2d"
+
     def set_data(self, dataset: Any) -> None:
         """Draw a 2-D dataset's points; other data: the panel shows why it is empty."""
         self._dataset = dataset

@@ -53,6 +53,9 @@ class CurvePanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return is_curve_data(dataset)
+
     def set_data(self, dataset: Any) -> None:
         """Training and validation points of a one-input regression; other data: a message."""
         self._has_data = is_curve_data(dataset)

@@ -79,6 +79,11 @@ class TrainingUi(QObject):
         self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
 
+    @property
+    def dataset(self) -> Dataset | None:
+        """The data the current design trains on (None until loaded, or if it cannot be)."""
+        return self._dataset
+
     def start(self) -> None:
         """Train the window's current design (called once the window is built)."""
         self.sync.start()
@@ -131,12 +136,18 @@ class TrainingUi(QObject):
                 "from fresh weights: {problem}").format(problem=report.weights_problem))
 
     def _show_data(self, dataset: Dataset | None) -> None:
-        """Give the panels the data, and bring the one that suits it to the front."""
+        """Give the panels the data; show those that apply to it and hide the others (the View
+        menu still lists them), and bring the one that suits it best to the front."""
         front = FRONT_PANEL.get(getattr(dataset, "kind", ""), FRONT_PANEL[""])
+        docks = []
         for panel in self.panels:
             panel.set_data(dataset)
             dock = panel.parentWidget()
-            if type(panel).__name__ == front and isinstance(dock, QDockWidget):
+            if isinstance(dock, QDockWidget) and dataset is not None:
+                dock.setVisible(panel.applies(dataset))
+                docks.append((type(panel).__name__ == front, dock))
+        for is_front, dock in docks:  # after the others are shown, or one may cover it
+            if is_front:
                 dock.raise_()
 
     def _offer_weights(self, design_path: Path) -> None:
