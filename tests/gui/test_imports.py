@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
@@ -304,7 +305,8 @@ def test_image_folder_dialog_shows_classes_and_returns_a_section_that_loads(
     counts = [(dialog.table.item(i, 0).text(), dialog.table.item(i, 1).text())
               for i in range(dialog.table.rowCount())]
     assert counts == [("cat", "6"), ("dog", "4"), ("eel", "5")]
-    assert dialog.samples.count() == 9
+    qtbot.waitUntil(lambda: dialog.samples.count() == 9)     # decoded in the background
+    assert [dialog.samples.item(i).text() for i in (0, 3, 8)] == ["cat", "dog", "eel"]
     assert "3 classes, 15 images" in dialog.message.text()
     dialog.set_size(16, 20)
     assert dialog.size.currentData() is None and dialog.height.isEnabled()
@@ -339,7 +341,7 @@ def test_an_unreadable_image_is_named_by_the_trial_load(qtbot, tmp_path, qt_imag
     (root / "b" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n garbage")
     dialog = make(qtbot, ImagesImportDialog, tmp_path)
     dialog.set_path(root)
-    assert "cannot read b/broken.png" in dialog.samples_note.text()
+    qtbot.waitUntil(lambda: "cannot read b/broken.png" in dialog.samples_note.text())
     message = refused(qtbot, dialog)
     assert "broken.png cannot be read as an image" in message
 
@@ -516,3 +518,45 @@ def test_enter_in_the_path_field_reads_the_file_without_importing(qtbot, tmp_pat
     qtbot.keyClick(dialog.path_field.edit, Qt.Key.Key_Return)
     assert dialog.inspected == tmp_path / "d.npz" and dialog.ok_button.isEnabled()
     assert not dialog.loader.busy and dialog.isVisible()
+
+
+def test_qt_decoder_shrinks_large_photos_first_without_changing_the_picture(
+        qapp, tmp_path, monkeypatch):
+    rng = np.random.default_rng(0)
+    pixels = np.kron(rng.integers(0, 256, (30, 40, 3), dtype=np.uint8), np.ones((10, 10, 1),
+                                                                               np.uint8))
+    image = QImage(np.ascontiguousarray(pixels).data, 400, 300, 1200,
+                   QImage.Format.Format_RGB888).copy()
+    image.save(str(tmp_path / "photo.png"))
+    fast = qt_decode(tmp_path / "photo.png", (6, 8), True)
+    monkeypatch.setattr("nnstudio.gui.imports.qt_decoder.PRESCALE", 10**6)
+    exact = qt_decode(tmp_path / "photo.png", (6, 8), True)
+    assert fast.shape == exact.shape == (3, 6, 8)
+    assert np.abs(fast - exact).max() < 1 / 255
+
+
+def test_a_load_outlives_its_deleted_dialog_quietly(qtbot, tmp_path, monkeypatch):
+    images, _ = mnist(tmp_path, 400)
+    monkeypatch.setattr("nnstudio.data.idx.READ_CHUNK", 16)
+    started, finished = threading.Event(), threading.Event()
+    real = trial.trial_load
+
+    def slow(section, base_dir, progress):
+        def report(fraction):
+            started.set()
+            time.sleep(0.001)
+            progress(fraction)
+        try:
+            return real(section, base_dir, report)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr("nnstudio.gui.imports.base.trial_load", slow)
+    dialog = IdxImportDialog(base_dir=tmp_path)
+    dialog.set_path(images)
+    dialog.ok_button.click()
+    assert started.wait(10)
+    loader = dialog.loader
+    shiboken6.delete(dialog)                 # no done(): deleted outright
+    assert finished.wait(10)                 # the load stopped at its next progress report
+    assert loader._idle.wait(10)

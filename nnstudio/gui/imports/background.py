@@ -6,8 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from superqt.utils import create_worker
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from nnstudio.data import DataError
 
@@ -20,7 +19,9 @@ class Cancelled(Exception):
 
 
 class BackgroundLoad(QObject):
-    """Runs `job(progress)` in superqt's thread pool, one job at a time.
+    """Runs `job(progress)` on a thread of its own pool, one job at a time (started at once,
+    not from the event loop, and never queued behind other work, so `wait()` only waits
+    for the job itself).
 
     progressed(fraction) arrives on the GUI thread while it runs; then exactly one of
     loaded(result), failed(message) (a DataError's text, or the unexpected error's) or
@@ -40,6 +41,9 @@ class BackgroundLoad(QObject):
         self._idle = threading.Event()
         self._idle.set()
         self._outcome.connect(self._report)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.destroyed.connect(self._stop.set)
 
     @property
     def busy(self) -> bool:
@@ -51,7 +55,7 @@ class BackgroundLoad(QObject):
             raise RuntimeError("a load is already running")
         self._stop.clear()
         self._idle.clear()
-        create_worker(self._run, job, _start_thread=True)
+        self._pool.start(lambda: self._run(job))
 
     def cancel(self) -> None:
         self._stop.set()
@@ -79,6 +83,8 @@ class BackgroundLoad(QObject):
             outcome = ("failed", f"{type(exc).__name__}: {exc}")
         try:
             self._outcome.emit(*outcome)
+        except RuntimeError:
+            pass  # the owner was deleted meanwhile: nobody is waiting for the outcome
         finally:
             self._idle.set()
 

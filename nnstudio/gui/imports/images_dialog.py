@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.data import DataError
 from nnstudio.data.imagefolder import image_files
+from nnstudio.gui.imports.background import BackgroundLoad, Progress
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.pictures import ThumbnailStrip, to_qimage
 from nnstudio.gui.imports.qt_decoder import qt_decode
@@ -38,6 +40,19 @@ def class_folders(folder: Path) -> list[tuple[str, list[Path]]]:
             if p.is_dir() and not p.name.startswith(".")]
 
 
+def _decode_all(picks: list[tuple[str, Path]], size: tuple[int, int], rgb: bool,
+                progress: Progress) -> tuple[list[tuple[str, np.ndarray]], list[str]]:
+    """(class, image (C, h, w)) for each readable pick, and "class/file" of the others."""
+    decoded, failed = [], []
+    for i, (name, path) in enumerate(picks):
+        progress(i / len(picks))
+        try:
+            decoded.append((name, qt_decode(path, size, rgb)))
+        except (DataError, OSError, ValueError):
+            failed.append(f"{name}/{path.name}")
+    return decoded, failed
+
+
 class ImagesImportDialog(ImportDialog):
     """Pick a folder holding one sub-folder of images per class; see the classes, how many
     images each has and a few of them at the chosen size and colour."""
@@ -49,6 +64,11 @@ class ImagesImportDialog(ImportDialog):
                          self.tr("Choose the folder holding one sub-folder per class"), "",
                          True, base_dir, parent)
         self.classes: list[tuple[str, list[Path]]] = []
+        self._again = False
+        self.thumbnails = BackgroundLoad(self)
+        self.thumbnails.loaded.connect(self._thumbnails_loaded)
+        self.thumbnails.cancelled.connect(self._thumbnails_stopped)
+        self.thumbnails.failed.connect(self._thumbnails_stopped)
         self.size = QComboBox()
         for s in SIZES:
             self.size.addItem(f"{s} × {s}", s)
@@ -135,28 +155,48 @@ class ImagesImportDialog(ImportDialog):
     def clear(self) -> None:
         self.classes = []
         self.table.setRowCount(0)
-        self.samples.clear()
-        self.samples_note.clear()
+        self._show_samples()
 
     def _show_samples(self) -> None:
-        """A few images of each class, decoded exactly as training will see them."""
+        """Decode a few images of each class in the background, exactly as training will see
+        them (a large photo takes a tenth of a second); a newer request restarts it."""
         self.samples.clear()
+        self.samples_note.clear()
+        if self.thumbnails.busy:
+            self._again = True
+            self.thumbnails.cancel()
+            return
+        self._again = False
         if not self.classes or self.problem() is not None:
-            self.samples_note.clear()
             return
         picks = [(name, path) for name, files in self.classes for path in files[:PER_CLASS]]
-        images, captions, failed = [], [], []
-        for name, path in picks[:SHOWN]:
-            try:
-                images.append(to_qimage(qt_decode(path, self.image_size(), self.rgb.isChecked())))
-                captions.append(name)
-            except (DataError, OSError, ValueError):
-                failed.append(f"{name}/{path.name}")
-        self.samples.show_images(images, captions)
+        size, rgb = self.image_size(), self.rgb.isChecked()
+        self.samples_note.setText(self.tr("Reading a few images…"))
+        self.thumbnails.start(lambda progress: _decode_all(picks[:SHOWN], size, rgb, progress))
+
+    def _thumbnails_loaded(self, result: tuple[list[tuple[str, np.ndarray]], list[str]]) -> None:
+        if self._again:
+            self._show_samples()
+            return
+        decoded, failed = result
+        self.samples.show_images([to_qimage(image) for _, image in decoded],
+                                 [name for name, _ in decoded])
         note = self.tr("As the network will see them:")
         if failed:
             note += " " + self.tr("(cannot read {files})").format(files=", ".join(failed))
         self.samples_note.setText(note)
+
+    def _thumbnails_stopped(self) -> None:
+        if self._again:
+            self._show_samples()
+        else:
+            self.samples_note.clear()
+
+    def done(self, result: int) -> None:
+        self._again = False
+        self.thumbnails.cancel()
+        self.thumbnails.wait()
+        super().done(result)
 
     def problem(self) -> str | None:
         folder = self.inspected or self.path_field.path()
