@@ -64,14 +64,18 @@ class FeatureMapsPanel(Panel):
         self.maps, self._requested = None, None
         self.view.clear_tiles()
         if not labels.is_images(self._dataset):
-            self.show_message(self.tr("Feature maps are shown for image data"))
+            self.show_message(self.tr("Feature maps are shown for image classification"))
         else:
-            self.show_message(self.tr("Feature maps are shown for networks with convolution "
-                                      "or pooling layers"))
+            self.show_message(self.tr("Press Play to train: an image and what each "
+                                      "convolution and pooling layer makes of it appear here"))
 
     def draw(self, snapshot: Any) -> None:
         maps = snapshot.feature_maps
         if maps is None:
+            if labels.is_images(self._dataset):
+                self.maps = None
+                self.show_message(self.tr("Feature maps are shown for networks with "
+                                          "convolution or pooling layers"))
             return
         self.maps = maps
         size = len(self._dataset.split(maps.split)[1]) if self._dataset is not None else 1

@@ -18,7 +18,9 @@ def class_name(dataset: Any, k: int) -> str:
 
 
 def is_images(dataset: Any) -> bool:
-    return dataset is not None and getattr(dataset, "kind", "") == "images"
+    """Whether `dataset` holds images to classify."""
+    return dataset is not None and getattr(dataset, "kind", "") == "images" \
+        and getattr(dataset, "task", "") == "classification"
 
 
 def images(dataset: Any, split: str, rows: np.ndarray) -> np.ndarray:

@@ -82,12 +82,14 @@ class MistakesPanel(Panel):
 
     def _show_state(self) -> None:
         if not labels.is_images(self._dataset):
-            self.show_message(self.tr("The most confident mistakes are shown for image data"))
+            self.show_message(self.tr("The most confident mistakes are shown for image "
+                                      "classification"))
         elif self._predictions is None:
             self.show_message(self.tr("Press Play to train: the images the network gets "
                                       "wrong with the most confidence appear here"))
         elif not len(self._predictions.wrong):
-            self.show_message(self.tr("No mistakes: every validation image is classified "
-                                      "correctly"))
+            self.show_message(self.tr("No mistakes: every one of the {count} images checked is "
+                                      "classified correctly").format(
+                count=self._predictions.evaluated))
         else:
             self.show_content()

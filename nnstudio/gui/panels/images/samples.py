@@ -102,7 +102,7 @@ class SamplesPanel(Panel):
     def _show_state(self) -> None:
         if not labels.is_images(self._dataset):
             self.show_message(self.tr("Predicted and true labels of sample images are shown "
-                                      "for image data"))
+                                      "for image classification"))
         elif self._predictions is None:
             self.show_message(self.tr("Press Play to train: the validation images appear "
                                       "here with the class the network predicts"))
