@@ -6,6 +6,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -54,6 +55,16 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
     return Samples(x, y, task, kind, class_names, features, path.stem)
 
 
+def _npy_header(file: BinaryIO) -> tuple[tuple[int, ...], bool, np.dtype]:
+    """(shape, fortran order, dtype) from an .npy stream, left at the data."""
+    version = np.lib.format.read_magic(file)
+    if version == (1, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(file)
+    else:
+        shape, fortran, dtype = np.lib.format.read_array_header_2_0(file)
+    return tuple(shape), fortran, np.dtype(dtype)
+
+
 def list_arrays(path: Path) -> list[tuple[str, tuple[int, ...], np.dtype]]:
     """(name, shape, dtype) of every array in the .npz file `path`, read from the headers
     alone (no array is loaded). DataError for a file that is not an .npz archive."""
@@ -64,18 +75,36 @@ def list_arrays(path: Path) -> list[tuple[str, tuple[int, ...], np.dtype]]:
                 if not member.endswith(".npy"):
                     continue
                 with archive.open(member) as file:
-                    version = np.lib.format.read_magic(file)
-                    if version == (1, 0):
-                        shape, _, dtype = np.lib.format.read_array_header_1_0(file)
-                    else:
-                        shape, _, dtype = np.lib.format.read_array_header_2_0(file)
-                out.append((member.removesuffix(".npy"), tuple(shape), np.dtype(dtype)))
+                    shape, _, dtype = _npy_header(file)
+                out.append((member.removesuffix(".npy"), shape, dtype))
     except _READ_ERRORS as exc:
         raise DataError(f"{path.name} is not a readable NumPy .npz file ({exc})",
                         key="path") from None
     if not out:
         raise DataError(f"{path.name} holds no arrays", key="path")
     return out
+
+
+def peek_array(path: Path, key: str, count: int) -> np.ndarray | None:
+    """The first `count` items (along axis 0) of the array `key` in the .npz file `path`,
+    reading (and inflating) only those; None for an array that cannot be read that way
+    (Fortran order, objects). DataError for a file that is not an .npz archive."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(f"{key}.npy") as file:
+            shape, fortran, dtype = _npy_header(file)
+            if fortran or dtype.hasobject or not shape:
+                return None
+            count = min(count, shape[0])
+            size = count * int(np.prod(shape[1:])) * dtype.itemsize
+            data = file.read(size)
+    except KeyError:
+        raise DataError(f"{path.name} has no array {key!r}", key="x_key") from None
+    except _READ_ERRORS as exc:
+        raise DataError(f"{path.name} is not a readable NumPy .npz file ({exc})",
+                        key="path") from None
+    if len(data) < size:
+        raise DataError(f"the array {key!r} in {path.name} is truncated", key="x_key")
+    return np.frombuffer(data, dtype=dtype).reshape(count, *shape[1:])
 
 
 def _array(archive: np.lib.npyio.NpzFile, key: str, spec_key: str, where: str) -> np.ndarray:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import DataError, load_dataset
-from nnstudio.data.npz import list_arrays, load_npz
+from nnstudio.data.npz import list_arrays, load_npz, peek_array
 from nnstudio.data.splits import split_indices
 
 
@@ -112,3 +112,14 @@ def test_loading_reports_progress(tmp_path):
     seen = []
     load_npz(tmp_path / "a.npz", progress=seen.append)
     assert seen == sorted(seen) and len(seen) >= 3 and seen[-1] < 1
+
+
+def test_peek_array_inflates_only_the_first_items(tmp_path):
+    x = np.arange(5000 * 64, dtype=np.float32).reshape(5000, 8, 8)
+    np.savez_compressed(tmp_path / "a.npz", x=x, y=np.arange(5000))
+    assert np.array_equal(peek_array(tmp_path / "a.npz", "x", 3), x[:3])
+    assert np.array_equal(peek_array(tmp_path / "a.npz", "y", 10_000), np.arange(5000))
+    np.savez(tmp_path / "f.npz", x=np.asfortranarray(np.ones((3, 2))))
+    assert peek_array(tmp_path / "f.npz", "x", 2) is None
+    with pytest.raises(DataError, match="has no array 'z'"):
+        peek_array(tmp_path / "a.npz", "z", 2)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from nnstudio.data.npz import list_arrays
+from nnstudio.data import DataError
+from nnstudio.data.npz import list_arrays, peek_array
 from nnstudio.data.targets import class_name
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.pictures import ThumbnailStrip, to_qimage
 
 #: samples previewed as images when the inputs are images
 SAMPLES = 8
-#: arrays larger than this are not read for the preview (bytes)
-PREVIEW_LIMIT = 64 << 20
 
 Array = tuple[str, tuple[int, ...], np.dtype]
 
@@ -98,18 +98,20 @@ class NpzImportDialog(ImportDialog):
         self.samples.clear()
         x = self._array(self.x_key)
         if x is not None and len(x[1]) in (3, 4) and x[1][0] and self.problem() is None:
-            self._preview_images(x)
+            with contextlib.suppress(DataError):  # no preview; the trial load says why
+                self._preview_images(x)
         self.refresh()
 
     def _preview_images(self, x: Array) -> None:
-        name, shape, dtype = x
-        if self._path is None or np.prod(shape) * dtype.itemsize > PREVIEW_LIMIT:
-            return
+        name = x[0]
         y = self._array(self.y_key)
-        with np.load(self._path, allow_pickle=False) as archive:
-            images = np.asarray(archive[name][:SAMPLES], dtype=np.float64)
-            small = y is not None and np.prod(y[1]) * y[2].itemsize <= PREVIEW_LIMIT
-            labels = archive[y[0]][:SAMPLES] if small and len(y[1]) == 1 else None
+        if self._path is None or y is None:
+            return
+        head = peek_array(self._path, name, SAMPLES)
+        labels = peek_array(self._path, y[0], SAMPLES) if len(y[1]) == 1 else None
+        if head is None:
+            return
+        images = np.nan_to_num(np.asarray(head, dtype=np.float64), posinf=0.0, neginf=0.0)
         if images.ndim == 3:
             images = images[:, None]
         if images.shape[1] not in (1, 3):
