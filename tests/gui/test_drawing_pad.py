@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from nnstudio.data.builtin import load_builtin
+from nnstudio.data.resize import resize_area
 from nnstudio.design import Design
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.images import DrawingPadPanel
@@ -119,3 +121,43 @@ def test_a_network_that_cannot_read_the_drawing_says_so(qtbot, window, pad):
     pad._pending = 99
     pad._on_predicted(99, None)
     assert pad.probabilities is None
+
+
+def mnist_like(tmp_path, inverted=False):
+    """The digits as 28×28 images, drawn in a 20×20 box as MNIST's are (dark ink on white
+    when `inverted`), in an .npz, and the digits CNN made for them."""
+    samples = load_builtin("digits")
+    x = np.zeros((len(samples.x), 1, 28, 28), np.float32)
+    for i, image in enumerate(samples.x):
+        x[i, :, 4:24, 4:24] = resize_area(image, (20, 20))
+    path = tmp_path / "mnist_like.npz"
+    np.savez(path, x=1 - x if inverted else x, y=samples.y)
+    doc = Design.load(EXAMPLES / "digits_cnn.json").to_dict()
+    doc["network"]["nodes"][0]["params"]["shape"] = [1, 28, 28]
+    doc["data"] = {"source": "npz", "path": str(path), "validation": 0.15, "standardize": True}
+    return Design.from_dict(doc)
+
+
+@pytest.mark.parametrize("inverted", [False, True])
+def test_a_28_by_28_dataset_gets_drawings_like_its_own(qtbot, monkeypatch, tmp_path, inverted):
+    w = MainWindow(mnist_like(tmp_path, inverted), remember_layout=False)
+    qtbot.addWidget(w)
+    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    w.show()
+    qtbot.waitExposed(w)
+    controller = w.training.controller
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
+                    timeout=20_000)
+    panel = next(p for p in w.training.panels if isinstance(p, DrawingPadPanel))
+    panel.parentWidget().raise_()
+    qtbot.waitUntil(panel.pad.isVisible)
+    draw_seven(qtbot, panel)
+    assert panel.array.shape == (1, 28, 28)
+    ink = 1 - panel.array[0] if inverted else panel.array[0]
+    rows = np.flatnonzero(ink.max(axis=1) > 0.2)
+    assert (rows[0], rows[-1]) == (4, 23)  # the 20-pixel box of the dataset's own digits
+    assert ink[0].max() == 0 and ink[:, 0].max() == 0  # the background as the dataset's
+    qtbot.waitUntil(lambda: panel.probabilities is not None and panel._pending is None,
+                    timeout=10_000)
+    assert panel.probabilities.shape == (10,)
+    assert panel.probabilities.sum() == pytest.approx(1.0, rel=1e-5)
