@@ -309,7 +309,7 @@ def test_image_folder_dialog_shows_classes_and_returns_a_section_that_loads(
     assert [dialog.samples.item(i).text() for i in (0, 3, 8)] == ["cat", "dog", "eel"]
     assert "3 classes, 15 images" in dialog.message.text()
     dialog.set_size(16, 20)
-    assert dialog.size.currentData() is None and dialog.height.isEnabled()
+    assert dialog.size_choice.currentData() is None and dialog.side_h.isEnabled()
     dialog.rgb.setChecked(True)
     assert "3 × 16 × 20" in dialog.message.text()
     section = accept(qtbot, dialog)
@@ -318,7 +318,7 @@ def test_image_folder_dialog_shows_classes_and_returns_a_section_that_loads(
     data = load_dataset(section, base_dir=tmp_path)
     assert data.input_shape == (3, 16, 20) and data.class_names == ("cat", "dog", "eel")
     dialog.set_size(32, 32)
-    assert dialog.size.currentData() == 32 and dialog.keys()["size"] == 32
+    assert dialog.size_choice.currentData() == 32 and dialog.keys()["size"] == 32
 
 
 @pytest.mark.parametrize(("classes", "words"), [

@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self._busy_row)
         layout.addWidget(self.buttons)
         self._busy_row.setVisible(False)
-        self.resize(900, 720)
+        self.fit_size(900, 720)
 
     # -- for subclasses ---------------------------------------------------------------------
 
@@ -128,6 +128,12 @@ class ImportDialog(QDialog):
         return ""
 
     # -- shared behaviour -------------------------------------------------------------------
+
+    def fit_size(self, width: int, height: int) -> None:
+        """Resize to width × height, or to what the screen has room for (projectors are
+        often 1024 × 768)."""
+        room = self.screen().availableGeometry().size() * 0.95
+        self.resize(min(width, room.width()), min(height, room.height()))
 
     def relative(self, path: Path) -> str:
         return design_path(path, self.base_dir)

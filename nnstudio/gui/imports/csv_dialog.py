@@ -129,7 +129,7 @@ class CsvImportDialog(ImportDialog):
         layout.addLayout(reading)
         layout.addWidget(self.table, 3)
         layout.addLayout(choices, 2)
-        self.resize(1000, 860)
+        self.fit_size(1000, 860)
 
     # -- reading the file -------------------------------------------------------------------
 

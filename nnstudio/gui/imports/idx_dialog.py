@@ -50,7 +50,7 @@ class IdxImportDialog(ImportDialog):
         layout.addLayout(form)
         layout.addWidget(self.samples, 1)
         self.path_field.pathChanged.connect(self._guess_labels)
-        self.resize(900, 640)
+        self.fit_size(900, 640)
         self.refresh()
 
     def inspect(self, path: Path) -> None:

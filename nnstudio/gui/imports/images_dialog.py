@@ -69,12 +69,12 @@ class ImagesImportDialog(ImportDialog):
         self.thumbnails.loaded.connect(self._thumbnails_loaded)
         self.thumbnails.cancelled.connect(self._thumbnails_stopped)
         self.thumbnails.failed.connect(self._thumbnails_stopped)
-        self.size = QComboBox()
+        self.size_choice = QComboBox()
         for s in SIZES:
-            self.size.addItem(f"{s} × {s}", s)
-        self.size.addItem(self.tr("Custom"), None)
-        self.height = self._side()
-        self.width = self._side()
+            self.size_choice.addItem(f"{s} × {s}", s)
+        self.size_choice.addItem(self.tr("Custom"), None)
+        self.side_h = self._side()
+        self.side_w = self._side()
         self.grayscale = QRadioButton(self.tr("Grayscale"))
         self.rgb = QRadioButton(self.tr("Colour (RGB)"))
         self.grayscale.setChecked(True)
@@ -90,10 +90,10 @@ class ImagesImportDialog(ImportDialog):
         self.samples_note = QLabel()
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Size")))
-        options.addWidget(self.size)
-        options.addWidget(self.height)
+        options.addWidget(self.size_choice)
+        options.addWidget(self.side_h)
         options.addWidget(QLabel("×"))
-        options.addWidget(self.width)
+        options.addWidget(self.side_w)
         options.addSpacing(24)
         options.addWidget(self.grayscale)
         options.addWidget(self.rgb)
@@ -104,8 +104,8 @@ class ImagesImportDialog(ImportDialog):
         layout.addWidget(self.table, 2)
         layout.addWidget(self.samples_note)
         layout.addWidget(self.samples, 3)
-        self.size.currentIndexChanged.connect(self._size_changed)
-        for box in (self.height, self.width):
+        self.size_choice.currentIndexChanged.connect(self._size_changed)
+        for box in (self.side_h, self.side_w):
             box.valueChanged.connect(self._look_changed)
         self.rgb.toggled.connect(self._look_changed)
         self._size_changed()
@@ -118,19 +118,19 @@ class ImagesImportDialog(ImportDialog):
         return box
 
     def image_size(self) -> tuple[int, int]:
-        return self.height.value(), self.width.value()
+        return self.side_h.value(), self.side_w.value()
 
     def set_size(self, height: int, width: int) -> None:
         """Choose a size (a preset when one matches, else Custom)."""
-        index = self.size.findData(height) if height == width else -1
-        self.size.setCurrentIndex(index if index >= 0 else self.size.count() - 1)
-        self.height.setValue(height)
-        self.width.setValue(width)
+        index = self.size_choice.findData(height) if height == width else -1
+        self.size_choice.setCurrentIndex(index if index >= 0 else self.size_choice.count() - 1)
+        self.side_h.setValue(height)
+        self.side_w.setValue(width)
 
     def _size_changed(self) -> None:
-        preset = self.size.currentData()
+        preset = self.size_choice.currentData()
         custom = preset is None
-        for box in (self.height, self.width):
+        for box in (self.side_h, self.side_w):
             box.setEnabled(custom)
             if not custom:
                 box.blockSignals(True)
