@@ -6,6 +6,7 @@ turned into a design's `data` section.
         menu.addAction(text, lambda k=kind: ...)
     section = imports.ask_import("csv", parent, base_dir=design_folder)   # dict or None
 
+The kinds are the data sources the dialogs make: csv, images, idx, npz.
 Read `IMPORTERS` when the menu is built (it is translated at that moment). The dialogs change
 nothing themselves: they return a section that loads (they trial-load it before accepting),
 with paths relative to `base_dir` when the file is under it, else absolute.
