@@ -99,15 +99,15 @@ def test_every_image_panel_shows_the_trained_network(digits):
     assert [layer.node for layer in features.maps.layers] == ["conv1", "pool1", "conv2",
                                                               "pool2"]
     assert len(features.view.tiles) == 1 + 16 * 4  # the input, then 16 maps of each layer
-    assert features.picker.maximum() == validation - 1
+    assert (features.picker.minimum(), features.picker.maximum()) == (1, validation)
 
 
 def test_the_sample_picker_changes_the_feature_maps(qtbot, digits):
     features = panel(digits, FeatureMapsPanel)
     assert features.maps.index == 0
     before = [t.rgba for t in features.view.tiles]
-    settle(qtbot, digits, lambda: features.picker.setValue(7))
-    assert features.maps.index == 7 and features.picker.value() == 7
+    settle(qtbot, digits, lambda: features.picker.setValue(8))  # the 8th: index 7
+    assert features.maps.index == 7 and features.picker.value() == 8
     after = [t.rgba for t in features.view.tiles]
     assert not np.array_equal(before[0], after[0])  # another input image
     settle(qtbot, digits, features.next.click)

@@ -30,8 +30,8 @@ class FeatureMapsPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.picker = QSpinBox()
-        self.picker.setRange(0, 0)
+        self.picker = QSpinBox()  # counts from 1; the probe's index from 0
+        self.picker.setRange(1, 1)
         self.picker.setKeyboardTracking(False)
         self.picker.setPrefix(self.tr("Sample "))
         self.picker.setToolTip(self.tr("Which held-out image to follow through the layers"))
@@ -80,10 +80,10 @@ class FeatureMapsPanel(Panel):
         self.maps = maps
         size = len(self._dataset.split(maps.split)[1]) if self._dataset is not None else 1
         self.picker.blockSignals(True)
-        self.picker.setRange(0, max(size - 1, 0))
+        self.picker.setRange(1, max(size, 1))
         if self._requested is None or self._requested == maps.index:
             self._requested = None  # else a newer choice is on its way: leave the picker
-            self.picker.setValue(maps.index)
+            self.picker.setValue(maps.index + 1)
         self.picker.blockSignals(False)
         self.picker.setSuffix(self.tr(" of {count}").format(count=size))
         predicted = int(maps.probabilities.argmax())
@@ -117,7 +117,7 @@ class FeatureMapsPanel(Panel):
         button.clicked.connect(lambda: self.picker.setValue(self.picker.value() + delta))
         return button
 
-    def _pick(self, index: int) -> None:
+    def _pick(self, value: int) -> None:
         if self._controller is not None:
-            self._requested = index
-            self._controller.set_feature_sample(index)
+            self._requested = value - 1
+            self._controller.set_feature_sample(value - 1)

@@ -15,6 +15,9 @@ from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
 from nnstudio.gui.theme import ERROR_COLOUR, TEXT_COLOUR
 
+#: class names up to this many characters together fit one caption line: "7 (is 3)"
+SHORT = 6
+
 
 class SamplesPanel(Panel):
     """The first held-out samples (Snapshot.predictions: as many as the panel shows legibly),
@@ -91,8 +94,10 @@ class SamplesPanel(Panel):
         name = labels.class_name(self._dataset, predicted)
         if predicted == true:
             return Tile(pixels.picture(image), name)
-        caption = self.tr("{predicted} (is {true})").format(
-            predicted=name, true=labels.class_name(self._dataset, true))
+        true_name = labels.class_name(self._dataset, true)
+        caption = self.tr("{predicted} (is {true})") if len(name + true_name) <= SHORT \
+            else self.tr("{predicted}\nis {true}")
+        caption = caption.format(predicted=name, true=true_name)
         return Tile(pixels.picture(image), caption, ERROR_COLOUR, ERROR_COLOUR)
 
     def _split_name(self, split: str) -> str:
