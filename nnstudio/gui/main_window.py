@@ -1,4 +1,5 @@
-"""The main window: canvas in the middle, palette, inspector and summary docked around it."""
+"""The main window: canvas in the middle, palette, data, inspector and summary docked around
+it."""
 
 from __future__ import annotations
 
@@ -38,17 +39,22 @@ from nnstudio.core.catalog import NODE_TYPES
 from nnstudio.design import Design, DesignError
 from nnstudio.gui import dialogs, mime, settings, theme
 from nnstudio.gui.canvas import CanvasView
+from nnstudio.gui.data import prompts as data_prompts
+from nnstudio.gui.data.panel import DataPanel
 from nnstudio.gui.examples import list_examples
 from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
+from nnstudio.gui.panels.boundary import BoundaryPanel
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
 
 TOOLBAR_ICON = 32
 DEFAULT_SIZE = QSize(1600, 1000)
+#: width of the data / inspector / training tabs on the right
+RIGHT_DOCK_WIDTH = 400
 
 
 def fragment_mime(fragment: dict[str, Any]) -> QMimeData:
@@ -130,6 +136,9 @@ class MainWindow(QMainWindow):
         self.palette_dock = self._dock("palette", self.tr("Layers"), self.palette)
         self.inspector_dock = self._dock("inspector", self.tr("Inspector"), self.inspector)
         self.summary_dock = self._dock("summary", self.tr("Summary"), self.summary)
+        self.data_panel = DataPanel(self.model, self.undo_stack,
+                                    lambda text: self.ask_fit_to_data(text))
+        self.data_dock = self._dock("data", self.tr("Data"), self.data_panel)
         self.training = TrainingUi(self, create_panels())
         self.training_dock = self._dock("training", self.tr("Training"), self.training.settings)
         self.panel_docks = [self._dock(type(panel).__name__, panel.title.replace("&", "&&"),
@@ -161,16 +170,18 @@ class MainWindow(QMainWindow):
         return dock
 
     def arrange_docks(self) -> None:
-        """The default layout: palette left, inspector and training settings right, and the
-        dashboard panels across the bottom in columns (the summary with the last)."""
+        """The default layout: palette left, data, inspector and training settings tabbed on
+        the right (data in front: choosing data comes first), and the dashboard panels across
+        the bottom in columns (the summary with the last)."""
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        for dock in (self.palette_dock, self.summary_dock, self.inspector_dock,
+        for dock in (self.palette_dock, self.summary_dock, self.data_dock, self.inspector_dock,
                      self.training_dock, *self.panel_docks):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
+        self.tabifyDockWidget(self.data_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.training_dock)
         columns = self.training.dashboard_columns(self.panel_docks) or [[]]
         columns[-1].append(self.summary_dock)
@@ -181,8 +192,8 @@ class MainWindow(QMainWindow):
             for dock in column[1:]:
                 self.tabifyDockWidget(column[0], dock)
             column[0].raise_()
-        self.inspector_dock.raise_()
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [215, 375],
+        self.data_dock.raise_()
+        self.resizeDocks([self.palette_dock, self.data_dock], [215, RIGHT_DOCK_WIDTH],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
         self.toolbar.show()
@@ -276,7 +287,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(act["auto_layout"])
         self.view_menu.addSeparator()
-        for dock in (self.palette_dock, self.inspector_dock, self.summary_dock,
+        for dock in (self.palette_dock, self.data_dock, self.inspector_dock, self.summary_dock,
                      self.training_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
@@ -323,6 +334,10 @@ class MainWindow(QMainWindow):
         self.files.opened.connect(self._update_edit_actions)
         self.files.recentChanged.connect(self.refresh_recent_menu)
         self.files.message.connect(self.show_status)
+        self.data_panel.message.connect(self.show_status)
+        for panel in self.training.panels:
+            if isinstance(panel, BoundaryPanel):
+                panel.planeClicked.connect(self.data_panel.edit_points)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
 
     # -- reacting ---------------------------------------------------------------------------------
@@ -439,6 +454,10 @@ class MainWindow(QMainWindow):
     def ask_save_weights(self, path: Path) -> bool:
         return prompts.ask_save_weights(self, path)
 
+    def ask_fit_to_data(self, text: str) -> bool:
+        """Whether to fit the output layer and loss to new data (`text` is the offer)."""
+        return data_prompts.ask_fit(self, text)
+
     def show_problems(self, error: DesignError) -> None:
         dialogs.ProblemsDialog(error.source or "", error.problems, self).exec()
 
@@ -461,6 +480,7 @@ class MainWindow(QMainWindow):
             return
         if self.remember_layout:
             settings.save_layout(self)
+        self.data_panel.shutdown()
         self.training.shutdown()
         event.accept()
 

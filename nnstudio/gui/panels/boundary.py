@@ -11,9 +11,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.base import Panel, is_fresh
 from nnstudio.gui.panels.points import raw_feature_names, raw_inputs, targets
@@ -31,8 +32,13 @@ class BoundaryPanel(Panel):
     colours blended with white by confidence, or regression values on a colour bar; training
     points filled with a dark outline, validation points (hideable) hollow rings in their
     class's colour, or for regression diamonds filled with their value; equal aspect. Of
-    several regression outputs, the first is drawn."""
+    several regression outputs, the first is drawn.
 
+    `planeClicked(x, y, button, radius)` reports left and right clicks on the plane in data
+    coordinates (the main window turns them into drawn points); the plot's context menu is
+    off, since right-click removes a point."""
+
+    planeClicked = Signal(float, float, object, float)
     title = style.TranslatedText(QT_TRANSLATE_NOOP("BoundaryPanel", "Decision boundary"))
     probes = frozenset({"boundary"})
 
@@ -62,6 +68,7 @@ class BoundaryPanel(Panel):
         self.train_points.setZValue(2)
         self.validation_points.setZValue(3)
         self._legend = style.legend(plot)
+        listen_to_clicks(plot, self.planeClicked.emit)
 
         self.rgba: np.ndarray | None = None
         self._dataset: Any = None
