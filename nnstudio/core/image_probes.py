@@ -14,12 +14,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnstudio.core.network import Network
-from nnstudio.core.probes import _best_class, _frozen, _probabilities
+from nnstudio.core.probes import output_probabilities
 
 #: samples per forward pass when a split is evaluated
 EVAL_CHUNK = 256
 #: the node types whose outputs are feature maps
 FEATURE_TYPES = ("Conv2D", "MaxPool2D", "AvgPool2D")
+
+
+def _frozen(arr: np.ndarray) -> np.ndarray:
+    arr.setflags(write=False)
+    return arr
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,10 +94,10 @@ def class_probabilities(network: Network, x: np.ndarray) -> np.ndarray:
     parts = []
     for lo in range(0, len(x), EVAL_CHUNK):
         out = network.forward(x[lo:lo + EVAL_CHUNK], training=False)
-        parts.append(_probabilities(network, out.reshape(len(out), -1)))
+        parts.append(output_probabilities(network, out.reshape(len(out), -1)))
     if not parts:
         return np.zeros((0, max(int(np.prod(network.output_shape)), 2)), network.dtype)
-    return np.ascontiguousarray(np.concatenate(parts, axis=1).T)
+    return np.concatenate(parts)
 
 
 def predictions(network: Network, x: np.ndarray, y: np.ndarray, classes: int, *,
@@ -103,7 +108,7 @@ def predictions(network: Network, x: np.ndarray, y: np.ndarray, classes: int, *,
     classes, at least the network's output columns), the first `shown` keep their
     probabilities, and the `wrong` most confidently misclassified are listed."""
     p = class_probabilities(network, x)
-    predicted, confidence = _best_class(p.T)
+    predicted, confidence = p.argmax(axis=1), p.max(axis=1)
     classes = max(classes, p.shape[1])
     y = np.asarray(y, dtype=np.int64)
     confusion = np.bincount(y * classes + predicted, minlength=classes * classes)
@@ -144,7 +149,7 @@ def feature_maps(network: Network, x: np.ndarray, true: int, split: str = "valid
     """Run one sample x (*input_shape) through the network and keep every Conv2D/pooling
     node's output (channels, h, w)."""
     out = network.forward(x[None], training=False)
-    p = _probabilities(network, out.reshape(1, -1))[:, 0]
+    p = output_probabilities(network, out.reshape(1, -1))[0]
     values = network.node_outputs()
     types = network.analysis.types
     layers = tuple(FeatureMap(nid, types[nid], _frozen(values[nid][0].copy()))

@@ -366,6 +366,12 @@ def _probabilities(network: Network, out: np.ndarray) -> np.ndarray:
     return np.concatenate([1 - p, p]) if len(p) == 1 else p
 
 
+def output_probabilities(network: Network, out: np.ndarray) -> np.ndarray:
+    """The network's output out (M, k) as class probabilities (M, max(k, 2)), read as
+    `_probabilities` does; a fresh array."""
+    return np.ascontiguousarray(_probabilities(network, out).T)
+
+
 def _best_class(p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """p (classes, M) → (the first most probable class (M,) int64, its probability (M,))."""
     best, predicted = p[0].copy(), np.zeros(p.shape[1], np.int64)
