@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
@@ -62,8 +62,7 @@ class ConfusionPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.summary = labels.summary_label()
         page, column = style.page_with_controls(self.summary)
         self.view = style.plot_widget()
         column.addWidget(self.view, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QLabel, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QSpinBox, QToolButton, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
@@ -37,11 +37,10 @@ class FeatureMapsPanel(Panel):
         self.picker.setToolTip(self.tr("Which held-out image to follow through the layers"))
         self.previous = self._step_button(Qt.ArrowType.LeftArrow, self.tr("Previous sample"), -1)
         self.next = self._step_button(Qt.ArrowType.RightArrow, self.tr("Next sample"), 1)
-        self.verdict = QLabel()
-        self.verdict.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.verdict = labels.summary_label()
         page, column = style.page_with_controls(self.previous, self.picker, self.next,
                                                 self.verdict)
-        self.view = TileView(min_cell=40)
+        self.view = TileView(min_cell=24, max_cell=96)
         column.addWidget(self.view, 1)
         self.set_content(page)
         self.picker.valueChanged.connect(self._pick)

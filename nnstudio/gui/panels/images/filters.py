@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
-from nnstudio.gui.panels.images import pixels
+from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
-from nnstudio.gui.theme import TEXT_COLOUR
 
 
 class FiltersPanel(Panel):
@@ -25,10 +24,9 @@ class FiltersPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.summary = labels.summary_label()
         page, column = style.page_with_controls(self.summary)
-        self.view = TileView(min_cell=72)
+        self.view = TileView(min_cell=40, max_cell=96)
         column.addWidget(self.view, 1)
         self.set_content(page)
         self.filters: Any = None

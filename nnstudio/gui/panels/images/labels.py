@@ -1,10 +1,15 @@
-"""Class names and the held-out images the image panels caption and show."""
+"""Class names, the held-out images the image panels caption and show, and the summary line
+above them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from nnstudio.gui.panels import style
+from nnstudio.gui.theme import TEXT_COLOUR
 
 #: class names longer than this are cut short under a tile
 MAX_NAME = 10
@@ -26,3 +31,13 @@ def is_images(dataset: Any) -> bool:
 def images(dataset: Any, split: str, rows: np.ndarray) -> np.ndarray:
     """The raw samples `rows` (positions in `split`) as (len(rows), C, H, W) in [0, 1]."""
     return np.asarray(dataset.raw_x(split, np.asarray(rows, dtype=np.intp)))
+
+
+def summary_label() -> QLabel:
+    """A line of text for a panel's row of controls, in the label font. Its length never
+    widens the panel (a long line is cut at the dock's edge), so the window keeps its size."""
+    label = QLabel()
+    label.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(40)
+    return label

@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
-from nnstudio.gui.theme import ERROR_COLOUR, TEXT_COLOUR
+from nnstudio.gui.theme import ERROR_COLOUR
 
 
 class MistakesPanel(Panel):
@@ -26,10 +25,10 @@ class MistakesPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.summary = labels.summary_label()
         page, column = style.page_with_controls(self.summary)
-        self.view = TileView(caption_space=0.85, min_cell=110)
+        self.view = TileView(caption_lines=2, min_cell=80, max_cell=140)
+        self.view.capacityChanged.connect(self._on_capacity)
         column.addWidget(self.view, 1)
         self.set_content(page)
         self._dataset: Any = None
@@ -55,10 +54,8 @@ class MistakesPanel(Panel):
         self._predictions = snapshot.predictions
         self._redraw()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        p = self._predictions
-        if p is not None and min(len(p.wrong), self.view.capacity()) != len(self.view.tiles):
+    def _on_capacity(self) -> None:
+        if self._predictions is not None:
             self._redraw()
 
     # -- drawing -------------------------------------------------------------------------------

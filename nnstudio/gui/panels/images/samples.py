@@ -6,14 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
-from nnstudio.gui.theme import ERROR_COLOUR, TEXT_COLOUR
+from nnstudio.gui.theme import ERROR_COLOUR
 
 #: class names up to this many characters together fit one caption line: "7 (is 3)"
 SHORT = 6
@@ -29,12 +28,12 @@ class SamplesPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
+        self.summary = labels.summary_label()
         self.only_wrong = QCheckBox(self.tr("Only mistakes"))
         self.only_wrong.toggled.connect(self._redraw)
         page, column = style.page_with_controls(self.summary, self.only_wrong)
-        self.view = TileView(caption_space=0.45, min_cell=100)
+        self.view = TileView(caption_lines=1, min_cell=72, max_cell=120)
+        self.view.capacityChanged.connect(self._redraw)
         column.addWidget(self.view, 1)
         self.set_content(page)
         self._dataset: Any = None
@@ -45,6 +44,9 @@ class SamplesPanel(Panel):
     # -- Panel ---------------------------------------------------------------------------------
     def set_data(self, dataset: Any) -> None:
         self._dataset = dataset
+        names = getattr(dataset, "class_names", ()) or ()
+        short = all(len(name) * 2 <= SHORT for name in names)
+        self.view.set_caption_lines(1 if short else 2)
         self.reset()
 
     def reset(self) -> None:
@@ -60,11 +62,6 @@ class SamplesPanel(Panel):
             return
         self._predictions, self._step = snapshot.predictions, snapshot.step
         self._redraw()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._predictions is not None and len(self._rows()) != len(self.view.tiles):
-            self._redraw()
 
     # -- drawing -------------------------------------------------------------------------------
     def _rows(self) -> list[int]:

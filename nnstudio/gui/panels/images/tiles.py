@@ -2,9 +2,10 @@
 
 Every tile fills a square cell (wide or tall images keep their aspect inside it), with an
 optional caption under it and an optional coloured frame; groups of tiles can have a heading
-line above them (a layer's feature maps). The number of columns follows the view's width, so
-cells stay about `min_cell` pixels wide and captions legible, and the whole grid is fitted to
-the view. Items are kept and reused from one update to the next.
+line above them (a layer's feature maps). The grid is laid out in the view's pixels: the number
+of columns is the one that makes the cells largest while every row, caption and heading fits,
+so captions never overlap at any dock size. Items are kept and reused from one update to the
+next.
 """
 
 from __future__ import annotations
@@ -15,18 +16,17 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.theme import TEXT_COLOUR
 
-#: space between cells, in cells
+#: space between cells, as a share of a cell
 GAP = 0.12
-#: height of a heading line in pixels, and at least in cells
-HEADING_PX = 30
-MIN_HEADING = 0.4
+#: pixels around the grid
+MARGIN = 6
 #: a thin frame drawn around tiles that have no frame colour, so white images show their edge
 EDGE_COLOUR = "#C8CCD4"
 FRAME_WIDTH = 4.0
@@ -43,41 +43,50 @@ class Tile:
 
 
 class TileView(pg.GraphicsLayoutWidget):
-    """Tiles in rows of `columns` (fitted to the width), each with `caption_lines` lines of
-    caption space (in cells) under it."""
+    """Tiles with `caption_lines` lines of caption under each, cells between `min_cell` and
+    `max_cell` pixels. `capacityChanged` follows a resize that changes `capacity()`."""
 
-    def __init__(self, caption_space: float = 0.0, min_cell: int = 96, caption_pt: int = 13):
+    capacityChanged = Signal()
+
+    def __init__(self, caption_lines: int = 0, min_cell: int = 64, max_cell: int = 160,
+                 caption_pt: int = style.LABEL_PT):
         super().__init__()
         self.setBackground(style.BACKGROUND)
-        self.ci.setContentsMargins(6, 6, 6, 6)
+        self.ci.setContentsMargins(0, 0, 0, 0)
         self.box = self.addViewBox()
         self.box.setAspectLocked(True)
         self.box.invertY(True)
         self.box.setMouseEnabled(False, False)
         self.box.setMenuEnabled(False)
-        self.caption_space = caption_space
-        self.min_cell = min_cell
+        self.min_cell, self.max_cell = min_cell, max_cell
         self.caption_font = style.font(caption_pt)
         self.heading_font = style.font(caption_pt)
         self.heading_font.setBold(True)
+        self.caption_px = 0
+        self.set_caption_lines(caption_lines)
+        self.heading_px = QFontMetrics(self.heading_font).lineSpacing() + 8
         self.tiles: list[Tile] = []
         self.groups: list[tuple[str, int]] = []
         self.columns = 1
+        self.cell = 0.0
+        self._capacity = 0
         self._images: list[pg.ImageItem] = []
         self._captions: list[pg.TextItem] = []
         self._frames: list[QGraphicsRectItem] = []
         self._headings: list[pg.TextItem] = []
 
     # -- the tiles -----------------------------------------------------------------------------
-    def columns_for(self, count: int, width: int | None = None) -> int:
-        """How many columns `count` tiles get at the view's width."""
-        width = self.width() if width is None else width
-        return max(1, min(count, int(width // self.min_cell)))
+    def set_caption_lines(self, lines: int) -> None:
+        """Room for `lines` lines of caption under every tile (from the next layout on)."""
+        line = QFontMetrics(self.caption_font).lineSpacing()
+        self.caption_px = lines * line + (6 if lines else 0)
 
     def capacity(self) -> int:
-        """About how many tiles fit the view without shrinking cells below `min_cell`."""
-        columns = max(1, self.width() // self.min_cell)
-        rows = max(1, int(self.height() // (self.min_cell * (1 + self.caption_space))))
+        """How many tiles fit the view in cells of at least `min_cell` pixels (at least 1)."""
+        width, height = self._room()
+        step = self.min_cell * (1 + GAP)
+        columns = max(1, int(width // step))
+        rows = max(1, int(height // (step + self.caption_px)))
         return columns * rows
 
     def set_tiles(self, tiles: Sequence[Tile], groups: Sequence[tuple[str, int]] = ()) -> None:
@@ -85,6 +94,15 @@ class TileView(pg.GraphicsLayoutWidget):
         a new row under their heading (their counts add up to len(tiles))."""
         self.tiles = list(tiles)
         self.groups = list(groups) or [("", len(self.tiles))]
+        for i, tile in enumerate(self.tiles):
+            image, caption, frame = self._items(i)
+            image.setImage(tile.rgba, autoLevels=False, levels=None)
+            outline = style.pen(tile.frame, FRAME_WIDTH) if tile.frame \
+                else style.pen(EDGE_COLOUR, 1)
+            frame.setPen(outline)
+            caption.setText(tile.caption, color=tile.colour)
+        for k, (heading, _) in enumerate(h for h in self.groups if h[0]):
+            self._heading(k).setText(heading, color=TEXT_COLOUR)
         self._layout()
 
     def clear_tiles(self) -> None:
@@ -92,53 +110,75 @@ class TileView(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event: QResizeEvent | None) -> None:
         super().resizeEvent(event)
-        # pyqtgraph calls this from its own __init__, before our attributes exist
-        widest = max((count for _, count in getattr(self, "groups", ())), default=0)
-        if widest and self.columns_for(widest) != self.columns:
-            self._layout()
+        if not hasattr(self, "tiles"):  # pyqtgraph calls this from its own __init__
+            return
+        self._layout()
+        capacity = self.capacity()
+        if capacity != self._capacity:
+            self._capacity = capacity
+            self.capacityChanged.emit()
+
+    @property
+    def captions(self) -> list[str]:
+        """The captions on show, in tile order."""
+        return [t.caption for t in self.tiles]
 
     # -- layout --------------------------------------------------------------------------------
+    def _room(self) -> tuple[float, float]:
+        return max(self.width() - 2 * MARGIN, 1), max(self.height() - 2 * MARGIN, 1)
+
+    def _grid(self) -> tuple[int, float]:
+        """The columns and cell size (pixels) that make the cells largest, up to `max_cell`."""
+        width, height = self._room()
+        counts = [count for _, count in self.groups]
+        headings = sum(1 for heading, _ in self.groups if heading) * self.heading_px
+        best = (1, 0.0)
+        for columns in range(1, max(counts, default=1) + 1):
+            rows = sum(math.ceil(count / columns) for count in counts)
+            across = width / (columns * (1 + GAP))
+            down = (height - headings - rows * self.caption_px) / max(rows * (1 + GAP), 1)
+            cell = min(across, down, self.max_cell)
+            if cell > best[1]:
+                best = (columns, cell)
+        return best
+
     def _layout(self) -> None:
-        widest = max((count for _, count in self.groups), default=1)
-        self.columns = columns = self.columns_for(widest)
-        row_height = 1 + self.caption_space + GAP
-        cell_px = max(self.width(), 1) / (columns * (1 + GAP))
-        heading_height = max(MIN_HEADING, HEADING_PX / cell_px)
-        y, i, headings = 0.0, 0, 0
+        """Place the tiles, captions and headings in the view's pixels."""
+        used, headings = len(self.tiles), sum(1 for heading, _ in self.groups if heading)
+        for pool, count in ((self._images, used), (self._captions, used), (self._frames, used),
+                            (self._headings, headings)):
+            for k, item in enumerate(pool):
+                item.setVisible(k < count)
+        width, height = self._room()
+        self.box.setRange(QRectF(-MARGIN, -MARGIN, width + 2 * MARGIN, height + 2 * MARGIN),
+                          padding=0)
+        if not used:
+            return
+        self.columns, cell = self._grid()
+        self.cell = cell = max(cell, 1.0)
+        step = cell * (1 + GAP)
+        x0 = max(0.0, (width - (self.columns * step - cell * GAP)) / 2)
+        y, i, k = 0.0, 0, 0
         for heading, count in self.groups:
             if heading:
-                self._heading(headings, heading, y)
-                headings += 1
-                y += heading_height
-            for k in range(count):
-                row, col = divmod(k, columns)
-                self._place(i, col * (1 + GAP), y + row * row_height)
+                self._headings[k].setPos(x0, y)
+                k += 1
+                y += self.heading_px
+            for n in range(count):
+                row, col = divmod(n, self.columns)
+                self._place(i, x0 + col * step, y + row * (step + self.caption_px), cell)
                 i += 1
-            y += math.ceil(count / columns) * row_height if count else 0.0
-        for pool, used in ((self._images, i), (self._captions, i), (self._frames, i),
-                           (self._headings, headings)):
-            for item in pool[used:]:
-                item.hide()
-        if i:
-            width = columns * (1 + GAP) - GAP
-            self.box.setRange(QRectF(-GAP, -GAP, width + 2 * GAP, y + GAP), padding=0)
+            y += math.ceil(count / self.columns) * (step + self.caption_px)
 
-    def _place(self, i: int, x: float, y: float) -> None:
-        tile = self.tiles[i]
-        image, caption, frame = self._items(i)
-        h, w = tile.rgba.shape[:2]
-        scale = 1.0 / max(h, w)
-        rect = QRectF(x + (1 - w * scale) / 2, y + (1 - h * scale) / 2, w * scale, h * scale)
-        image.setImage(tile.rgba, autoLevels=False, levels=None)
-        image.setRect(rect)
-        image.show()
-        outline = style.pen(tile.frame, FRAME_WIDTH) if tile.frame else style.pen(EDGE_COLOUR, 1)
-        frame.setPen(outline)
-        frame.setRect(rect)
-        frame.show()
-        caption.setText(tile.caption, color=tile.colour)
-        caption.setPos(x + 0.5, y + 1 + GAP / 3)
-        caption.setVisible(bool(tile.caption))
+    def _place(self, i: int, x: float, y: float, cell: float) -> None:
+        h, w = self.tiles[i].rgba.shape[:2]
+        scale = cell / max(h, w)
+        rect = QRectF(x + (cell - w * scale) / 2, y + (cell - h * scale) / 2, w * scale,
+                      h * scale)
+        self._images[i].setRect(rect)
+        self._frames[i].setRect(rect)
+        self._captions[i].setPos(x + cell / 2, y + cell + 2)
+        self._captions[i].setVisible(bool(self.tiles[i].caption))
 
     def _items(self, i: int) -> tuple[pg.ImageItem, pg.TextItem, QGraphicsRectItem]:
         while len(self._images) <= i:
@@ -154,18 +194,10 @@ class TileView(pg.GraphicsLayoutWidget):
             self._frames.append(frame)
         return self._images[i], self._captions[i], self._frames[i]
 
-    def _heading(self, k: int, text: str, y: float) -> None:
+    def _heading(self, k: int) -> pg.TextItem:
         while len(self._headings) <= k:
             item = pg.TextItem(anchor=(0.0, 0.0), color=TEXT_COLOUR)
             item.setFont(self.heading_font)
             self.box.addItem(item)
             self._headings.append(item)
-        item = self._headings[k]
-        item.setText(text, color=TEXT_COLOUR)
-        item.setPos(0.0, y)
-        item.show()
-
-    @property
-    def captions(self) -> list[str]:
-        """The captions on show, in tile order (for tests and accessibility)."""
-        return [t.caption for t in self.tiles]
+        return self._headings[k]
