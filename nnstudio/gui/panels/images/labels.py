@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.theme import TEXT_COLOUR
@@ -38,6 +38,5 @@ def summary_label() -> QLabel:
     widens the panel (a long line is cut at the dock's edge), so the window keeps its size."""
     label = QLabel()
     label.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    label.setMinimumWidth(40)
+    label.setMinimumWidth(40)  # instead of the whole text
     return label
