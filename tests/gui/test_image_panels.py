@@ -2,7 +2,9 @@
 sample images, the confusion matrix, the most confident mistakes, first-layer filters and the
 feature maps of a sample chosen with the picker; and their empty states."""
 
+import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -158,3 +160,38 @@ def test_drawings_are_fitted_to_the_frame_as_the_dataset_is():
     assert (rows[0], rows[-1]) == (4, 23)
     assert not fit_drawing(np.zeros((50, 50)), (8, 8)).any()
     assert ink_extent(np.zeros((3, 8, 8))) == 1.0
+
+
+def test_no_mistakes_to_show_is_said_and_the_box_stays_reachable(qtbot, digits):
+    samples = panel(digits, SamplesPanel)
+    p = samples._predictions
+    perfect = dataclasses.replace(p, predicted=p.true)
+    samples.draw(SimpleNamespace(predictions=perfect, step=60))
+    samples.only_wrong.setChecked(True)
+    assert samples.view.tiles == [] and samples.message is None
+    assert samples.summary.text().startswith("No mistakes among the first")
+    samples.only_wrong.setChecked(False)
+    assert len(samples.view.tiles) > 0
+
+
+def test_image_regression_gets_no_classification_views(qtbot, monkeypatch, tmp_path):
+    x = np.random.default_rng(0).random((60, 1, 8, 8)).astype(np.float32)
+    np.savez(tmp_path / "brightness.npz", x=x, y=x.mean(axis=(1, 2, 3))[:, None])
+    doc = Design.load(EXAMPLES / "digits_cnn.json").to_dict()
+    doc["network"]["nodes"][-1]["params"]["units"] = 1
+    doc["data"] = {"source": "npz", "path": str(tmp_path / "brightness.npz"),
+                   "validation": 0.2}
+    doc["training"]["loss"] = "mse"
+    w = MainWindow(Design.from_dict(doc), remember_layout=False)
+    qtbot.addWidget(w)
+    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    w.show()
+    controller = w.training.controller
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
+                    timeout=20_000)
+    settle(qtbot, w, lambda: controller.play(5))
+    assert controller.latest.predictions is None and controller.latest.filters is not None
+    for kind in (SamplesPanel, MistakesPanel, FeatureMapsPanel, DrawingPadPanel):
+        assert "classif" in panel(w, kind).message, kind.__name__
+    assert "classification" in panel(w, ConfusionPanel).message
+    assert panel(w, FiltersPanel).message is None  # a regression CNN's filters are filters

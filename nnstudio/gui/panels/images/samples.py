@@ -81,10 +81,15 @@ class SamplesPanel(Panel):
         tiles = [self._tile(image, int(p.true[i]), int(p.predicted[i]))
                  for image, i in zip(images, rows, strict=True)]
         self.view.set_tiles(tiles)
-        self.summary.setText(self.tr(
-            "{correct} of {total} {split} images right ({accuracy:.1%}) at step {step}").format(
-            correct=p.correct, total=p.evaluated, split=self._split_name(p.split),
-            accuracy=p.correct / max(p.evaluated, 1), step=self._step))
+        if not rows:  # only mistakes, and none among the samples kept
+            self.summary.setText(self.tr("No mistakes among the first {count} {split} "
+                                         "images").format(count=len(p.true),
+                                                          split=self._split_name(p.split)))
+        else:
+            self.summary.setText(self.tr(
+                "{correct} of {total} {split} images right ({accuracy:.1%}) at step {step}"
+            ).format(correct=p.correct, total=p.evaluated, split=self._split_name(p.split),
+                     accuracy=p.correct / max(p.evaluated, 1), step=self._step))
         self._show_state()
 
     def _tile(self, image: Any, true: int, predicted: int) -> Tile:
