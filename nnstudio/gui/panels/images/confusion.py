@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
@@ -129,6 +130,10 @@ class ConfusionPanel(Panel):
         ticks = [[(i, labels.class_name(self._dataset, i)) for i in range(k)]]
         for side in ("bottom", "left"):
             plot.getAxis(side).setTicks(ticks)
+        # room for the longest name beside the rows (pyqtgraph drops labels that do not fit)
+        metrics = QFontMetrics(style.font(style.TICK_PT))
+        widest = max(metrics.horizontalAdvance(name) for _, name in ticks[0])
+        plot.getAxis("left").setWidth(widest + 2 * metrics.height() + 12)
         if k <= MAX_WRITTEN:
             size = style.LABEL_PT if k <= 12 else style.TICK_PT - 2
             font = style.font(size)
