@@ -38,7 +38,7 @@
 <context>
     <name>BackgroundLoad</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/background.py" line="+78"/>
+        <location filename="../../nnstudio/gui/imports/background.py" line="+81"/>
         <source>not enough memory to load this data</source>
         <extracomment>a loader&apos;s progress callback: the fraction done, in [0, 1]</extracomment>
         <translation>内存不足，无法加载这些数据</translation>
@@ -77,7 +77,7 @@
         <translation>显示验证集的点</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <location line="+10"/>
         <source>validation</source>
         <translation>验证集</translation>
@@ -1070,13 +1070,13 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+59"/>
+        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+60"/>
         <source>Confusion matrix</source>
         <extracomment>with more classes than this the counts are not written (the cells are too small) a cell whose colour is deeper than this gets white text the palest tint of a cell with any count, so that a single mistake still shows</extracomment>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>predicted class</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>预测类别</translation>
@@ -1087,7 +1087,7 @@
         <translation>真实类别</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Accuracy {accuracy:.1%} on {total} {split} samples · rows: true class</source>
         <translation>{total} 个{split}样本上的准确率 {accuracy:.1%} · 行：真实类别</translation>
     </message>
@@ -1107,7 +1107,7 @@
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The confusion matrix is drawn for classification</source>
         <translation>混淆矩阵只针对分类任务绘制</translation>
     </message>
@@ -1410,7 +1410,7 @@
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The fitted curve is drawn for regression data with one input</source>
         <translation>拟合曲线只针对只有一个输入的回归数据绘制</translation>
     </message>
@@ -1467,7 +1467,7 @@
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+53"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>输入特征</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-27"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -1502,17 +1502,12 @@
         <translation>绘制你的数据</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-29"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+76"/>
         <source>Open a file with Import…</source>
         <translation>用“导入…”打开一个文件</translation>
     </message>
@@ -1879,7 +1874,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>The network sees:</source>
         <translation>网络看到的是：</translation>
     </message>
@@ -1944,17 +1939,22 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>下一个样本</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Feature maps are shown for image data</source>
-        <translation>特征图只针对图像数据显示</translation>
+        <location line="+30"/>
+        <source>Feature maps are shown for image classification</source>
+        <translation>特征图只针对图像分类显示</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Press Play to train: an image and what each convolution and pooling layer makes of it appear here</source>
+        <translation>按“播放”开始训练：这里会显示一张图像，以及每个卷积层和池化层把它变成了什么</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Feature maps are shown for networks with convolution or pooling layers</source>
         <translation>特征图只针对含有卷积层或池化层的网络显示</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source> of {count}</source>
         <translation> / {count}</translation>
     </message>
@@ -1996,12 +1996,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FiltersPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+22"/>
+        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+21"/>
         <source>Filters</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Press Play to train: the first convolution layer&apos;s filters appear here</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>按“播放”开始训练：这里会显示第一个卷积层的卷积核</translation>
@@ -2868,12 +2868,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MistakesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+23"/>
+        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+22"/>
         <source>Mistakes</source>
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
@@ -2887,18 +2887,18 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+6"/>
-        <source>The most confident mistakes are shown for image data</source>
-        <translation>最有把握的错例只针对图像数据显示</translation>
+        <source>The most confident mistakes are shown for image classification</source>
+        <translation>最有把握的错例只针对图像分类显示</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>No mistakes: every one of the {count} images checked is classified correctly</source>
+        <translation>没有错例：检查过的 {count} 张图像全部分类正确</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Press Play to train: the images the network gets wrong with the most confidence appear here</source>
         <translation>按“播放”开始训练：这里会显示网络最有把握却判断错误的图像</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No mistakes: every validation image is classified correctly</source>
-        <translation>没有错例：每张验证集图像都分类正确</translation>
     </message>
 </context>
 <context>
@@ -2972,7 +2972,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     <message>
         <location filename="../../nnstudio/gui/imports/npz_dialog.py" line="+35"/>
         <source>Import NumPy arrays (.npz)</source>
-        <extracomment>samples previewed as images when the inputs are images arrays larger than this are not read for the preview (bytes)</extracomment>
+        <extracomment>samples previewed as images when the inputs are images</extracomment>
         <translation>导入 NumPy 数组（.npz）</translation>
     </message>
     <message>
@@ -3016,7 +3016,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>sample {i}</source>
         <translation>样本 {i}</translation>
     </message>
@@ -3113,25 +3113,38 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>SamplesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+23"/>
+        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+25"/>
         <source>Predictions</source>
+        <extracomment>class names up to this many characters together fit one caption line: &quot;7 (is 3)&quot;</extracomment>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Only mistakes</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>只看错例</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
+        <source>No mistakes among the first {count} {split} images</source>
+        <translation>前 {count} 张{split}图像中没有错例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{correct} of {total} {split} images right ({accuracy:.1%}) at step {step}</source>
         <translation>第 {step} 步：{total} 张{split}图像中 {correct} 张正确（{accuracy:.1%}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{predicted} (is {true})</source>
         <translation>{predicted}（实为 {true}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{predicted}
+is {true}</source>
+        <translation>{predicted}
+实为 {true}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3150,8 +3163,8 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+4"/>
-        <source>Predicted and true labels of sample images are shown for image data</source>
-        <translation>样本图像的预测标签和真实标签只针对图像数据显示</translation>
+        <source>Predicted and true labels of sample images are shown for image classification</source>
+        <translation>样本图像的预测标签和真实标签只针对图像分类显示</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3368,7 +3381,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+112"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+117"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
         <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
@@ -3384,7 +3397,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>没有加载设计文件旁边保存的权重，训练将从新的权重开始：{problem}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
@@ -3469,7 +3482,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/__init__.py" line="+38"/>
+        <location filename="../../nnstudio/gui/imports/__init__.py" line="+39"/>
         <source>CSV table…</source>
         <extracomment>kind → the dialog class for it</extracomment>
         <translation>CSV 表格…</translation>
