@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from nnstudio.gui.panels import style
 
@@ -49,6 +49,8 @@ class LineKey(QWidget):
         self._row.setContentsMargins(12, 0, 0, 0)
         self._row.setSpacing(6)
         self.entries: tuple[KeyEntry, ...] = ()
+        # a narrow dock cuts the key short rather than the key widening the dock
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_entries(self, entries: tuple[KeyEntry, ...]) -> None:
         if entries == self.entries:

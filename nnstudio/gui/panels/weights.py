@@ -48,8 +48,8 @@ class WeightsPanel(Panel):
 
         self.histogram_view = style.plot_widget()
         self.heatmap_view = style.plot_widget()
-        column.addWidget(self.histogram_view, 2)
-        column.addWidget(self.heatmap_view, 3)
+        column.addWidget(self.histogram_view, 1)
+        column.addWidget(self.heatmap_view, 1)
         self.set_content(page)
 
         histogram = self.histogram_view.getPlotItem()

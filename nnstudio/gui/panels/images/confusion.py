@@ -82,6 +82,10 @@ class ConfusionPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return dataset is not None and dataset.task == "classification" \
+            and dataset.kind != "points2d"
+
     def set_data(self, dataset: Any) -> None:
         self._dataset = dataset
         self.reset()

@@ -50,6 +50,9 @@ class FeatureMapsPanel(Panel):
         self._requested: int | None = None
         self.reset()
 
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
     def attach(self, controller: Any) -> None:
         """Send sample choices to `controller` (a TrainingController)."""
         self._controller = controller

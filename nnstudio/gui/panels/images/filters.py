@@ -33,6 +33,9 @@ class FiltersPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
     def reset(self) -> None:
         self.filters = None
         self.view.clear_tiles()

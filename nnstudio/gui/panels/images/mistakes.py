@@ -36,6 +36,9 @@ class MistakesPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
     def set_data(self, dataset: Any) -> None:
         self._dataset = dataset
         self.reset()

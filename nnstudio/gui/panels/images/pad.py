@@ -89,6 +89,9 @@ class DrawingPadPanel(Panel):
         self._step = 0
         self.reset()
 
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
     def _page(self) -> QWidget:
         left = QVBoxLayout()
         left.addWidget(self.pad, 1)

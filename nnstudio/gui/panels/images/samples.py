@@ -42,6 +42,9 @@ class SamplesPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
     def set_data(self, dataset: Any) -> None:
         self._dataset = dataset
         names = getattr(dataset, "class_names", ()) or ()
