@@ -43,7 +43,7 @@ TILE = 56
 MAX_COUNT_ROWS = 10
 MAX_STAT_ROWS = 14
 #: minimum height of the plot, table or grid
-PREVIEW_HEIGHT = 300
+PREVIEW_HEIGHT = 240
 
 
 def image_tile(pixels: np.ndarray, size: int = TILE) -> QPixmap:
