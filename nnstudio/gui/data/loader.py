@@ -12,10 +12,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from nnstudio.data import DataError, Dataset, load_dataset
 
-#: datasets kept for undo, redo and the preview of an edit just applied
+#: datasets kept for undo, redo and the preview of an edit just applied: at most this many,
+#: and beyond the newest one no more than CACHE_BYTES of arrays in all
 CACHE_SIZE = 3
+CACHE_BYTES = 256 * 2**20
 #: what a finished load reports: the dataset (None on failure) and the problem ("" if none)
 Done = Callable[[Dataset | None, str], None]
+
+
+def dataset_bytes(dataset: Dataset) -> int:
+    """The memory a dataset's arrays take: its splits and its raw samples."""
+    arrays = (dataset.x_train, dataset.y_train, dataset.x_val, dataset.y_val, dataset.x_test,
+              dataset.y_test, dataset.samples.x, dataset.samples.y)
+    return sum(a.nbytes for a in arrays)
 
 
 def load_key(section: Mapping[str, Any], base_dir: Path | None) -> str:
@@ -105,7 +114,14 @@ class DataLoader(QObject):
         if self._latest.get(channel) != ticket:
             return
         if dataset is not None:
-            self._cache[key] = dataset
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            self._remember(key, dataset)
         done(dataset, problem)
+
+    def _remember(self, key: str, dataset: Dataset) -> None:
+        """Cache `dataset` as the newest, dropping the oldest past the count or the bytes."""
+        self._cache[key] = dataset
+        self._cache.move_to_end(key)
+        while len(self._cache) > 1 and (
+                len(self._cache) > CACHE_SIZE
+                or sum(dataset_bytes(d) for d in self._cache.values()) > CACHE_BYTES):
+            self._cache.popitem(last=False)

@@ -203,9 +203,10 @@ class DataPreview(QWidget):
             fills = [pg.mkBrush(colouring.class_colour(k)) for k in range(dataset.num_classes)]
             rings = [pg.mkPen(colouring.class_colour(k), width=2.5)
                      for k in range(dataset.num_classes)]
-            self.train_points.setData(x=train[:, 0], y=train[:, 1], symbol="o",
-                                      brush=[fills[k] for k in y_train])
+            self.train_points.setData(x=train[:, 0], y=train[:, 1], symbol="o", size=TRAIN_SIZE,
+                                      pen=pg.mkPen(OUTLINE), brush=[fills[k] for k in y_train])
             self.validation_points.setData(x=validation[:, 0], y=validation[:, 1], symbol="o",
+                                           size=VALIDATION_SIZE,
                                            pen=[rings[k] for k in y_validation],
                                            brush=pg.mkBrush(style.BACKGROUND))
         else:
@@ -217,10 +218,11 @@ class DataPreview(QWidget):
                 scaled = np.clip(0.5 + 0.5 * v / limit, 0.0, 1.0)
                 return [pg.mkBrush(c) for c in colours.map(scaled, mode="qcolor")]
 
-            self.train_points.setData(x=train[:, 0], y=train[:, 1], symbol="o",
-                                      brush=brushes(y_train))
+            self.train_points.setData(x=train[:, 0], y=train[:, 1], symbol="o", size=TRAIN_SIZE,
+                                      pen=pg.mkPen(OUTLINE), brush=brushes(y_train))
             self.validation_points.setData(x=validation[:, 0], y=validation[:, 1], symbol="d",
-                                           pen=pg.mkPen(OUTLINE), brush=brushes(y_validation))
+                                           size=VALIDATION_SIZE + 2, pen=pg.mkPen(OUTLINE),
+                                           brush=brushes(y_validation))
         every = np.concatenate([train, validation, raw_inputs(dataset, "test")])
         names = dataset.samples.feature_names
         self._set_plane_axes(names[0] if names else "x1", names[1] if len(names) > 1 else "x2",
@@ -299,7 +301,11 @@ class DataPreview(QWidget):
     def _show_counts(self, dataset: Dataset) -> None:
         train, validation, test = split_sizes(dataset)
         text = self.tr("{train} training · {validation} validation · {test} test samples")
-        if dataset.kind in ("points2d", "curve1d"):
+        if dataset.kind == "points2d" and dataset.task == "regression":
+            text = self.tr("{train} training (dots) · {validation} validation (diamonds) · "
+                           "{test} test samples; colour: the target, orange negative, blue "
+                           "positive")
+        elif dataset.kind in ("points2d", "curve1d"):
             text = self.tr("{train} training (filled) · {validation} validation (rings) · "
                            "{test} test samples")
         self.sizes.setText(text.format(train=train, validation=validation, test=test))
