@@ -63,7 +63,9 @@ def input_shape(window):
 def choose(qtbot, window, title):
     """Pick the chooser entry titled `title`, as a user does."""
     chooser = window.data_panel.chooser
-    row = next(i for i in range(chooser.count()) if chooser.itemText(i).strip() == title)
+    items = chooser.model()
+    row = next(i for i in range(chooser.count())
+               if chooser.itemText(i).strip() == title and items.item(i).isEnabled())
     chooser.setCurrentIndex(row)
     chooser.activated.emit(row)
     settle(qtbot, window)
@@ -416,3 +418,29 @@ def test_a_design_whose_data_cannot_load_says_why(qtbot, monkeypatch, offers, tm
     preview = window.data_panel.preview
     assert preview.page == "empty" and "gone.csv" in preview.empty.text()
     assert window.data_panel.chooser.currentText().strip() == "CSV file"
+
+
+def test_choosing_drawn_points_keeps_the_toys_points_to_edit(qtbot, window):
+    n = data(window)["samples"]
+    choose(qtbot, window, "Drawn points")
+    assert data(window)["source"] == "points" and len(data(window)["points"]) == n
+    assert window.data_panel.preview.page == "plot"
+
+
+def test_drawn_points_from_a_table_start_from_an_empty_plane(qtbot, window):
+    choose(qtbot, window, "Iris flowers")
+    choose(qtbot, window, "Drawn points")
+    panel = window.data_panel
+    assert data(window)["points"] == [] and input_shape(window) == [2]
+    assert panel.preview.page == "plot" and panel.draw_box.isVisibleTo(panel)
+    click(qtbot, panel.preview.view, 0.0, 0.0)
+    assert len(data(window)["points"]) == 1
+
+
+def test_a_new_design_shows_its_data(qtbot, monkeypatch, offers):
+    window = make_window(qtbot, monkeypatch, offers, "iris.json")
+    assert window.data_panel.preview.page == "table"
+    window.model.reset(Design.load(EXAMPLES / "digits_cnn.json"))
+    settle(qtbot, window)
+    assert window.data_panel.preview.page == "images"
+    assert window.data_panel.chooser.currentText().strip() == "Handwritten digits 8×8"

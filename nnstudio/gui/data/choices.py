@@ -60,7 +60,7 @@ GROUPS = (
     Group(QT_TRANSLATE_NOOP("DataChoices", "Real tables"),
           _all("builtin", ("iris", "wine", "breast_cancer"))),
     Group(QT_TRANSLATE_NOOP("DataChoices", "Images"), _all("builtin", ("digits",))),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Drawn points"), (Choice("points"),)),
+    Group(QT_TRANSLATE_NOOP("DataChoices", "Draw your own"), (Choice("points"),)),
     Group(QT_TRANSLATE_NOOP("DataChoices", "Imported files"),
           (Choice("csv"), Choice("npz"), Choice("images"), Choice("idx")), files=True),
 )

@@ -30,7 +30,7 @@ from nnstudio.data.values import MAX_CLASSES
 from nnstudio.gui.data.choices import GROUPS, Choice, choice_of, section_for
 from nnstudio.gui.data.editing import DataEditor
 from nnstudio.gui.data.features import FeaturePicker
-from nnstudio.gui.data.loader import DataLoader
+from nnstudio.gui.data.loader import DataLoader, load_key
 from nnstudio.gui.data.params import ParamForm, label_for
 from nnstudio.gui.data.preview import DataPreview, swatch
 from nnstudio.gui.model import DesignModel
@@ -69,12 +69,14 @@ class DataPanel(QWidget):
         self.model, self.undo_stack = model, undo_stack
         self.loader = DataLoader(self)
         self.editor = DataEditor(model, undo_stack, self.loader, ask_fit, self)
-        self._preview_section: Any = object()
+        #: what the preview shows (see loader.load_key), "" before the first preview
+        self._preview_key = ""
         self._build()
         self.editor.failed.connect(self._on_failed)
         self.editor.applied.connect(self._show_problem)
         model.sectionChanged.connect(self._on_section)
         model.modelReset.connect(self._on_reset)
+        model.pathChanged.connect(self.refresh)  # relative paths now resolve elsewhere
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------
@@ -197,6 +199,7 @@ class DataPanel(QWidget):
         except DataError as exc:
             self._show_problem(str(exc))
             self.preview.show_nothing(str(exc))
+            self._preview_key = ""
             return
         choice = choice_of(resolved)
         self._select(choice)
@@ -217,9 +220,10 @@ class DataPanel(QWidget):
                 return
 
     def _refresh_preview(self, raw: dict[str, Any], resolved: dict[str, Any]) -> None:
-        if raw == self._preview_section:
+        key = load_key(raw, self.model.design.base_dir)
+        if key == self._preview_key:
             return
-        self._preview_section = raw
+        self._preview_key = key
         if resolved["source"] == "points" and not resolved["points"]:
             self.loader.cancel("preview")
             self.loading.hide()
