@@ -143,11 +143,11 @@ def test_digits_show_an_image_grid(qtbot, window):
 def test_a_slider_drag_is_one_undo_step_made_on_release(qtbot, window):
     slider = window.data_panel.form.widgets["noise"]
     count = window.undo_stack.count()
-    slider._slider.setSliderDown(True)
+    slider.setSliderDown(True)
     for value in (0.05, 0.1, 0.15, 0.2, 0.25):
         slider.setValue(value)
     assert window.undo_stack.count() == count and data(window)["noise"] == 0.0
-    slider._slider.setSliderDown(False)
+    slider.setSliderDown(False)
     settle(qtbot, window)
     assert data(window)["noise"] == pytest.approx(0.25)
     assert window.undo_stack.count() == count + 1
@@ -444,3 +444,11 @@ def test_a_new_design_shows_its_data(qtbot, monkeypatch, offers):
     settle(qtbot, window)
     assert window.data_panel.preview.page == "images"
     assert window.data_panel.chooser.currentText().strip() == "Handwritten digits 8×8"
+
+
+def test_the_import_menu_lists_the_import_dialogs(window):
+    from nnstudio.gui.imports import IMPORTERS
+
+    menu = window.data_panel.import_menu
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == [text for _, text in IMPORTERS]
