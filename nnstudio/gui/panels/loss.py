@@ -42,7 +42,7 @@ class LossPanel(Panel):
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis"))
         self.log_scale.toggled.connect(self._set_log_scale)
         self.key = LineKey()
-        page, column = style.page_with_controls(self.log_scale, self.key)
+        page, column = style.page_with_controls(self.log_scale, self.key, fill=True)
 
         self.loss_view = style.plot_widget(log_y=True)
         self.accuracy_view = style.plot_widget()
@@ -68,7 +68,7 @@ class LossPanel(Panel):
             self.validation_loss: KeyEntry(style.VALIDATION_COLOUR, self.tr("validation"),
                                            dashed=True),
             self.step_loss: KeyEntry(style.STEP_COLOUR, self.tr("each step (smoothed)"),
-                                     style.THIN_LINE_WIDTH),
+                                     thin=True),
         }
         self.reset()
 

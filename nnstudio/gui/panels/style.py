@@ -215,9 +215,9 @@ def message_css(points: int) -> str:
             f"font-size: {points}pt; padding: {points}px; }}")
 
 
-def page_with_controls(*controls: QWidget) -> tuple[QWidget, QVBoxLayout]:
-    """A panel page: a row of `controls` (left-aligned) above whatever the caller adds to the
-    returned column."""
+def page_with_controls(*controls: QWidget, fill: bool = False) -> tuple[QWidget, QVBoxLayout]:
+    """A panel page: a row of `controls` (left-aligned; the last one takes the rest of the row
+    if `fill`) above whatever the caller adds to the returned column."""
     page = QWidget()
     column = QVBoxLayout(page)
     column.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +226,9 @@ def page_with_controls(*controls: QWidget) -> tuple[QWidget, QVBoxLayout]:
     row.setContentsMargins(10, 4, 10, 4)
     for widget in controls:
         row.addWidget(widget)
-    row.addStretch(1)
+    if fill:
+        row.setStretchFactor(controls[-1], 1)
+    else:
+        row.addStretch(1)
     column.addLayout(row)
     return page, column
