@@ -1440,8 +1440,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Drawn points</source>
-        <translation>手绘点</translation>
+        <source>Draw your own</source>
+        <translation>自己绘制</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1452,18 +1452,18 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../../nnstudio/gui/data/loader.py" line="+34"/>
+        <location filename="../../nnstudio/gui/data/loader.py" line="+43"/>
         <source>The data could not be read: {problem}</source>
-        <extracomment>datasets kept for undo, redo and the preview of an edit just applied what a finished load reports: the dataset (None on failure) and the problem (&quot;&quot; if none)</extracomment>
+        <extracomment>datasets kept for undo, redo and the preview of an edit just applied: at most this many, and beyond the newest one no more than CACHE_BYTES of arrays in all what a finished load reports: the dataset (None on failure) and the problem (&quot;&quot; if none)</extracomment>
         <translation>无法读取数据：{problem}</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+92"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+94"/>
         <source>Import…</source>
-        <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there)</extracomment>
+        <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
     </message>
     <message>
@@ -1512,7 +1512,7 @@
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>class {k}</source>
         <translation>类别 {k}</translation>
     </message>
@@ -1675,7 +1675,7 @@
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+144"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -1685,7 +1685,7 @@
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
@@ -1716,6 +1716,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{train} training (dots) · {validation} validation (diamonds) · {test} test samples; colour: the target, orange negative, blue positive</source>
+        <translation>训练集 {train}（圆点）· 验证集 {validation}（菱形）· 测试集 {test} 个样本；颜色表示目标值：橙色为负，蓝色为正</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{train} training (filled) · {validation} validation (rings) · {test} test samples</source>
         <translation>训练集 {train}（实心）· 验证集 {validation}（空心）· 测试集 {test} 个样本</translation>
     </message>
