@@ -53,6 +53,8 @@ from nnstudio.gui.training import TrainingUi, prompts
 
 TOOLBAR_ICON = 32
 DEFAULT_SIZE = QSize(1600, 1000)
+#: the dashboard columns' default widths (in proportion: the middle one holds the pictures)
+DASHBOARD_WIDTHS = (500, 600, 500)
 #: width of the data / inspector / training tabs on the right
 RIGHT_DOCK_WIDTH = 400
 
@@ -196,6 +198,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.palette_dock, self.data_dock], [215, RIGHT_DOCK_WIDTH],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
+        widths = DASHBOARD_WIDTHS[:len(columns)]
+        self.resizeDocks([column[0] for column in columns[:len(widths)]], list(widths),
+                         Qt.Orientation.Horizontal)
+        self.training.fit_panels_to_data()
         self.toolbar.show()
         self.training.controls.toolbar.show()
 

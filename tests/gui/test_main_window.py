@@ -36,8 +36,10 @@ def test_builds_with_the_default_design_and_every_dock(window):
     assert window.model.design == Design.default()
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
     panels = {f"{name}PanelDock" for name in
-              ("Loss", "Boundary", "Curve", "Weights", "Activations", "GradientFlow")}
-    assert set(docks) == {"paletteDock", "inspectorDock", "summaryDock", "trainingDock"} | panels
+              ("Loss", "Boundary", "Curve", "Weights", "Activations", "GradientFlow", "Samples",
+               "Confusion", "Mistakes", "Filters", "FeatureMaps", "DrawingPad")}
+    assert set(docks) == {"paletteDock", "dataDock", "inspectorDock", "summaryDock",
+                          "trainingDock"} | panels
     # tabbed docks are not all visible at once, and only panels that have nothing to show for
     # the data are closed: the fitted curve, for the spiral
     closed = [d.widget() for d in docks.values() if d.isHidden()]

@@ -310,3 +310,5 @@ def test_the_panels_that_suit_the_data_are_shown(qtbot, window):
     assert docks["BoundaryPanel"].isHidden()
     assert docks["CurvePanel"].isVisible()  # shown, and in front of its column
     assert "Decision boundary" in [a.text() for a in window.view_menu.actions()]
+    window.act["reset_layout"].trigger()
+    assert docks["BoundaryPanel"].isHidden() and docks["CurvePanel"].isVisible()

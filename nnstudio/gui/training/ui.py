@@ -136,14 +136,23 @@ class TrainingUi(QObject):
                 "from fresh weights: {problem}").format(problem=report.weights_problem))
 
     def _show_data(self, dataset: Dataset | None) -> None:
-        """Give the panels the data; show those that apply to it and hide the others (the View
-        menu still lists them), and bring the one that suits it best to the front."""
-        front = FRONT_PANEL.get(getattr(dataset, "kind", ""), FRONT_PANEL[""])
-        docks = []
+        """Give the panels the data, and show those that apply to it."""
         for panel in self.panels:
             panel.set_data(dataset)
+        self.fit_panels_to_data()
+
+    def fit_panels_to_data(self) -> None:
+        """Show the panels that apply to the current data and hide the others (the View menu
+        still lists them), and bring the one that suits it best to the front. Without data
+        (a design that cannot train yet) nothing changes."""
+        dataset = self._dataset
+        if dataset is None:
+            return
+        front = FRONT_PANEL.get(dataset.kind, FRONT_PANEL[""])
+        docks = []
+        for panel in self.panels:
             dock = panel.parentWidget()
-            if isinstance(dock, QDockWidget) and dataset is not None:
+            if isinstance(dock, QDockWidget):
                 dock.setVisible(panel.applies(dataset))
                 docks.append((type(panel).__name__ == front, dock))
         for is_front, dock in docks:  # after the others are shown, or one may cover it
