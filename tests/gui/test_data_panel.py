@@ -452,3 +452,31 @@ def test_the_import_menu_lists_the_import_dialogs(window):
     menu = window.data_panel.import_menu
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions()] == [text for _, text in IMPORTERS]
+
+
+def wheel(widget):
+    """One notch of the mouse wheel (down) over the middle of `widget`."""
+    from PySide6.QtCore import QPointF as Point
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    middle = Point(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(middle, Point(widget.mapToGlobal(middle)), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, NO_MOD,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_dock_instead_of_changing_the_data(qtbot, window):
+    from PySide6.QtWidgets import QSlider
+
+    panel = window.data_panel
+    before, count = data(window), window.undo_stack.count()
+    inner = panel.form.widgets["validation"].findChild(QSlider)
+    for widget in (inner, panel.form.widgets["seed"], panel.chooser, panel.class_picker):
+        assert not widget.hasFocus()
+        wheel(widget)
+    settle(qtbot, window)
+    assert data(window) == before and window.undo_stack.count() == count
+    assert panel.chooser.currentText().strip() == "Spiral"
+    assert panel.class_picker.currentIndex() == 0

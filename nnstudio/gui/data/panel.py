@@ -33,6 +33,7 @@ from nnstudio.gui.data.features import FeaturePicker
 from nnstudio.gui.data.loader import DataLoader, load_key
 from nnstudio.gui.data.params import ParamForm, label_for
 from nnstudio.gui.data.preview import DataPreview, swatch
+from nnstudio.gui.data.wheel import WheelGuard, guard_wheel
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.panels import colouring
 from nnstudio.gui.theme import ERROR_COLOUR, MUTED_TEXT
@@ -71,7 +72,10 @@ class DataPanel(QWidget):
         self.editor = DataEditor(model, undo_stack, self.loader, ask_fit, self)
         #: what the preview shows (see loader.load_key), "" before the first preview
         self._preview_key = ""
+        self.wheel_guard = WheelGuard(self)
         self._build()
+        guard_wheel(self, self.wheel_guard)
+        self.form.rebuilt.connect(lambda: guard_wheel(self.form, self.wheel_guard))
         self.editor.failed.connect(self._on_failed)
         self.editor.applied.connect(self._show_problem)
         model.sectionChanged.connect(self._on_section)

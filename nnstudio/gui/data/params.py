@@ -81,6 +81,8 @@ class ParamForm(QWidget):
     when its editing is finished."""
 
     changed = Signal(str, object)
+    #: the rows were made anew (another source)
+    rebuilt = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,6 +119,7 @@ class ParamForm(QWidget):
             label.setToolTip(p.help)
             self._form.addRow(label, widget)
             self.widgets[p.name] = widget
+        self.rebuilt.emit()
 
     def _make(self, p: DataParam) -> QWidget:
         if p.kind == "bool":
