@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from nnstudio.data import SOURCES
 from nnstudio.data.features import needing_more
+from nnstudio.gui.catalog_text import catalog_tr
 
 #: keys a new choice keeps from the current data section when its source takes them
 KEPT_KEYS = ("validation", "test", "seed")
@@ -27,13 +28,15 @@ class Choice:
 
     @property
     def title(self) -> str:
+        """The catalogue's title, in the user's language."""
         source = SOURCES[self.source]
-        return source.dataset(self.name).title if self.name else source.title
+        return catalog_tr(source.dataset(self.name).title if self.name else source.title)
 
     @property
     def summary(self) -> str:
+        """The catalogue's summary, in the user's language."""
         source = SOURCES[self.source]
-        return source.dataset(self.name).summary if self.name else source.summary
+        return catalog_tr(source.dataset(self.name).summary if self.name else source.summary)
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,7 @@ class DataPanel(QWidget):
         self.features.refused.connect(self._on_failed)
         self.features_box = self._group(self.tr("Input features"), self.features)
         column.addWidget(self.features_box)
+        column.addStretch(0)  # below a table or an image grid, which stop at their contents
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

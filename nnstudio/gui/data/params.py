@@ -20,6 +20,7 @@ from superqt import QLabeledDoubleSlider, QLabeledSlider
 
 from nnstudio.data import SOURCES
 from nnstudio.data.values import DataParam
+from nnstudio.gui.catalog_text import catalog_tr
 
 #: keys with their own widgets elsewhere in the panel
 OWN_WIDGETS = ("name", "features", "points")
@@ -114,9 +115,9 @@ class ParamForm(QWidget):
         self.widgets = {}
         for p in params:
             widget = self._make(p)
-            widget.setToolTip(p.help)
+            widget.setToolTip(catalog_tr(p.help))
             label = QLabel(label_for(p.name))
-            label.setToolTip(p.help)
+            label.setToolTip(catalog_tr(p.help))
             self._form.addRow(label, widget)
             self.widgets[p.name] = widget
         self.rebuilt.emit()

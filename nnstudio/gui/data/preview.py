@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QSizePolicy,
     QStackedWidget,
     QTableWidget,
@@ -42,6 +43,8 @@ TILE = 56
 #: class rows and statistics rows shown without scrolling
 MAX_COUNT_ROWS = 10
 MAX_STAT_ROWS = 14
+#: no maximum height (Qt's QWIDGETSIZE_MAX)
+QWIDGETSIZE_MAX = (1 << 24) - 1
 #: minimum height of the plot, table or grid
 PREVIEW_HEIGHT = 240
 
@@ -79,10 +82,10 @@ def raw_inputs(dataset: Dataset, split: str) -> np.ndarray:
 
 def fit_height(table: QTableWidget, rows: int, most: int) -> None:
     """Make `table` just tall enough for `rows` rows (at most `most`; it scrolls beyond)."""
-    shown = min(rows, most)
-    row_height = table.verticalHeader().defaultSectionSize()
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + shown * row_height
-                         + 2 * table.frameWidth() + 2)
+    table.resizeRowsToContents()
+    rows_height = sum(table.rowHeight(r) for r in range(min(rows, most)))
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows_height
+                         + 2 * table.frameWidth())
 
 
 def _number(value: float) -> str:
@@ -121,8 +124,12 @@ class DataPreview(QWidget):
         self.counts = self._table()
         self.sizes = QLabel()
         self.sizes.setStyleSheet(f"color: {MUTED_TEXT};")
+        self.sizes.setWordWrap(True)
+        self.sizes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        # no taller than a table or an image grid needs; a plot grows with the dock
+        column.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         column.addWidget(self.pages, 1)
         column.addWidget(self.sizes)
         column.addWidget(self.counts)
@@ -146,6 +153,7 @@ class DataPreview(QWidget):
         table = QTableWidget()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
@@ -157,13 +165,13 @@ class DataPreview(QWidget):
         self._clicks_on = dataset.kind == "points2d"
         if dataset.kind in ("points2d", "curve1d"):
             self._show_points(dataset)
-            self.pages.setCurrentWidget(self.view)
+            self._show_page(self.view)
         elif dataset.kind == "images":
             self._show_images(dataset)
-            self.pages.setCurrentWidget(self.images)
+            self._show_page(self.images)
         else:
             self._show_stats(dataset)
-            self.pages.setCurrentWidget(self.table)
+            self._show_page(self.table)
         self._show_counts(dataset)
 
     def show_empty_plane(self) -> None:
@@ -173,7 +181,7 @@ class DataPreview(QWidget):
         self.train_points.clear()
         self.validation_points.clear()
         self._set_plane_axes("x1", "x2", (-PLANE, PLANE), (-PLANE, PLANE))
-        self.pages.setCurrentWidget(self.view)
+        self._show_page(self.view)
         self.sizes.setText(self.tr("No points yet"))
         self.counts.hide()
 
@@ -182,9 +190,24 @@ class DataPreview(QWidget):
         self.dataset = None
         self._clicks_on = False
         self.empty.setText(text)
-        self.pages.setCurrentWidget(self.empty)
+        self._show_page(self.empty)
         self.sizes.setText("")
         self.counts.hide()
+
+    def _show_page(self, page: QWidget) -> None:
+        """Show `page`: a plot grows with the dock; a table or an image grid is as tall as its
+        contents, so the counts follow right under it."""
+        self.pages.setCurrentWidget(page)
+        if page is self.table:
+            height = self.table.height()
+        elif page is self.images:
+            height = self.images.sizeHint().height()
+        else:
+            self.pages.setMinimumHeight(PREVIEW_HEIGHT)
+            self.pages.setMaximumHeight(QWIDGETSIZE_MAX)
+            return
+        self.pages.setMinimumHeight(0)
+        self.pages.setMaximumHeight(height)
 
     @property
     def page(self) -> str:
@@ -309,7 +332,6 @@ class DataPreview(QWidget):
             text = self.tr("{train} training (filled) · {validation} validation (rings) · "
                            "{test} test samples")
         self.sizes.setText(text.format(train=train, validation=validation, test=test))
-        self.sizes.setWordWrap(True)
         counts = class_counts(dataset)
         self.counts.setVisible(len(counts) > 0)
         if not len(counts):
