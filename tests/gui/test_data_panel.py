@@ -480,3 +480,12 @@ def test_the_wheel_scrolls_the_dock_instead_of_changing_the_data(qtbot, window):
     assert data(window) == before and window.undo_stack.count() == count
     assert panel.chooser.currentText().strip() == "Spiral"
     assert panel.class_picker.currentIndex() == 0
+
+
+def test_no_validation_split_still_previews(qtbot, window):
+    window.data_panel.form.widgets["validation"].setValue(0.0)
+    settle(qtbot, window)
+    preview = window.data_panel.preview
+    assert data(window)["validation"] == 0.0
+    assert preview.page == "plot" and len(preview.validation_points.data) == 0
+    assert len(preview.train_points.data) == data(window)["samples"]
