@@ -27,7 +27,7 @@ from nnstudio.data import Dataset
 from nnstudio.data.summary import class_counts, column_stats, split_sizes
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
-from nnstudio.gui.panels.points import targets
+from nnstudio.gui.panels.points import raw_inputs, targets
 from nnstudio.gui.theme import MUTED_TEXT
 
 TRAIN_SIZE = 9
@@ -71,13 +71,6 @@ def sample_rows(labels: np.ndarray, classes: int) -> np.ndarray:
         return np.arange(min(len(labels), MAX_IMAGES))
     rows = [np.flatnonzero(labels == k)[:PER_CLASS] for k in range(classes)]
     return np.concatenate(rows)[:MAX_IMAGES] if rows else np.arange(0)
-
-
-def raw_inputs(dataset: Dataset, split: str) -> np.ndarray:
-    """The split's raw inputs (n, D) as loaded, D the size of one raw sample (an empty split
-    gives (0, D))."""
-    x = dataset.raw_x(split)
-    return x.reshape(len(x), int(np.prod(dataset.raw_shape)))
 
 
 def fit_height(table: QTableWidget, rows: int, most: int) -> None:
