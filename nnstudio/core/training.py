@@ -110,10 +110,9 @@ class Trainer:
     def __init__(self, network: Network, data: SplitData, training: dict[str, Any]):
         self.network = network
         self.data = data
-        self.loss = resolve_loss(training.get("loss", "auto"), data.task)
-        problems = compatibility_problems(network, data, self.loss)
-        if problems:
-            raise ValueError("; ".join(f"{node}: {msg}" for node, msg in problems))
+        self._loss_spec = training.get("loss", "auto")
+        self.loss = resolve_loss(self._loss_spec, data.task)
+        self._check(data, self.loss)
         self.classification = data.task == "classification"
         self.optimizer_spec = dict(training.get("optimizer") or {"type": "adam"})
         self.batch_size = int(training.get("batch_size", 32))
@@ -125,6 +124,11 @@ class Trainer:
         self._start()
 
     # -- set-up ----------------------------------------------------------------------------------
+    def _check(self, data: SplitData, loss: str) -> None:
+        problems = compatibility_problems(self.network, data, loss)
+        if problems:
+            raise ValueError("; ".join(f"{node}: {msg}" for node, msg in problems))
+
     def _prepare(self, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(inputs shaped for the network, loss targets, class labels or raw targets)."""
         suffix = {"train": "train", "validation": "val", "test": "test"}[split]
@@ -182,6 +186,22 @@ class Trainer:
         self._start()
 
     # -- live settings ---------------------------------------------------------------------------
+    def set_data(self, data: SplitData) -> None:
+        """Train on `data` from the next step on, keeping the weights, the optimiser's state,
+        the history and the counters (points drawn while training, more noise…); the epoch in
+        progress starts again on the new data. ValueError, and nothing changed, when the data
+        do not fit the network or change the task."""
+        loss = resolve_loss(self._loss_spec, data.task)
+        if (data.task == "classification") != self.classification or loss != self.loss:
+            raise ValueError(f"the data change the task to {data.task}: the network must be "
+                             "built again")
+        self._check(data, loss)
+        self.data = data
+        self._prepared = {split: self._prepare(split) for split in ("train", "validation", "test")}
+        if hasattr(self, "_shuffled"):
+            del self._shuffled  # sized for the old data
+        self._new_epoch()
+
     @property
     def learning_rate(self) -> float:
         return self.optimizer.lr

@@ -143,6 +143,41 @@ def test_batch_size_changes_live():
     assert trainer.epoch == 1
 
 
+def test_data_change_live_keeping_weights_and_progress():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    for _ in range(10):
+        trainer.step()
+    weights = trainer.network.state_dict()
+    moments = {k: v.copy() for k, v in trainer.optimizer.state_arrays().items()}
+    b = blobs(seed=1)
+    bigger = Splits(np.concatenate([b.x_train, b.x_test]), np.concatenate([b.y_train, b.y_test]),
+                    b.x_val, b.y_val, b.x_test, b.y_test)
+    trainer.set_data(bigger)
+    assert trainer.data is bigger and trainer.step_count == 10
+    assert trainer.batches_per_epoch == 160 // 16
+    after = trainer.network.state_dict()
+    assert all(np.array_equal(weights[k], after[k]) for k in weights)
+    state = trainer.optimizer.state_arrays()
+    assert moments and all(np.array_equal(moments[k], state[k]) for k in moments)
+    for _ in range(trainer.batches_per_epoch):
+        trainer.step()
+    assert trainer.epoch == 2 and np.isfinite(trainer.history[-1]["train_loss"])  # 1 before
+
+
+def test_data_that_do_not_fit_are_refused_and_nothing_changes():
+    trainer = Trainer(mlp(), blobs(), TRAINING)
+    data = trainer.data
+    three = blobs()
+    three.y_train = three.y_train.copy()
+    three.y_train[0], three.num_classes = 2, 3
+    with pytest.raises(ValueError, match="out"):
+        trainer.set_data(three)  # three classes, two outputs
+    with pytest.raises(ValueError, match="regression"):
+        trainer.set_data(line())
+    assert trainer.data is data
+    trainer.step()
+
+
 def test_reset_restores_initial_weights():
     trainer = Trainer(mlp(), blobs(), TRAINING)
     initial = trainer.network.state_dict()

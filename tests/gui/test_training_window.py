@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnstudio.design import Design, build_network
-from nnstudio.gui.commands import SetParams
+from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training import session as sessions
 
@@ -235,6 +235,46 @@ def test_regularization_and_training_settings_apply_without_asking(qtbot, window
     worker = controller.session.worker  # idle now: safe to look at
     assert worker.trainer.network.layers["h1"].config["l2"] == 0.01
     assert worker.trainer.epochs == 5
+
+
+def test_a_data_edit_trains_on_with_the_same_weights_without_asking(qtbot, window,
+                                                                      monkeypatch):
+    controller = window.training.controller
+    settle(qtbot, window, controller.step_batch)
+    asked = []
+    monkeypatch.setattr(window, "ask_discard_weights", lambda: asked.append(True))
+    weights = controller.session.worker.trainer.network.state_dict()  # idle: safe to look at
+    data = {**window.model.design.section("data"), "noise": 0.3, "samples": 300}
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
+        window.undo_stack.push(SetSection(window.model, "data", data))
+    report = blocker.args[0]
+    assert report.ok and len(report.dataset.x_train) == 240 and not asked
+    snap = settle(qtbot, window, controller.step_batch)
+    assert snap.step == 2 and snap.run == controller.latest.run  # the same run, one step on
+    worker = controller.session.worker
+    assert worker.trainer.data is report.dataset
+    assert not np.array_equal(worker.trainer.network.state_dict()["h1.W"], weights["h1.W"])
+
+    three = {**data, "classes": 3}  # the network has two outputs: it says why it cannot train
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
+        window.undo_stack.push(SetSection(window.model, "data", three))
+    assert not blocker.args[0].ok and "out" in blocker.args[0].problem
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
+        window.undo_stack.undo()  # back to data it can train on: a fresh start
+    assert blocker.args[0].ok and not asked
+
+
+def test_a_new_network_while_a_snapshot_is_in_flight_never_leaves_training_stuck(qtbot,
+                                                                                 window):
+    controller = window.training.controller
+    model, stack = window.model, window.undo_stack
+    for units in (5, 6, 7):  # each edit lands just as the previous network's first snapshot
+        with qtbot.waitSignal(controller.loaded, timeout=10_000):
+            stack.push(SetParams(model, "h1", {**model.node("h1")["params"], "units": units}))
+    qtbot.waitUntil(lambda: controller.latest is not None
+                    and controller.latest.params[0].shape == (2, 7), timeout=10_000)
+    snap = settle(qtbot, window, controller.step_batch)
+    assert snap.step == 1
 
 
 def test_save_offers_the_weights_and_opening_loads_them(qtbot, window, monkeypatch, tmp_path):

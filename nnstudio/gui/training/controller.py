@@ -52,6 +52,7 @@ class TrainingController(QObject):
         self.latest: Snapshot | None = None
         self.speed = 0.0
         self._sent = 0
+        self._loaded_at = 0
         self._shown_commands = 0
         app = QCoreApplication.instance()
         if app is not None:
@@ -94,6 +95,7 @@ class TrainingController(QObject):
         self.running, self.latest, self.weights_loaded = False, None, False
         path = str(design.path) if design.path is not None else ""
         self._send("load", design.to_dict(), path, str(weights) if weights else "")
+        self._loaded_at = self._sent  # snapshots of the previous design are dropped
 
     def shutdown(self) -> None:
         """Stop the worker thread (waiting for it to end) and empty the panels."""
@@ -164,6 +166,11 @@ class TrainingController(QObject):
             self._send("set_early_stopping", new["early_stopping"])
         self._send("set_training", section)
 
+    def set_data(self, section: dict[str, Any]) -> None:
+        """Train on the data `section` from now on, keeping the weights (the network is
+        unchanged)."""
+        self._send("set_data", section)
+
     def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
         self._send("set_regularization", node_id, float(l1), float(l2))
 
@@ -220,6 +227,8 @@ class TrainingController(QObject):
             self.settled.emit()
 
     def _on_snapshot(self, snapshot: Snapshot, commands: int) -> None:
+        if commands < self._loaded_at:
+            return  # taken before the design now training was loaded: nobody waits for it
         self.latest, self._shown_commands = snapshot, commands
         self.feeder.feed(snapshot)
 

@@ -43,6 +43,7 @@ class WorkerSession(QObject):
     set_epoch_limit = Signal(int)
     set_early_stopping = Signal(object)
     set_training = Signal(object)
+    set_data = Signal(object)
     set_speed = Signal(float)
     save_weights = Signal(str)
     acknowledge = Signal(object)
@@ -64,8 +65,8 @@ class WorkerSession(QObject):
         self.worker.moveToThread(self.thread)
         for name in ("load", "play", "pause", "step_batch", "step_epoch", "reset",
                      "set_learning_rate", "set_batch_size", "set_regularization",
-                     "set_epoch_limit", "set_early_stopping", "set_training", "set_speed",
-                     "save_weights", "acknowledge"):
+                     "set_epoch_limit", "set_early_stopping", "set_training", "set_data",
+                     "set_speed", "save_weights", "acknowledge"):
             getattr(self, name).connect(getattr(self.worker, name))
         self._stop.connect(self.worker.stop)
         self.worker.snapshotReady.connect(self._on_snapshot)

@@ -2,10 +2,11 @@
 
 - A new design (New, Open) starts a new worker session, with the weights saved beside the file.
 - Training settings apply live where they can (TrainingController.apply_training).
-- L1/L2 strengths of a layer apply live too.
-- Any other change to the network or the data needs a new network: when trained weights
-  exist the user is asked first, and Cancel puts the design back as it was (through the undo
-  stack, so the edit is simply undone).
+- L1/L2 strengths of a layer apply live too, and so do changes to the data alone (points
+  drawn while training, more noise, another dataset of the same shape): the weights stay.
+- Any other change to the network needs a new network: when trained weights exist the user is
+  asked first, and Cancel puts the design back as it was (through the undo stack, so the edit
+  is simply undone).
 """
 
 from __future__ import annotations
@@ -57,6 +58,12 @@ def regularization_changes(old: dict[str, Any], new: dict[str, Any]
         if live_a != live_b:
             changes.append((b["id"], float(live_b[0]), float(live_b[1])))
     return changes
+
+
+def only_data_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether `new` differs from `old` (network keys) in the data section alone."""
+    return old["data"] != new["data"] and \
+        (old["nodes"], old["edges"]) == (new["nodes"], new["edges"])
 
 
 class DesignSync(QObject):
@@ -129,6 +136,8 @@ class DesignSync(QObject):
         if changes is not None:
             for change in changes:
                 self.controller.set_regularization(*change)
+        elif only_data_changed(old, new):
+            self.controller.set_data(self.model.design.section("data"))
         elif self._edit_undone():
             return
         else:

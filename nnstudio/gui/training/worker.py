@@ -133,6 +133,7 @@ class TrainingWorker(QObject):
         the weights file `weights` when given, else from fresh weights."""
         self._halt(publish=False)
         self.trainer = self.monitor = None
+        self._awaiting_ack = False  # the GUI drops whatever was in flight when it sends a design
         try:
             design = Design.from_dict(doc, draft=True)
             design.path = path or None
@@ -209,6 +210,10 @@ class TrainingWorker(QObject):
     @command
     def reset(self) -> None:
         """Re-initialise the weights with the design's seed and its current training settings."""
+        self._restart()
+
+    def _restart(self) -> None:
+        """A fresh Trainer for the current design, announced as a LoadReport."""
         self._halt(publish=False)
         if self._design is None:
             return
@@ -320,6 +325,30 @@ class TrainingWorker(QObject):
         """False, True or {"patience": …}: from the end of the current epoch on."""
         if self.trainer is not None:
             self.trainer.early_stopping = EarlyStopping.from_spec(spec)
+
+    @Slot(object)
+    @command
+    def set_data(self, section: dict[str, Any]) -> None:
+        """Train on the data `section` from the next step on, keeping the weights (a live edit
+        that leaves the network as it is: drawn points, noise, samples…). Data the network
+        cannot take are reported as a LoadReport problem, as a design that cannot train."""
+        if self._design is None:
+            return
+        self._design.set_section("data", section)
+        if self.trainer is None:  # the old data could not train: try afresh
+            self._restart()
+            return
+        try:
+            data = self._dataset(self._design)
+            self.trainer.set_data(data)
+        except (NNStudioError, ValueError) as exc:
+            self._halt(publish=False)
+            self.trainer = self.monitor = None
+            self.loaded.emit(LoadReport(problem=str(exc)))
+            return
+        self.monitor = Monitor(self.trainer, run=self._run)
+        self.loaded.emit(LoadReport(dataset=data))
+        self._publish()
 
     @Slot(object)
     @command
