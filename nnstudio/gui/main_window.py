@@ -154,9 +154,10 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
         self._connect()
+        self.resize(DEFAULT_SIZE)  # first: docks arranged in a smaller window leave tab bars
         self.arrange_docks()
-        if not (remember_layout and settings.restore_layout(self)):
-            self.resize(DEFAULT_SIZE)
+        if remember_layout:
+            settings.restore_layout(self)
         self._update_title()
         self._update_edit_actions()
         self.training.start()

@@ -8,12 +8,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTabBar
 
 from nnstudio.design import Design, build_network
 from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training import session as sessions
+from nnstudio.gui.training.ui import in_use
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 FAST = 0.05  # seconds between steps: slow enough to pause mid-run, fast enough for a test
@@ -352,3 +353,29 @@ def test_the_panels_that_suit_the_data_are_shown(qtbot, window):
     assert "Decision boundary" in [a.text() for a in window.view_menu.actions()]
     window.act["reset_layout"].trigger()
     assert docks["BoundaryPanel"].isHidden() and docks["CurvePanel"].isVisible()
+
+
+def test_tab_bars_qt_leaves_behind_are_hidden(qtbot, window):
+    """Qt (6.11) can leave an old tab bar of a dock group on show, e.g. over the palette, after
+    docks were hidden; such a bar lists a hidden dock, or sits away from its current dock."""
+    by_title = {d.windowTitle(): d for d in window.findChildren(QDockWidget)}
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+
+    def shown_bars():
+        return [bar for bar in window.findChildren(QTabBar, options=direct)
+                if bar.isVisible() and window.rect().intersects(bar.geometry())]
+    qtbot.waitUntil(lambda: len(shown_bars()) >= 3)  # the right column's, the dashboard's
+    assert all(in_use(bar, by_title) for bar in shown_bars())
+    stale = []
+    for titles, where in ((("Loss && accuracy", "Confusion matrix"), (0, 400)),  # hidden one
+                          (("Weights", "Gradient flow"), (300, 400))):  # away from its dock
+        bar = QTabBar(window)
+        for title in titles:
+            bar.addTab(title)
+        bar.move(*where)
+        bar.show()
+        stale.append(bar)
+    assert not any(in_use(bar, by_title) for bar in stale)
+    window.training.fit_panels_to_data()
+    qtbot.waitUntil(lambda: all(bar.isHidden() for bar in stale))
+    assert all(in_use(bar, by_title) for bar in shown_bars())

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QTabBar, QWidget
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.data import Dataset
@@ -33,6 +33,17 @@ DASHBOARD_COLUMNS = (("LossPanel", "ConfusionPanel"),
 #: curve, images, anything else)
 FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "images": "SamplesPanel",
                "": "ActivationsPanel"}
+
+
+def in_use(bar: QTabBar, docks: dict[str, QDockWidget]) -> bool:
+    """Whether `bar` is the tab bar of a group of shown docks (`docks` by title)."""
+    group = [docks.get(bar.tabText(i)) for i in range(bar.count())]
+    current = docks.get(bar.tabText(bar.currentIndex()))
+    if len(group) < 2 or current is None or any(d is None or d.isHidden() for d in group):
+        return False
+    dock, tabs = current.geometry(), bar.geometry()
+    return abs(dock.left() - tabs.left()) <= 4 \
+        and dock.top() - 8 <= tabs.bottom() and tabs.top() <= dock.bottom() + 8
 
 
 class NeuronThumbnails:
@@ -158,6 +169,18 @@ class TrainingUi(QObject):
         for is_front, dock in docks:  # after the others are shown, or one may cover it
             if is_front:
                 dock.raise_()
+        QTimer.singleShot(0, self._hide_stale_tab_bars)  # once Qt has laid the docks out
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Qt can leave old tab bars of tabbed docks on show after some docks were hidden or
+        regrouped, where the group used to be (over the palette, or beside the real bar).
+        A bar in use lists only shown docks, two or more, and sits at the edge of the dock
+        of its current tab: hide any other."""
+        docks = {dock.windowTitle(): dock for dock in self.window.findChildren(QDockWidget)}
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        for bar in self.window.findChildren(QTabBar, options=direct):
+            if bar.isVisible() and not in_use(bar, docks):
+                bar.hide()
 
     def _offer_weights(self, design_path: Path) -> None:
         """After a save: offer to save the trained weights beside the design."""
