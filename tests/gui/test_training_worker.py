@@ -135,3 +135,29 @@ def test_only_l1_l2_changes_count_as_live():
     moved = key()
     moved["edges"] = []
     assert regularization_changes(key(), moved) is None
+
+
+def test_garbage_is_collected_in_the_gui_thread_only(qtbot, session):
+    """Automatic collection could run in the worker and destroy GUI objects there (a deadlock
+    seen in this suite); the GUI thread collects on a timer instead."""
+    import gc
+    import threading
+    import weakref
+
+    class Node:
+        pass
+
+    assert not gc.isenabled()
+    threads = []
+    gc.callbacks.append(lambda phase, info: threads.append(threading.current_thread()))
+    try:
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle only the collector can free
+        gone = weakref.ref(a)
+        del a, b
+        kept = [Node() for _ in range(2000)]  # enough new objects to call for a collection
+        qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+        del kept
+    finally:
+        gc.callbacks.pop()
+    assert threads and all(t is threading.main_thread() for t in threads)

@@ -15,6 +15,7 @@ import atexit
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from nnstudio.gui.training.collector import collect_in_gui_thread
 from nnstudio.gui.training.worker import TrainingWorker
 
 _open: set[WorkerSession] = set()
@@ -58,6 +59,7 @@ class WorkerSession(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        collect_in_gui_thread()  # never in the worker: it would destroy GUI objects there
         self.closed = False
         self.thread = QThread()
         self.thread.setObjectName("nnstudio training")
