@@ -1418,7 +1418,7 @@
 <context>
     <name>DataChoices</name>
     <message>
-        <location filename="../../nnstudio/gui/data/choices.py" line="+58"/>
+        <location filename="../../nnstudio/gui/data/choices.py" line="+61"/>
         <source>2-D classification</source>
         <extracomment>keys a new choice keeps from the current data section when its source takes them keys kept too when the new choice is of the same source</extracomment>
         <translation>二维分类</translation>
@@ -1461,7 +1461,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+94"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+98"/>
         <source>Import…</source>
         <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
@@ -1507,7 +1507,7 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Open a file with Import…</source>
         <translation>用“导入…”打开一个文件</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>DataParams</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+33"/>
+        <location filename="../../nnstudio/gui/data/params.py" line="+34"/>
         <source>Samples</source>
         <extracomment>keys with their own widgets elsewhere in the panel an int range this small is a slider; larger ones are spin boxes QSpinBox holds a C int the largest fraction offered when the maximum itself is excluded</extracomment>
         <translation>样本数</translation>
@@ -1669,13 +1669,13 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+177"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+178"/>
         <source>No points yet</source>
-        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling minimum height of the plot, table or grid</extracomment>
+        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+158"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -1685,7 +1685,7 @@
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
@@ -1725,7 +1725,7 @@
         <translation>训练集 {train}（实心）· 验证集 {validation}（空心）· 测试集 {test} 个样本</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -2622,9 +2622,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+136"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+138"/>
         <source>Layers</source>
-        <extracomment>width of the data / inspector / training tabs on the right</extracomment>
+        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
         <translation>层</translation>
     </message>
     <message>
@@ -2653,7 +2653,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3069,8 +3069,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+120"/>
+        <location filename="../../nnstudio/gui/data/params.py" line="+123"/>
         <source>auto</source>
+        <extracomment>the rows were made anew (another source)</extracomment>
         <translation>自动</translation>
     </message>
 </context>
@@ -3386,7 +3387,7 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+117"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+128"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
         <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
@@ -3402,7 +3403,7 @@ is {true}</source>
         <translation>没有加载设计文件旁边保存的权重，训练将从新的权重开始：{problem}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
@@ -3415,7 +3416,7 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+344"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+373"/>
         <source>There is no trained network to save.</source>
         <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
