@@ -4,8 +4,9 @@
         [--rounds 5] [--design resources/examples/spiral.json] [--blas-threads N]
         [--memory-steps 100000]
 
-Runs the real main window offscreen (1600×1000) with every dashboard panel visible side by
-side, on the spiral design (2-16-16-2, a 100×100 decision grid), and trains runs of --steps
+Runs the real main window offscreen (1600×1000) with every dashboard panel that applies to
+the data visible side by side (five: loss, boundary, weights, activations, gradient flow), on
+the spiral design (2-16-16-2, a 100×100 decision grid), and trains runs of --steps
 steps through the real worker thread (after one run to warm up).
 
 Stalls: a 5 ms heartbeat timer in the GUI thread measures them (the gap between beats minus
@@ -40,6 +41,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from nnstudio import Design, Trainer
@@ -83,10 +85,12 @@ def long_design(path: Path) -> Design:
     return design
 
 
-def show_every_panel(window: MainWindow) -> None:
-    """All panel docks side by side under the canvas, none hidden behind a tab."""
-    docks = window.panel_docks
-    for dock in docks:
+def show_every_panel(window: MainWindow) -> list[QDockWidget]:
+    """All panel docks that apply to the data side by side under the canvas, none hidden
+    behind a tab; returns them."""
+    docks = [dock for dock in window.panel_docks
+             if dock.widget().applies(window.training.dataset)]
+    for dock in window.panel_docks:
         window.removeDockWidget(dock)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks[0])
     for left, right in itertools.pairwise(docks):
@@ -94,6 +98,7 @@ def show_every_panel(window: MainWindow) -> None:
     for dock in docks:
         dock.show()
     window.resizeDocks([docks[0]], [420], Qt.Orientation.Vertical)
+    return docks
 
 
 def run_in_window(window: MainWindow, steps: int) -> tuple[float, Counter[str]]:
@@ -146,13 +151,13 @@ def main() -> None:
     window = MainWindow(design, remember_layout=False)
     window.resize(1600, 1000)
     window.show()
-    show_every_panel(window)
     controller = window.training.controller
     loop = QEventLoop()
     controller.settled.connect(loop.quit)
     QTimer.singleShot(10_000, loop.quit)
     loop.exec()
-    visible = sum(p.isVisible() and p.width() > 50 for p in window.training.panels)
+    dashboard = show_every_panel(window)
+    visible = sum(d.widget().isVisible() and d.widget().width() > 50 for d in dashboard)
 
     run_in_window(window, args.steps)  # warm-up: first draws, caches
     stalls = []
@@ -189,7 +194,7 @@ def main() -> None:
     window.undo_stack.setClean()
     window.close()
 
-    print(f"design={args.design.name} panels_visible={visible}/{len(window.training.panels)} "
+    print(f"design={args.design.name} panels_visible={visible}/{len(dashboard)} "
           f"blas={blas} cpus={os.cpu_count()}")
     for i, text in enumerate(rounds, start=1):
         print(f"round {i}: {args.steps} steps, gui/headless {text}, ratio {ratios[i - 1]:.2f}")
