@@ -1,35 +1,36 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ActivationsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/activations.py" line="+33" />
+        <location filename="../../nnstudio/gui/panels/activations.py" line="+33"/>
         <source>Activations</source>
         <extracomment>at most this many small plots in a row</extracomment>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>% of values</source>
         <translation>占比（%）</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>μ {mean:.2f}  σ {std:.2f}</source>
         <translation>μ {mean:.2f}  σ {std:.2f}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>saturated {share:.0%}</source>
         <translation>饱和 {share:.0%}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>dead {share:.0%}</source>
         <translation>死亡 {share:.0%}</translation>
     </message>
@@ -37,27 +38,27 @@
 <context>
     <name>BackgroundLoad</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/background.py" line="+81" />
+        <location filename="../../nnstudio/gui/imports/background.py" line="+81"/>
         <source>not enough memory to load this data</source>
-        <extracomment>a loader's progress callback: the fraction done, in [0, 1]</extracomment>
+        <extracomment>a loader&apos;s progress callback: the fraction done, in [0, 1]</extracomment>
         <translation>内存不足，无法加载这些数据</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../nnstudio/gui/training/banner.py" line="+46" />
+        <location filename="../../nnstudio/gui/training/banner.py" line="+46"/>
         <source>Learning rate ÷ 10</source>
         <extracomment>the user asked to divide the learning rate by ten</extracomment>
         <translation>学习率 ÷ 10</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>&lt;b&gt;The loss became {loss} at epoch {epoch}&lt;/b&gt; — the learning rate {lr} is too high. The last good weights were restored; lower the learning rate and press Play.</source>
         <translation>&lt;b&gt;第 {epoch} 轮时损失变成了 {loss}&lt;/b&gt;——学习率 {lr} 太大了。已恢复最后一组正常的权重；请调低学习率后再按“播放”。</translation>
     </message>
@@ -65,29 +66,29 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/boundary.py" line="+42" />
+        <location filename="../../nnstudio/gui/panels/boundary.py" line="+42"/>
         <source>Decision boundary</source>
-        <extracomment>the legend's sample of a training point when points are coloured by their value</extracomment>
+        <extracomment>the legend&apos;s sample of a training point when points are coloured by their value</extracomment>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Show validation points</source>
         <translation>显示验证集的点</translation>
     </message>
     <message>
-        <location line="+132" />
-        <location line="+10" />
+        <location line="+132"/>
+        <location line="+10"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>The decision boundary is drawn for data with two inputs</source>
         <translation>决策边界只针对有两个输入的数据绘制</translation>
     </message>
@@ -95,66 +96,66 @@
 <context>
     <name>Canvas</name>
     <message>
-        <location filename="../../nnstudio/gui/canvas/edge_item.py" line="+63" />
+        <location filename="../../nnstudio/gui/canvas/edge_item.py" line="+63"/>
         <source>{src} → {dst}: click to select, Delete to remove</source>
-        <extracomment>where along the curve a merge input's index label sits</extracomment>
+        <extracomment>where along the curve a merge input&apos;s index label sits</extracomment>
         <translation>{src} → {dst}：单击选中，按 Delete 删除</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/node_item.py" line="+45" />
+        <location filename="../../nnstudio/gui/canvas/node_item.py" line="+45"/>
         <source>1 param</source>
         <translation>1 个参数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} params</source>
         <translation>{count} 个参数</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+109"/>
         <source>Output shape: {shape}</source>
         <extracomment>position when a user drag began (moves snap relative to it), else None</extracomment>
         <translation>输出形状：{shape}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Trainable parameters: {count}</source>
         <translation>可训练参数：{count}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Problems:</source>
         <translation>问题：</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/overlay.py" line="+24" />
+        <location filename="../../nnstudio/gui/canvas/overlay.py" line="+24"/>
         <source>Drag layers here from the palette, or open an example</source>
         <translation>从层面板把层拖到这里，或打开一个示例</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/port_item.py" line="+38" />
+        <location filename="../../nnstudio/gui/canvas/port_item.py" line="+38"/>
         <source>Output of {id}: drag to an input to connect</source>
         <extracomment>extra reach around the drawn circle, so a port is easy to hit on a projector</extracomment>
         <translation>{id} 的输出：拖到一个输入端口即可连接</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Input of {id}: drag to an output to connect</source>
         <translation>{id} 的输入：拖到一个输出端口即可连接</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/view.py" line="+221" />
+        <location filename="../../nnstudio/gui/canvas/view.py" line="+221"/>
         <source>Paste</source>
-        <extracomment>`fit` never magnifies a small design more than this the automatic fit (on opening, on resizing) never shrinks cards below a size a projector audience can read; a wider network starts at its Input and is panned room left around the nodes by `fit`, in scene units how long a refused connection's reason stays next to the mouse selected node ids, in model order a sentence for the status bar (why a connection was refused, a design-wide problem) fit the design whenever the view is resized, until the user zooms or pans</extracomment>
+        <extracomment>`fit` never magnifies a small design more than this the automatic fit (on opening, on resizing) never shrinks cards below a size a projector audience can read; a wider network starts at its Input and is panned room left around the nodes by `fit`, in scene units how long a refused connection&apos;s reason stays next to the mouse selected node ids, in model order a sentence for the status bar (why a connection was refused, a design-wide problem) fit the design whenever the view is resized, until the user zooms or pans</extracomment>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Auto layout</source>
         <translation>自动布局</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot connect: {reason}</source>
         <translation>无法连接：{reason}</translation>
     </message>
@@ -162,906 +163,906 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+30" />
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+30"/>
         <source>Where the data enters the network.</source>
         <translation>数据进入网络的地方。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The network's input. Its shape is the shape of one sample: [2] for a point in the plane, [4] for the four iris measurements, [1, 8, 8] for an 8×8 grey image.</source>
+        <location line="+1"/>
+        <source>The network&apos;s input. Its shape is the shape of one sample: [2] for a point in the plane, [4] for the four iris measurements, [1, 8, 8] for an 8×8 grey image.</source>
         <translation>网络的输入。它的形状就是单个样本的形状：平面上的一个点是 [2]，鸢尾花的四项测量值是 [4]，一张 8×8 灰度图像是 [1, 8, 8]。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shape of one sample, without the batch axis.</source>
         <translation>单个样本的形状，不含批次维度。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A fully connected layer: y = x·W + b.</source>
         <translation>全连接层：y = x·W + b。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every output is a weighted sum of every input plus a bias, then an optional activation. W has shape (inputs, units). The workhorse of the multilayer perceptron.</source>
         <translation>每个输出都是全部输入的加权和再加上偏置，之后可再经过激活函数。W 的形状为 (输入数, units)。它是多层感知机的主力。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of neurons (outputs).</source>
         <translation>神经元个数（输出数）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Non-linearity applied to the output.</source>
         <translation>作用在输出上的非线性激活函数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add a learned bias to every output.</source>
         <translation>给每个输出加上一个可学习的偏置。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>How the weights start: 'auto' is He for the ReLU family and Xavier otherwise; 'zeros' shows the symmetry problem (every neuron learns the same thing).</source>
-        <translation>权重的初始化方式：'auto' 对 ReLU 一族使用 He 初始化，其他情况使用 Xavier 初始化；'zeros' 可以演示对称性问题（每个神经元学到的都一样）。</translation>
+        <location line="+1"/>
+        <source>How the weights start: &apos;auto&apos; is He for the ReLU family and Xavier otherwise; &apos;zeros&apos; shows the symmetry problem (every neuron learns the same thing).</source>
+        <translation>权重的初始化方式：&apos;auto&apos; 对 ReLU 一族使用 He 初始化，其他情况使用 Xavier 初始化；&apos;zeros&apos; 可以演示对称性问题（每个神经元学到的都一样）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How the biases start.</source>
         <translation>偏置的初始化方式。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L1 penalty λ·Σ|W|: pushes weights to exactly zero.</source>
         <translation>L1 正则化惩罚 λ·Σ|W|：把权重推向恰好为零。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 penalty ½·λ·ΣW² (weight decay): keeps weights small.</source>
         <translation>L2 正则化惩罚 ½·λ·ΣW²（权重衰减）：让权重保持较小。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Turns an image (C, H, W) into a vector.</source>
         <translation>把图像 (C, H, W) 展平成一个向量。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Lays the channels, rows and columns out in one long vector, so a Dense layer can follow a convolution. No parameters.</source>
         <translation>把通道、行和列依次排成一个长向量，这样卷积层之后就可以接全连接层（Dense）。没有参数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Slides small learned filters over an image.</source>
         <translation>用可学习的小卷积核在图像上滑动。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Each filter looks at a kernel_size window of all input channels at every position and produces one output channel (a feature map). Weights have shape (filters, channels, kh, kw). Output size: (H + 2·padding − kernel) / stride + 1.</source>
         <translation>每个卷积核在每个位置上查看所有输入通道中 kernel_size 大小的窗口，生成一个输出通道（特征图）。权重的形状为 (filters, channels, kh, kw)。输出尺寸：(H + 2·padding − kernel) / stride + 1。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of filters (output channels).</source>
         <translation>卷积核个数（输出通道数）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Height and width of each filter.</source>
         <translation>每个卷积核的高和宽。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Step between filter positions.</source>
         <translation>卷积核每次移动的步长。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Zeros added around the input: a number, 'same' (keep the size) or 'valid' (none).</source>
-        <translation>在输入四周补零：一个数字，'same'（保持尺寸不变）或 'valid'（不填充）。</translation>
+        <location line="+1"/>
+        <source>Zeros added around the input: a number, &apos;same&apos; (keep the size) or &apos;valid&apos; (none).</source>
+        <translation>在输入四周补零：一个数字，&apos;same&apos;（保持尺寸不变）或 &apos;valid&apos;（不填充）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keeps the largest value in each window.</source>
         <translation>保留每个窗口中的最大值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shrinks feature maps by taking the maximum of each pool_size window: cheap, no parameters, and a little invariance to small shifts.</source>
         <translation>取每个 pool_size 窗口的最大值来缩小特征图：计算量小、没有参数，并对微小平移有一定的不变性。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Height and width of each window.</source>
         <translation>每个窗口的高和宽。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Step between windows; empty means the same as pool_size.</source>
         <translation>窗口之间的步长；留空表示与 pool_size 相同。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Padding around the input.</source>
         <translation>输入四周的填充。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Averages each window.</source>
         <translation>对每个窗口取平均值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shrinks feature maps by averaging each pool_size window (padding counts as zeros). No parameters.</source>
         <translation>对每个 pool_size 窗口取平均来缩小特征图（填充部分按零计算）。没有参数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Randomly silences units while training.</source>
         <translation>训练时随机让一部分单元失活。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>During training each value is zeroed with probability rate and the rest are scaled by 1/(1 − rate) (inverted dropout), so nothing changes at test time. Fights overfitting.</source>
         <translation>训练时每个值以概率 rate 被置零，其余的值乘以 1/(1 − rate)（反向随机失活，inverted dropout），因此测试时无需任何改变。用于对抗过拟合。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Probability of dropping each value.</source>
         <translation>每个值被丢弃的概率。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Normalises each feature over the mini-batch.</source>
         <translation>在小批量上对每个特征做归一化。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Subtracts the batch mean and divides by the batch standard deviation of each feature (or channel), then scales by γ and shifts by β. Running averages are used at test time. Makes deep networks train faster and less sensitive to initialisation.</source>
         <translation>对每个特征（或通道）减去批次均值、除以批次标准差，再乘以 γ 并加上 β。测试时使用滑动平均的统计量。能让深层网络训练得更快，并降低对初始化的敏感程度。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Weight of the newest batch in the running statistics.</source>
         <translation>最新一个批次在滑动统计量中所占的权重。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Added to the variance to avoid dividing by zero.</source>
         <translation>加到方差上，避免除以零。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>max(0, x).</source>
         <translation>max(0, x)。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rectified linear unit: passes positives, zeroes negatives. Does not saturate for positive inputs, so gradients flow through deep networks.</source>
         <translation>修正线性单元：正数原样通过，负数置零。正输入时不会饱和，因此梯度能在深层网络中顺利传播。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>x if x &gt; 0, else slope·x.</source>
         <translation>x &gt; 0 时为 x，否则为 slope·x。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Like ReLU but lets a small gradient through for negative inputs, so units cannot die.</source>
         <translation>与 ReLU 类似，但负输入时仍让一个小梯度通过，因此神经元不会“死亡”。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Slope for negative inputs.</source>
         <translation>负输入部分的斜率。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1 / (1 + e^−x), between 0 and 1.</source>
         <translation>1 / (1 + e^−x)，取值在 0 到 1 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The classic squashing function. Saturates at 0 and 1, where its gradient vanishes: the reason deep sigmoid networks learn slowly.</source>
         <translation>经典的挤压函数。在 0 和 1 附近饱和，梯度在那里消失：这正是深层 sigmoid 网络学得慢的原因。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>tanh(x), between −1 and 1.</source>
         <translation>tanh(x)，取值在 −1 到 1 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A zero-centred sigmoid. Still saturates, but usually trains better than sigmoid.</source>
         <translation>以零为中心的 sigmoid。仍会饱和，但通常比 sigmoid 训练得更好。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Turns scores into probabilities that sum to 1.</source>
         <translation>把得分变成和为 1 的概率。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>exp(x_i) / Σ exp(x_j) over the features. Put it last in a classifier; with the cross-entropy loss it is fused for numerical stability.</source>
         <translation>在特征上计算 exp(x_i) / Σ exp(x_j)。放在分类器的最后一层；与交叉熵损失一起使用时会合并计算，以保证数值稳定。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>x if x &gt; 0, else α·(e^x − 1).</source>
         <translation>x &gt; 0 时为 x，否则为 α·(e^x − 1)。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exponential linear unit: smooth, negative outputs push mean activations to zero.</source>
         <translation>指数线性单元：处处平滑，负输出把激活值的均值推向零。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Value approached for large negative inputs (−α).</source>
         <translation>输入为很大的负数时趋近的值（−α）。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>1 if x &gt; 0, else 0: the perceptron's threshold.</source>
+        <location line="+1"/>
+        <source>1 if x &gt; 0, else 0: the perceptron&apos;s threshold.</source>
         <translation>x &gt; 0 时为 1，否则为 0：感知机的阈值函数。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Rosenblatt's threshold unit. Its gradient is zero everywhere, which is exactly why backpropagation needed smooth activations.</source>
+        <location line="+1"/>
+        <source>Rosenblatt&apos;s threshold unit. Its gradient is zero everywhere, which is exactly why backpropagation needed smooth activations.</source>
         <translation>Rosenblatt 的阈值单元。它的梯度处处为零，这正是反向传播需要平滑激活函数的原因。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The identity: y = x.</source>
         <translation>恒等函数：y = x。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Passes values through unchanged. Useful as a named point in a graph.</source>
         <translation>让数值原样通过。可作为计算图中一个有名字的节点。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Adds its inputs element by element.</source>
         <translation>把各个输入逐元素相加。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sums two or more inputs of the same shape. With an identity branch it makes a residual (skip) connection: y = x + F(x).</source>
         <translation>把两个或更多形状相同的输入相加。配合恒等分支即构成残差（跳跃）连接：y = x + F(x)。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Joins its inputs along one axis.</source>
         <translation>沿一个维度拼接各个输入。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stacks two or more inputs side by side along axis (1 = features or channels); the other axes must match.</source>
         <translation>把两个或更多输入沿 axis 维度并排拼接（1 = 特征或通道）；其余维度必须一致。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Axis to join along, counting the batch as 0.</source>
         <translation>拼接所沿的维度，批次维度记为 0。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The value of every entry.</source>
         <translation>每个元素的值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Standard deviation.</source>
         <translation>标准差。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mean.</source>
         <translation>均值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Values are drawn from U(−limit, limit).</source>
         <translation>数值从 U(−limit, limit) 中抽取。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mean squared error: the average of (output − target)² over every element.</source>
         <translation>均方误差：对所有元素求 (输出 − 目标)² 的平均值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Softmax cross-entropy: −log of the probability the network gives the true class, averaged over the batch.</source>
         <translation>Softmax 交叉熵：网络赋予真实类别的概率取 −log，再对批次求平均。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sigmoid cross-entropy for yes/no targets: −[t·log p + (1 − t)·log(1 − p)] with p = sigmoid(output), averaged over every element.</source>
         <translation>用于是/否目标的 Sigmoid 交叉熵：−[t·log p + (1 − t)·log(1 − p)]，其中 p = sigmoid(输出)，对所有元素求平均。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Multiclass SVM loss: Σ over wrong classes of max(0, s_wrong − s_true + 1), averaged over the batch; zero once the true class wins by a margin of 1.</source>
         <translation>多分类 SVM 损失：对所有错误类别求 max(0, s_wrong − s_true + 1) 之和，再对批次求平均；一旦真实类别的得分领先至少 1 的间隔，损失即为零。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stochastic gradient descent: w ← w − lr·g, the plain downhill step.</source>
         <translation>随机梯度下降（SGD）：w ← w − lr·g，最朴素的下坡一步。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Learning rate: how far each step moves the weights.</source>
         <translation>学习率：每一步让权重移动多远。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fraction of the previous step kept: a heavy ball rolling downhill.</source>
         <translation>保留上一步的比例：像一个滚下山坡的重球。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scales the new gradient by (1 − dampening) in the momentum buffer.</source>
         <translation>在动量缓冲区中把新梯度乘以 (1 − dampening)。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 penalty: adds weight_decay·w to every gradient (all parameters, biases too).</source>
         <translation>L2 惩罚：在每个梯度上加 weight_decay·w（所有参数，包括偏置）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nesterov momentum: look ahead along the momentum before stepping.</source>
         <translation>Nesterov 动量：先沿动量方向向前看一步，再更新。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SGD with momentum 0.9: steps accumulate velocity, smoothing zig-zags.</source>
         <translation>带动量 0.9 的 SGD：每一步积累速度，使锯齿状的路径变得平滑。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>AdaGrad: divides each step by the root of that weight's summed squared gradients, so often-updated weights slow down.</source>
+        <location line="+1"/>
+        <source>AdaGrad: divides each step by the root of that weight&apos;s summed squared gradients, so often-updated weights slow down.</source>
         <translation>AdaGrad：每一步除以该权重历次梯度平方和的平方根，因此更新频繁的权重会慢下来。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Learning rate at step t is lr / (1 + (t − 1)·lr_decay).</source>
         <translation>第 t 步的学习率为 lr / (1 + (t − 1)·lr_decay)。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Starting value of the summed squared gradients.</source>
         <translation>梯度平方和的初始值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Added to the denominator for stability.</source>
         <translation>加到分母上以保证数值稳定。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RMSProp: divides each step by a running average of recent squared gradients.</source>
         <translation>RMSProp：每一步除以近期梯度平方的滑动平均（的平方根）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Smoothing constant of the squared-gradient average.</source>
         <translation>梯度平方平均值的平滑系数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Momentum on the scaled steps.</source>
         <translation>作用在缩放后步长上的动量。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Divide by the gradient's estimated variance instead of its raw square.</source>
+        <location line="+1"/>
+        <source>Divide by the gradient&apos;s estimated variance instead of its raw square.</source>
         <translation>除以梯度的估计方差，而不是梯度的原始平方。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Adam: momentum plus RMSProp-style scaling, with bias correction for the first steps.</source>
         <translation>Adam：动量加上 RMSProp 式的缩放，并对最初几步做偏差修正。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decay rates of the running mean of the gradient and of its square.</source>
         <translation>梯度及梯度平方的滑动平均的衰减率。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AMSGrad: divide by the largest squared-gradient average seen so far.</source>
         <translation>AMSGrad：除以迄今为止出现过的最大梯度平方平均值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
         <translation>AdamW：权重衰减直接作用在权重上（而不是通过梯度）的 Adam。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shrinks every weight by lr·weight_decay·w each step, apart from the gradient (decoupled weight decay).</source>
         <translation>每一步在梯度之外，把每个权重减小 lr·weight_decay·w（解耦权重衰减）。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The loss to minimise; 'auto' is cross_entropy for classification data and mse for regression.</source>
-        <translation>要最小化的损失函数；'auto' 在分类数据上使用 cross_entropy，在回归数据上使用 mse。</translation>
+        <location line="+1"/>
+        <source>The loss to minimise; &apos;auto&apos; is cross_entropy for classification data and mse for regression.</source>
+        <translation>要最小化的损失函数；&apos;auto&apos; 在分类数据上使用 cross_entropy，在回归数据上使用 mse。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The optimiser: its type and that type's settings (torch.optim's defaults).</source>
+        <location line="+1"/>
+        <source>The optimiser: its type and that type&apos;s settings (torch.optim&apos;s defaults).</source>
         <translation>优化器：它的类型及该类型的设置（默认值与 torch.optim 相同）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>false, true (the defaults below) or an object: stop when the validation loss has not improved for `patience` epochs.</source>
         <translation>false、true（使用下面的默认值）或一个对象：验证集损失连续 `patience` 轮没有改善时停止训练。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Samples per mini-batch: one optimiser step per batch.</source>
         <translation>每个小批量的样本数：每个批次执行一次优化器更新。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Passes over the training split before training stops.</source>
         <translation>训练停止前遍历训练集的轮数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed for the initial weights, shuffling and dropout.</source>
         <translation>用于初始权重、打乱顺序和随机失活（Dropout）的随机种子。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shuffle the training split every epoch.</source>
         <translation>每一轮都打乱训练集的顺序。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Epochs without improvement before stopping.</source>
         <translation>没有改善多少轮之后停止。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The smallest decrease of the loss that counts as an improvement.</source>
         <translation>损失至少下降多少才算作改善。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Put back the weights of the best epoch when stopping.</source>
         <translation>停止时恢复最佳一轮的权重。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Toy 2-D classification</source>
         <translation>二维玩具分类数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points in the plane, as in TensorFlow Playground: watch the decision boundary form.</source>
         <translation>平面上的点，和 TensorFlow Playground 一样：观察决策边界如何形成。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Which dataset.</source>
         <translation>选择哪个数据集。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of points generated.</source>
         <translation>生成的点数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>How noisy the data is, from 0 (clean) to 0.5 (very noisy).</source>
         <translation>数据的噪声大小，从 0（无噪声）到 0.5（噪声很大）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of spiral arms (spiral only).</source>
         <translation>螺旋臂的条数（仅用于螺旋数据）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What the network receives of each point, as in TensorFlow Playground: x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂. A linear model solves the circle with x₁² and x₂².</source>
         <translation>网络从每个点得到哪些输入特征，和 TensorFlow Playground 一样：x₁、x₂、x₁²、x₂²、x₁x₂、sin x₁、sin x₂。有了 x₁² 和 x₂²，线性模型也能解决圆形数据。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fraction of the samples held out to watch for overfitting while training.</source>
         <translation>留作验证集的样本比例，用于在训练时观察是否过拟合。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Fraction held out until the end, for an honest final score.</source>
         <translation>留作测试集直到最后才使用的样本比例，用于给出公正的最终成绩。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Shift and scale every input feature (image channel) to mean 0 and standard deviation 1, using the training split's statistics only.</source>
+        <location line="+1"/>
+        <source>Shift and scale every input feature (image channel) to mean 0 and standard deviation 1, using the training split&apos;s statistics only.</source>
         <translation>把每个输入特征（图像通道）平移、缩放到均值为 0、标准差为 1，只使用训练集的统计量。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random seed: the same seed gives the same samples and the same split.</source>
         <translation>随机种子：相同的种子得到相同的样本和相同的划分。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A disc of one class inside a ring of the other: needs a curved boundary.</source>
         <translation>一类点组成圆盘，被另一类点组成的圆环包围：需要弯曲的决策边界。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exclusive or</source>
         <translation>异或</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opposite quadrants share a class: what a single perceptron cannot learn.</source>
         <translation>对角的象限属于同一类：单个感知机学不会的问题。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Two Gaussians</source>
         <translation>两个高斯分布</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Two blobs, separable by a straight line: the easiest start.</source>
         <translation>两团点，可以用一条直线分开：最简单的入门数据。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Interleaved spiral arms: needs depth, or hand-made features like sin x.</source>
         <translation>相互交错的螺旋臂：需要更深的网络，或 sin x 这样手工构造的特征。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Two moons</source>
         <translation>双月牙</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Two interlocking half-moons: a gently curved boundary.</source>
         <translation>两个相互咬合的半月形：决策边界略微弯曲。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Linearly separable</source>
         <translation>线性可分</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Two classes on either side of a straight line with a gap: the perceptron's home ground.</source>
+        <location line="+1"/>
+        <source>Two classes on either side of a straight line with a gap: the perceptron&apos;s home ground.</source>
         <translation>两类点分处一条直线两侧，中间留有间隔：感知机的主场。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Random labels</source>
         <translation>随机标签</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Labels drawn at random: a network can only memorise them, so validation accuracy stays at chance. Overfitting made visible.</source>
         <translation>标签是随机抽取的：网络只能死记硬背，所以验证集准确率停留在随机猜测的水平。让过拟合一目了然。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Drawn points</source>
         <translation>手绘点</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points you place on the plane yourself, each with its class.</source>
         <translation>你自己在平面上放置的点，每个点都有自己的类别。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The points, each [x, y, class] with the class numbered from 0.</source>
         <translation>各个点，每个点为 [x, y, class]，类别从 0 开始编号。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of classes; empty means one more than the largest class drawn (at least 2).</source>
         <translation>类别数；留空表示比画出的最大类别编号多 1（至少为 2）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Toy regression</source>
         <translation>玩具回归数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A curve or surface to fit with the mse loss.</source>
         <translation>用 mse 损失拟合的一条曲线或一个曲面。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number of points generated (500 for sine, 1200 for the others).</source>
         <translation>生成的点数（正弦曲线为 500，其余为 1200）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sine curve</source>
         <translation>正弦曲线</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>y = sin x on [−6, 6]: the simplest curve a network must bend to fit.</source>
         <translation>[−6, 6] 上的 y = sin x：网络必须“弯曲”才能拟合的最简单曲线。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plane</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A tilted plane, (x₁ + x₂)/10: one linear neuron is enough.</source>
         <translation>一个倾斜的平面 (x₁ + x₂)/10：一个线性神经元就够了。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Six bumps</source>
         <translation>六个凸起</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Six bumps of alternating sign: needs several hidden units, one per bump.</source>
         <translation>正负交替的六个凸起：需要多个隐藏单元，每个凸起一个。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bundled dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Small real datasets shipped with nnstudio (UCI, CC BY 4.0).</source>
         <translation>随 nnstudio 附带的小型真实数据集（UCI，CC BY 4.0）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Iris flowers</source>
         <translation>鸢尾花</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>150 flowers, 4 measurements, 3 species: the classic first table.</source>
         <translation>150 朵花，4 项测量值，3 个品种：经典的入门表格数据。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wine</source>
         <translation>葡萄酒</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>178 wines, 13 chemical measurements, 3 cultivars: features on very different scales, so standardising matters.</source>
         <translation>178 种葡萄酒，13 项化学测量值，3 个品种：各特征的量级相差很大，所以标准化很重要。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Breast cancer (Wisconsin)</source>
         <translation>乳腺癌（威斯康星）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>569 tumours, 30 cell-nucleus measurements: malignant or benign.</source>
         <translation>569 个肿瘤，30 项细胞核测量值：恶性还是良性。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Handwritten digits 8×8</source>
         <translation>8×8 手写数字</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>1797 tiny grey images of the digits 0–9: a first convolutional network.</source>
         <translation>1797 张数字 0–9 的小灰度图像：适合第一个卷积网络。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A table: one sample per row, numeric feature columns and one target column.</source>
         <translation>一张表格：每行一个样本，若干数值特征列和一个目标列。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The CSV file, relative to the design's folder.</source>
+        <location line="+1"/>
+        <source>The CSV file, relative to the design&apos;s folder.</source>
         <translation>CSV 文件，路径相对于设计文件所在的文件夹。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The target column: its name, or its index counting from 0; empty means the last column.</source>
         <translation>目标列：列名，或从 0 开始的列序号；留空表示最后一列。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The feature columns (names or indices counting from 0), in this order; empty means every column except the target.</source>
         <translation>特征列（列名或从 0 开始的列序号），按此顺序；留空表示除目标列以外的所有列。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The field separator; 'auto' detects comma, semicolon or tab.</source>
-        <translation>字段分隔符；'auto' 会自动识别逗号、分号或制表符。</translation>
+        <location line="+1"/>
+        <source>The field separator; &apos;auto&apos; detects comma, semicolon or tab.</source>
+        <translation>字段分隔符；&apos;auto&apos; 会自动识别逗号、分号或制表符。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Whether the first line holds column names; 'auto' detects it.</source>
-        <translation>第一行是否为列名；'auto' 会自动识别。</translation>
+        <location line="+1"/>
+        <source>Whether the first line holds column names; &apos;auto&apos; detects it.</source>
+        <translation>第一行是否为列名；&apos;auto&apos; 会自动识别。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>'auto': text targets, or whole-number targets with few distinct values, make a classification task; anything else regression.</source>
-        <translation>'auto'：目标为文本，或为取值种类很少的整数时，作为分类任务；其他情况作为回归任务。</translation>
+        <location line="+1"/>
+        <source>&apos;auto&apos;: text targets, or whole-number targets with few distinct values, make a classification task; anything else regression.</source>
+        <translation>&apos;auto&apos;：目标为文本，或为取值种类很少的整数时，作为分类任务；其他情况作为回归任务。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Drop the rows with a missing value instead of refusing the file.</source>
         <translation>丢弃含缺失值的行，而不是拒绝整个文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>NumPy .npz file</source>
         <translation>NumPy .npz 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Arrays saved with numpy.savez: inputs (N, features) or images (N, C, H, W), and targets.</source>
         <translation>用 numpy.savez 保存的数组：输入 (N, features) 或图像 (N, C, H, W)，以及目标。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The .npz file, relative to the design's folder.</source>
+        <location line="+1"/>
+        <source>The .npz file, relative to the design&apos;s folder.</source>
         <translation>.npz 文件，路径相对于设计文件所在的文件夹。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name of the input array.</source>
         <translation>输入数组的名称。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name of the target array.</source>
         <translation>目标数组的名称。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image folder</source>
         <translation>图像文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A folder with one sub-folder of images per class (PNG, JPEG, PGM/PPM), the class named after its sub-folder.</source>
         <translation>一个文件夹，每个类别的图像（PNG、JPEG、PGM/PPM）放在一个子文件夹中，类别以子文件夹命名。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The folder holding one sub-folder per class, relative to the design's folder.</source>
+        <location line="+1"/>
+        <source>The folder holding one sub-folder per class, relative to the design&apos;s folder.</source>
         <translation>每个类别一个子文件夹的那个文件夹，路径相对于设计文件所在的文件夹。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every image is resized to this height and width (one number for a square) by averaging the pixels each new pixel covers.</source>
         <translation>每张图像都缩放到这个高和宽（一个数字表示正方形），新像素取其覆盖的原像素的平均值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>One grey channel, or three colour channels (red, green, blue).</source>
         <translation>一个灰度通道，或三个颜色通道（红、绿、蓝）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MNIST IDX files</source>
         <translation>MNIST IDX 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images and labels in the IDX format of MNIST and Fashion-MNIST, plain or .gz.</source>
         <translation>MNIST 和 Fashion-MNIST 所用 IDX 格式的图像和标签，未压缩或 .gz 均可。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The images file (e.g. train-images-idx3-ubyte.gz), relative to the design's folder.</source>
+        <location line="+1"/>
+        <source>The images file (e.g. train-images-idx3-ubyte.gz), relative to the design&apos;s folder.</source>
         <translation>图像文件（例如 train-images-idx3-ubyte.gz），路径相对于设计文件所在的文件夹。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The labels file (e.g. train-labels-idx1-ubyte.gz), relative to the design's folder.</source>
+        <location line="+1"/>
+        <source>The labels file (e.g. train-labels-idx1-ubyte.gz), relative to the design&apos;s folder.</source>
         <translation>标签文件（例如 train-labels-idx1-ubyte.gz），路径相对于设计文件所在的文件夹。</translation>
     </message>
 </context>
 <context>
     <name>CatalogProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+33" />
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+33"/>
         <source>must be an integer, got {value}</source>
-        <extracomment>translation context of the catalogues' summaries, help texts and titles translation context of the node type names, as the palette and inspector show them translation context of the catalogue's verdicts on a value the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value's repr</extracomment>
+        <extracomment>translation context of the catalogues&apos; summaries, help texts and titles translation context of the node type names, as the palette and inspector show them translation context of the catalogue&apos;s verdicts on a value the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value&apos;s repr</extracomment>
         <translation>必须是整数，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be a number, got {value}</source>
         <translation>必须是数字，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be greater than {limit}, got {value}</source>
         <translation>必须大于 {limit}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be at least {limit}, got {value}</source>
         <translation>不能小于 {limit}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be less than {limit}, got {value}</source>
         <translation>必须小于 {limit}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be at most {limit}, got {value}</source>
         <translation>不能大于 {limit}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be true or false, got {value}</source>
         <translation>必须是 true 或 false，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be a pair of numbers such as [0.9, 0.999], got {value}</source>
         <translation>必须是一对数字，例如 [0.9, 0.999]，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must be a pair of numbers, got {value}</source>
         <translation>必须是一对数字，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be a number or a pair [height, width], got {value}</source>
         <translation>必须是一个数字或一对 [高, 宽]，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>must be an integer or a pair [height, width], got {value}</source>
         <translation>必须是一个整数或一对 [高, 宽]，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>must be an integer or a pair [height, width], 'same' or 'valid', got {value}</source>
-        <translation>必须是一个整数、一对 [高, 宽]、'same' 或 'valid'，而输入的是 {value}</translation>
+        <location line="+2"/>
+        <source>must be an integer or a pair [height, width], &apos;same&apos; or &apos;valid&apos;, got {value}</source>
+        <translation>必须是一个整数、一对 [高, 宽]、&apos;same&apos; 或 &apos;valid&apos;，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>must be a list of positive integers such as [2] or [1, 28, 28], got {value}</source>
         <translation>必须是一组正整数，例如 [2] 或 [1, 28, 28]，而输入的是 {value}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>must have one to three dimensions, got {value}</source>
         <translation>必须有一到三个维度，而输入的有 {value} 个</translation>
     </message>
@@ -1069,54 +1070,54 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+60" />
+        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+60"/>
         <source>Confusion matrix</source>
         <extracomment>with more classes than this the counts are not written (the cells are too small) a cell whose colour is deeper than this gets white text the palest tint of a cell with any count, so that a single mistake still shows</extracomment>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>predicted class</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>预测类别</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>Accuracy {accuracy:.1%} on {total} {split} samples · rows: true class</source>
         <translation>{total} 个{split}样本上的准确率 {accuracy:.1%} · 行：真实类别</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>The confusion matrix is drawn for classification</source>
         <translation>混淆矩阵只针对分类任务绘制</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>For points in the plane the decision boundary shows which classes the network confuses</source>
         <translation>对于平面上的点，决策边界能显示网络把哪些类别混淆了</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Press Play to train: how often each class is taken for another appears here</source>
         <translation>按“播放”开始训练：这里会显示每个类别被误认为其他类别的次数</translation>
     </message>
@@ -1124,264 +1125,264 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/csv_dialog.py" line="+52" />
+        <location filename="../../nnstudio/gui/imports/csv_dialog.py" line="+52"/>
         <source>Import a CSV table</source>
-        <extracomment>data rows shown in the preview table missing-value lines quoted in the message before "…" a missing value, or text among numbers</extracomment>
+        <extracomment>data rows shown in the preview table missing-value lines quoted in the message before &quot;…&quot; a missing value, or text among numbers</extracomment>
         <translation>导入 CSV 表格</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+4" />
+        <location line="+4"/>
+        <location line="+4"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>First row names the columns</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No header row</source>
         <translation>没有表头行</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>All numeric</source>
         <translation>所有数值列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Drop the rows with missing values</source>
         <translation>丢弃含缺失值的行</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Target column</source>
         <translation>目标列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Feature columns</source>
         <translation>特征列</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{n} rows</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>the first {n} rows</source>
         <translation>前 {n} 行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{delimiter}-separated, {header}; {scanned} read</source>
         <translation>{delimiter}分隔，{header}；已读取 {scanned}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>with a header row</source>
         <translation>有表头行</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no header row</source>
         <translation>没有表头行</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>numbers and text</source>
         <translation>数值和文本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Line in the file</source>
         <translation>文件中的行号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>feature</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not used</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Only columns of numbers can be features.</source>
         <translation>只有数值列才能作为特征。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Regression needs a target of numbers.</source>
         <translation>回归任务需要数值型的目标。</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Predicts the number in {name}.</source>
         <translation>预测 {name} 中的数值。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{n} classes</source>
         <translation>{n} 个类别</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>{n} classes in the rows read</source>
         <translation>已读取的行中有 {n} 个类别</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>No missing values in the chosen columns.</source>
         <translation>所选列中没有缺失值。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No missing values in the rows read.</source>
         <translation>已读取的行中没有缺失值。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Rows with missing values: {n}, in {where}; line {lines}.</source>
         <translation>含缺失值的行：{n} 行，位于 {where}；行号 {lines}。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Column {name}, line {line}: {cell} is not a number. Correct the file, or untick the column.</source>
         <translation>第 {line} 行的 {name} 列：{cell} 不是数值。请修改文件，或取消勾选这一列。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Some rows have missing values: tick "Drop the rows with missing values", or fill them in.</source>
+        <location line="+4"/>
+        <source>Some rows have missing values: tick &quot;Drop the rows with missing values&quot;, or fill them in.</source>
         <translation>有些行含有缺失值：请勾选“丢弃含缺失值的行”，或把缺失值补上。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Feature columns: {features}; target: {target}. The whole file is checked when you press Import.</source>
         <translation>特征列：{features}；目标：{target}。按“导入”时会检查整个文件。</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Choose a file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file has a single column: check the delimiter.</source>
         <translation>文件只有一列：请检查分隔符。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The target column {name} holds no values.</source>
         <translation>目标列 {name} 中没有数值。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The target column {name} holds text: regression needs numbers; choose classification.</source>
         <translation>目标列 {name} 中是文本：回归任务需要数值；请选择“分类”。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The target column {name} has only one class; a classifier needs at least two.</source>
         <translation>目标列 {name} 只有一个类别；分类器至少需要两个类别。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose at least one feature column.</source>
         <translation>请至少选择一个特征列。</translation>
     </message>
@@ -1389,27 +1390,27 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/curve.py" line="+29" />
+        <location filename="../../nnstudio/gui/panels/curve.py" line="+29"/>
         <source>Fitted curve</source>
         <translation>拟合曲线</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>training data</source>
         <translation>训练数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>validation data</source>
         <translation>验证数据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>The fitted curve is drawn for regression data with one input</source>
         <translation>拟合曲线只针对只有一个输入的回归数据绘制</translation>
     </message>
@@ -1417,33 +1418,33 @@
 <context>
     <name>DataChoices</name>
     <message>
-        <location filename="../../nnstudio/gui/data/choices.py" line="+61" />
+        <location filename="../../nnstudio/gui/data/choices.py" line="+61"/>
         <source>2-D classification</source>
         <extracomment>keys a new choice keeps from the current data section when its source takes them keys kept too when the new choice is of the same source</extracomment>
         <translation>二维分类</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regression curves and planes</source>
         <translation>回归曲线与平面</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Real tables</source>
         <translation>真实表格数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Draw your own</source>
         <translation>自己绘制</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Imported files</source>
         <translation>导入的文件</translation>
     </message>
@@ -1451,112 +1452,112 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../../nnstudio/gui/data/loader.py" line="+43" />
+        <location filename="../../nnstudio/gui/data/loader.py" line="+43"/>
         <source>The data could not be read: {problem}</source>
-        <extracomment>datasets kept for undo, redo and the preview of an edit just applied: at most this many, and beyond the newest one no more than CACHE_BYTES of arrays in all what a finished load reports: the dataset (None on failure) and the problem ("" if none)</extracomment>
+        <extracomment>datasets kept for undo, redo and the preview of an edit just applied: at most this many, and beyond the newest one no more than CACHE_BYTES of arrays in all what a finished load reports: the dataset (None on failure) and the problem (&quot;&quot; if none)</extracomment>
         <translation>无法读取数据：{problem}</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+98" />
+        <location filename="../../nnstudio/gui/data/panel.py" line="+98"/>
         <source>Import…</source>
-        <extracomment>the role of a chooser entry's Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), "" before the first preview</extracomment>
+        <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-27"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove every point</source>
         <translation>删除所有点</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Click the plot to add a point of this class, right-click to remove one.</source>
         <translation>单击图表可添加一个该类别的点，右键单击可删除一个点。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Draw your data</source>
         <translation>绘制你的数据</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Open a file with Import…</source>
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>class {k}</source>
         <translation>类别 {k}</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Data: {title}</source>
         <translation>数据：{title}</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Set {setting} to {value}</source>
         <translation>把 {setting} 设为 {value}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Features: {features}</source>
         <translation>特征：{features}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Add a point of {name}</source>
         <translation>添加一个点：{name}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Remove a point</source>
         <translation>删除一个点</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The points are now drawn points you can edit; Undo brings the generated data back</source>
         <translation>这些点现在变成了可以编辑的手绘点；“撤销”可以恢复原来生成的数据</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Clear the points</source>
         <translation>清除这些点</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>No importers available</source>
         <translation>没有可用的导入器</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Import: {what}</source>
         <translation>导入：{what}</translation>
     </message>
@@ -1564,103 +1565,103 @@
 <context>
     <name>DataParams</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+34" />
+        <location filename="../../nnstudio/gui/data/params.py" line="+34"/>
         <source>Samples</source>
         <extracomment>keys with their own widgets elsewhere in the panel an int range this small is a slider; larger ones are spin boxes QSpinBox holds a C int the largest fraction offered when the maximum itself is excluded</extracomment>
         <translation>样本数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Standardise</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Drop missing</source>
         <translation>丢弃缺失值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inputs key</source>
         <translation>输入数组名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Targets key</source>
         <translation>目标数组名</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image size</source>
         <translation>图像尺寸</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
@@ -1668,63 +1669,63 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+178" />
+        <location filename="../../nnstudio/gui/data/preview.py" line="+178"/>
         <source>No points yet</source>
-        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt's QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
+        <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+158" />
+        <location line="+158"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-51"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>std</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Each input column over the training split, as loaded (before standardising)</source>
         <translation>训练集中每个输入列的统计量，按加载时的原始数值（标准化之前）</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>{train} training · {validation} validation · {test} test samples</source>
         <translation>训练集 {train} · 验证集 {validation} · 测试集 {test} 个样本</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{train} training (dots) · {validation} validation (diamonds) · {test} test samples; colour: the target, orange negative, blue positive</source>
         <translation>训练集 {train}（圆点）· 验证集 {validation}（菱形）· 测试集 {test} 个样本；颜色表示目标值：橙色为负，蓝色为正</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{train} training (filled) · {validation} validation (rings) · {test} test samples</source>
         <translation>训练集 {train}（实心）· 验证集 {validation}（空心）· 测试集 {test} 个样本</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
@@ -1732,42 +1733,42 @@
 <context>
     <name>DataPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+1" />
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Fit the network to the data?</source>
         <translation>让网络适配这些数据吗？</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The Input's shape has been set already. Either way, one Undo takes the whole change back.</source>
+        <location line="+1"/>
+        <source>The Input&apos;s shape has been set already. Either way, one Undo takes the whole change back.</source>
         <translation>输入层（Input）的形状已经设置好了。无论怎样选择，一次“撤销”都能撤回全部修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> and </source>
         <translation>，并</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The data now has {n} classes.</source>
         <translation>现在的数据有 {n} 个类别。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The data is now a regression with {n} target value(s).</source>
         <translation>现在的数据是回归任务，有 {n} 个目标值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also {changes} to match?</source>
         <translation>是否同时{changes}，以与之匹配？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>give the output layer “{id}” {units} units</source>
         <translation>把输出层“{id}”设为 {units} 个单元</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>use the {loss} loss</source>
         <translation>使用 {loss} 损失</translation>
     </message>
@@ -1775,46 +1776,46 @@
 <context>
     <name>DesignForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="+483" />
+        <location filename="../../nnstudio/gui/inspector.py" line="+483"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What this network shows, for the gallery</source>
         <translation>这个网络演示什么（用于示例库）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Design</source>
         <translation>设计</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Select a layer on the canvas to edit its settings.
 
-Drag layers from the palette onto the canvas, or double-click one to add it after the selected layer. Drag from a layer's output to another layer to connect them.</source>
+Drag layers from the palette onto the canvas, or double-click one to add it after the selected layer. Drag from a layer&apos;s output to another layer to connect them.</source>
         <translation>在画布上选中一个层即可编辑它的设置。
 
 把层从层面板拖到画布上，或双击一个层，把它添加到选中层之后。从一个层的输出端口拖到另一个层上即可把它们连接起来。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Rename design</source>
         <translation>重命名设计</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Edit description</source>
         <translation>编辑描述</translation>
     </message>
@@ -1822,28 +1823,28 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../nnstudio/gui/files.py" line="+91" />
+        <location filename="../../nnstudio/gui/files.py" line="+91"/>
         <source>New design: drag layers from the palette onto the canvas</source>
         <extracomment>a different design is now open (New, Open, an example, a recent file) the recent-files list changed a short report for the status bar the design was saved to this path</extracomment>
         <translation>新设计：把层从层面板拖到画布上</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Opened {path}</source>
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opened the example “{name}”</source>
         <translation>已打开示例“{name}”</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1851,64 +1852,64 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DrawingPadPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+45" />
+        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+45"/>
         <source>Drawing pad</source>
         <extracomment>training images looked at to learn how much of the frame the ink fills, and the background pixels of the preview of what the network receives</extracomment>
         <translation>手写板</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Clear</source>
         <extracomment>the Snapshot probes after which the probabilities are asked for again (new weights)</extracomment>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>What the network receives</source>
         <translation>网络接收到的输入</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>The network sees:</source>
         <translation>网络看到的是：</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+100"/>
         <source>Draw on the pad with the mouse</source>
         <translation>用鼠标在手写板上书写</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This network cannot read the drawing</source>
         <translation>这个网络无法读取手写内容</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>It looks like {name} ({p:.0%} sure)</source>
         <translation>看起来像 {name}（把握 {p:.0%}）</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Not trained yet: the network's guesses are random. Press Play and watch them change.</source>
+        <location line="+5"/>
+        <source>Not trained yet: the network&apos;s guesses are random. Press Play and watch them change.</source>
         <translation>还没有训练：网络的猜测是随机的。按“播放”，看看它们如何变化。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The network after {step} steps</source>
         <translation>训练 {step} 步后的网络</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The drawing pad is for networks that classify images, such as the handwritten digits</source>
         <translation>手写板用于对图像进行分类的网络，例如手写数字</translation>
     </message>
@@ -1916,69 +1917,69 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FeatureMapsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/features.py" line="+27" />
+        <location filename="../../nnstudio/gui/panels/images/features.py" line="+27"/>
         <source>Feature maps</source>
         <extracomment>maps shown per layer (the first ones); more would shrink them all past legibility</extracomment>
         <translation>特征图</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Sample </source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>样本 </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Which held-out image to follow through the layers</source>
         <translation>选择一张留出的图像，观察它逐层经过网络的样子</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous sample</source>
         <translation>上一个样本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next sample</source>
         <translation>下一个样本</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Feature maps are shown for image classification</source>
         <translation>特征图只针对图像分类显示</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Press Play to train: an image and what each convolution and pooling layer makes of it appear here</source>
         <translation>按“播放”开始训练：这里会显示一张图像，以及每个卷积层和池化层把它变成了什么</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Feature maps are shown for networks with convolution or pooling layers</source>
         <translation>特征图只针对含有卷积层或池化层的网络显示</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source> of {count}</source>
         <translation> / {count}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>true {true} · predicted {predicted} ({p:.0%})</source>
         <translation>真实 {true} · 预测 {predicted}（{p:.0%}）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{node} · {shown} of {count} maps, {h}×{w}</source>
         <translation>{node} · 显示 {count} 张特征图中的 {shown} 张，{h}×{w}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{node} · {count} maps, {h}×{w}</source>
         <translation>{node} · {count} 张特征图，{h}×{w}</translation>
     </message>
@@ -1986,13 +1987,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FeaturePicker</name>
     <message>
-        <location filename="../../nnstudio/gui/data/features.py" line="+53" />
+        <location filename="../../nnstudio/gui/data/features.py" line="+53"/>
         <source>Give the network {feature} of each point</source>
         <extracomment>the plane the heat maps cover, and their resolution and size on screen</extracomment>
         <translation>把每个点的 {feature} 输入网络</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>The network needs at least one input feature</source>
         <translation>网络至少需要一个输入特征</translation>
     </message>
@@ -2000,28 +2001,28 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FiltersPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+21" />
+        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+21"/>
         <source>Filters</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>Press Play to train: the first convolution layer's filters appear here</source>
+        <location line="+21"/>
+        <source>Press Play to train: the first convolution layer&apos;s filters appear here</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>按“播放”开始训练：这里会显示第一个卷积层的卷积核</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This network has no convolution layer: add a Conv2D layer to see what its filters look for</source>
         <translation>这个网络没有卷积层：添加一个 Conv2D 层，就能看到它的卷积核在寻找什么</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{node}: {count} filters of {kh}×{kw}, in colour</source>
         <translation>{node}：{count} 个 {kh}×{kw} 的卷积核，彩色显示</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{node}: {count} filters of {kh}×{kw} · orange &lt; 0 &lt; blue</source>
         <translation>{node}：{count} 个 {kh}×{kw} 的卷积核 · 橙色 &lt; 0 &lt; 蓝色</translation>
     </message>
@@ -2029,39 +2030,39 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>GradientFlowPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/gradients.py" line="+28" />
+        <location filename="../../nnstudio/gui/panels/gradients.py" line="+28"/>
         <source>Gradient flow</source>
         <extracomment>the most points kept per line; older ones are merged in pairs</extracomment>
         <translation>梯度流</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+4" />
+        <location line="+0"/>
+        <location line="+4"/>
         <source>gradient norm ‖∂L/∂W‖</source>
         <translation>梯度范数 ‖∂L/∂W‖</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>Over time (colours as in the bars)</source>
         <translation>随时间变化（颜色与柱状图一致）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
@@ -2069,118 +2070,118 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/training/hyperparams.py" line="+62" />
+        <location filename="../../nnstudio/gui/training/hyperparams.py" line="+62"/>
         <source>enter two numbers such as 0.9, 0.999</source>
         <extracomment>slider positions per factor of ten</extracomment>
         <translation>请输入两个数，例如 0.9, 0.999</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Set loss</source>
         <translation>设置损失函数</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Learning rate, on a log scale from 0.00001 to 10</source>
         <translation>学习率，对数刻度，从 0.00001 到 10</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The exact learning rate, e.g. 0.003 or 3e-3</source>
         <translation>精确的学习率，例如 0.003 或 3e-3</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Optimiser settings</source>
         <translation>优化器设置</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Set batch size</source>
         <translation>设置批大小</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Set epoch limit</source>
         <translation>设置轮数上限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Set seed</source>
         <translation>设置随机种子</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop when the validation loss has not improved for `patience` epochs, and keep the best weights</source>
         <translation>验证集损失连续 `patience` 轮没有改善时停止，并保留最佳权重</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>patience</source>
         <translation>耐心轮数</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Epoch limit</source>
         <translation>轮数上限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Early stopping</source>
         <translation>早停</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Learning rate, batch size, epoch limit and early stopping change at once, even while training; loss, optimiser settings and seed when you press Reset.</source>
         <translation>学习率、批大小、轮数上限和早停会立即生效，训练过程中也一样；损失函数、优化器设置和随机种子在按下“重置”后生效。</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+104"/>
         <source>The learning rate must be a positive number</source>
         <translation>学习率必须是正数</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Set learning rate</source>
         <translation>设置学习率</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Set optimiser</source>
         <translation>设置优化器</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Set optimiser {name}</source>
         <translation>设置优化器的 {name}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Set early stopping</source>
         <translation>设置早停</translation>
     </message>
@@ -2188,89 +2189,89 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>IdxImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/idx_dialog.py" line="+32" />
+        <location filename="../../nnstudio/gui/imports/idx_dialog.py" line="+32"/>
         <source>Import MNIST IDX files</source>
         <extracomment>images previewed labels files larger than this are not counted for the preview (bytes)</extracomment>
         <translation>导入 MNIST IDX 文件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose the images file</source>
         <translation>选择图像文件</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Choose the labels file</source>
         <translation>选择标签文件</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Found from the images file's name, or choose it…</source>
+        <location line="+2"/>
+        <source>Found from the images file&apos;s name, or choose it…</source>
         <translation>根据图像文件名自动查找，或手动选择…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Labels file</source>
         <translation>标签文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source> (it looks like a labels file)</source>
         <translation>（看起来像是标签文件）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{name} holds an array of shape {shape}{hint}; an images file holds (count, rows, columns)</source>
         <translation>{name} 中是形状为 {shape} 的数组{hint}；图像文件应为 (数量, 行, 列)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Labels file not found: {path}</source>
         <translation>找不到标签文件：{path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name} is too large to be a labels file</source>
         <translation>{name} 太大，不可能是标签文件</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>{n} images of {rows} × {columns} pixels</source>
         <translation>{n} 张 {rows} × {columns} 像素的图像</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>; {count} labels, {classes} classes</source>
         <translation>；{count} 个标签，{classes} 个类别</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+4" />
+        <location line="+13"/>
+        <location line="+4"/>
         <source>Choose the labels file.</source>
         <translation>请选择标签文件。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{name} holds an array of shape {shape}; a labels file holds one number per image.</source>
         <translation>{name} 中是形状为 {shape} 的数组；标签文件应为每张图像一个数字。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The images file holds {n} images but {name} holds {m} labels; they must match.</source>
         <translation>图像文件有 {n} 张图像，而 {name} 有 {m} 个标签；两者必须一致。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{name} has only one class; a classifier needs at least two.</source>
         <translation>{name} 只有一个类别；分类器至少需要两个类别。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Inputs of shape 1 × {rows} × {columns}; the first images are shown with their labels.</source>
         <translation>输入形状为 1 × {rows} × {columns}；下面显示前几张图像及其标签。</translation>
     </message>
@@ -2278,83 +2279,83 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ImagesImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+63" />
+        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+63"/>
         <source>Import an image folder</source>
         <extracomment>the sizes offered first (height = width) images shown per class, and in all</extracomment>
         <translation>导入图像文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose the folder holding one sub-folder per class</source>
         <translation>选择每个类别一个子文件夹的那个文件夹</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Class (sub-folder)</source>
         <translation>类别（子文件夹）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>Reading a few images…</source>
         <translation>正在读取几张图像…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>As the network will see them:</source>
         <translation>网络将看到的样子：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(cannot read {files})</source>
         <translation>（无法读取 {files}）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>{folder} has no class sub-folders: sort its images into one sub-folder per class (e.g. {folder}/cat/1.png, {folder}/dog/1.png).</source>
         <translation>{folder} 中没有类别子文件夹：请把图像按类别放进各自的子文件夹（例如 {folder}/cat/1.png、{folder}/dog/1.png）。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The class folder {name} holds no images (PNG, JPEG, BMP, GIF, PGM/PPM …).</source>
         <translation>类别文件夹 {name} 中没有图像（PNG、JPEG、BMP、GIF、PGM/PPM …）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{folder} has a single class folder ({name}); a classifier needs at least two.</source>
         <translation>{folder} 中只有一个类别文件夹（{name}）；分类器至少需要两个类别。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{classes} classes, {total} images → inputs of shape {c} × {h} × {w}.</source>
         <translation>{classes} 个类别，{total} 张图像 → 输入形状为 {c} × {h} × {w}。</translation>
     </message>
@@ -2362,57 +2363,57 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-460" />
+        <location filename="../../nnstudio/gui/inspector.py" line="-460"/>
         <source>enter a number such as 0.01 or 1e-5</source>
         <translation>请输入一个数，例如 0.01 或 1e-5</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>enter a finite number</source>
         <translation>请输入一个有限的数</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>enter whole numbers separated by commas, such as 2 or 1, 28, 28</source>
         <translation>请输入用逗号分隔的整数，例如 2 或 1, 28, 28</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>enter one whole number, or height×width such as 3×3</source>
         <translation>请输入一个整数，或“高×宽”，例如 3×3</translation>
     </message>
     <message>
-        <location line="+199" />
+        <location line="+199"/>
         <source>same as pool_size</source>
         <extracomment>the user finished an edit of this parameter (its name)</extracomment>
         <translation>与 pool_size 相同</translation>
     </message>
     <message>
-        <location line="+291" />
-        <source>&lt;p style='font-size:{pt}pt; font-weight:600'&gt;{count} nodes selected&lt;/p&gt;&lt;p&gt;Select a single layer to edit its settings.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:{pt}pt; font-weight:600'&gt;已选中 {count} 个节点&lt;/p&gt;&lt;p&gt;只选中一个层时才能编辑它的设置。&lt;/p&gt;</translation>
+        <location line="+291"/>
+        <source>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;{count} nodes selected&lt;/p&gt;&lt;p&gt;Select a single layer to edit its settings.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;已选中 {count} 个节点&lt;/p&gt;&lt;p&gt;只选中一个层时才能编辑它的设置。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../nnstudio/gui/language.py" line="+33" />
+        <location filename="../../nnstudio/gui/language.py" line="+33"/>
         <source>Language</source>
-        <extracomment>every language of the interface: code → its name in that language the application property that holds the language in use ("en", "zh_CN" …)</extracomment>
+        <extracomment>every language of the interface: code → its name in that language the application property that holds the language in use (&quot;en&quot;, &quot;zh_CN&quot; …)</extracomment>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new language is used from the next start of nnstudio.</source>
         <translation>新的语言将在下次启动 nnstudio 时生效。</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+124"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
@@ -2420,92 +2421,92 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-191" />
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-191"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dense</source>
         <translation>Dense（全连接层）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Flatten</source>
         <translation>Flatten（展平层）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Conv2D</source>
         <translation>Conv2D（卷积层）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MaxPool2D</source>
         <translation>MaxPool2D（最大池化）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>AvgPool2D</source>
         <translation>AvgPool2D（平均池化）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dropout</source>
         <translation>Dropout（随机失活）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>BatchNorm</source>
         <translation>BatchNorm（批归一化）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>LeakyReLU</source>
         <translation>LeakyReLU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tanh</source>
         <translation>Tanh（双曲正切）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Step</source>
         <translation>Step（阶跃函数）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Linear</source>
         <translation>Linear（恒等）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add</source>
         <translation>Add（相加）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Concatenate</source>
         <translation>Concatenate（拼接）</translation>
     </message>
@@ -2513,52 +2514,52 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerPalette</name>
     <message>
-        <location filename="../../nnstudio/gui/palette.py" line="+54" />
+        <location filename="../../nnstudio/gui/palette.py" line="+54"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>same as pool_size</source>
         <translation>与 pool_size 相同</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>No parameters.</source>
         <translation>没有参数。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A new node starts with {values}.</source>
         <translation>新节点的初始值：{values}。</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>Search layers…</source>
         <translation>搜索层…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Core</source>
         <translation>基础层</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Activations</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regularisation</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -2566,54 +2567,54 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/loss.py" line="+31" />
+        <location filename="../../nnstudio/gui/panels/loss.py" line="+31"/>
         <source>Loss &amp; accuracy</source>
         <extracomment>per-step losses are smoothed with this EMA decay (a time constant of about 20 steps) the most points kept of the per-step curve and of the per-epoch curves: about one per pixel of a wide plot, as more only cost drawing time history keys of the per-epoch columns, in storage order</extracomment>
         <translation>损失与准确率</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A logarithmic loss axis</source>
         <translation>损失使用对数坐标轴</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+6" />
+        <location line="+12"/>
+        <location line="+6"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>accuracy (%)</source>
         <translation>准确率（%）</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>each step (smoothed)</source>
         <translation>逐步（平滑后）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
@@ -2621,250 +2622,250 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+138" />
+        <location filename="../../nnstudio/gui/main_window.py" line="+138"/>
         <source>Layers</source>
-        <extracomment>the dashboard columns' default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
+        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
         <translation>层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inspector</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open a design file</source>
         <translation>打开一个设计文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the design</source>
         <translation>保存设计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the design to a new file</source>
         <translation>把设计保存到一个新文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the selected layers</source>
         <translation>删除选中的层</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Fit</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show the whole network</source>
         <translation>显示整个网络</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Auto &amp;Layout</source>
         <translation>自动布局(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Arrange the layers left to right</source>
         <translation>把各层从左到右排列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Put the panels back where they started</source>
         <translation>把各个面板放回初始位置</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Example</source>
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+85" />
-        <location line="+8" />
+        <location line="+49"/>
+        <location line="+85"/>
+        <location line="+8"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>{name}[*] — nnstudio</source>
         <translation>{name}[*] — nnstudio</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Clear Menu</source>
         <translation>清除菜单(&amp;C)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>The clipboard holds no layers</source>
         <translation>剪贴板中没有层</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Open design</source>
         <translation>打开设计</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Save design</source>
         <translation>保存设计</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>nnstudio designs (*.json);;All files (*)</source>
         <translation>nnstudio 设计文件 (*.json);;所有文件 (*)</translation>
     </message>
@@ -2872,12 +2873,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MistakesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+22" />
+        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+22"/>
         <source>Mistakes</source>
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
@@ -2885,22 +2886,22 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 置信度 {confidence:.0%}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{wrong} of {total} wrong · true → predicted</source>
         <translation>{total} 个中错了 {wrong} 个 · 真实 → 预测</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The most confident mistakes are shown for image classification</source>
         <translation>最有把握的错例只针对图像分类显示</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No mistakes: every one of the {count} images checked is classified correctly</source>
         <translation>没有错例：检查过的 {count} 张图像全部分类正确</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Press Play to train: the images the network gets wrong with the most confidence appear here</source>
         <translation>按“播放”开始训练：这里会显示网络最有把握却判断错误的图像</translation>
     </message>
@@ -2908,42 +2909,42 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ModelSummary</name>
     <message>
-        <location filename="../../nnstudio/gui/summary.py" line="+53" />
+        <location filename="../../nnstudio/gui/summary.py" line="+53"/>
         <source>Click a problem to select its layer</source>
         <translation>单击一个问题即可选中相应的层</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Empty: drag layers onto the canvas</source>
         <translation>空白：把层拖到画布上</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>✔ ready to train</source>
         <translation>✔ 可以训练</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>✖ 1 problem</source>
         <translation>✖ 1 个问题</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>✖ {count} problems</source>
         <translation>✖ {count} 个问题</translation>
     </message>
@@ -2951,22 +2952,22 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NodeForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-217" />
+        <location filename="../../nnstudio/gui/inspector.py" line="-217"/>
         <source>This layer has no parameters.</source>
         <translation>这个层没有参数。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Output shape {shape}</source>
         <translation>输出形状 {shape}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{count} parameters</source>
         <translation>{count} 个参数</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Set {node} {param}</source>
         <translation>设置 {node} 的 {param}</translation>
     </message>
@@ -2974,93 +2975,93 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NpzImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/npz_dialog.py" line="+35" />
+        <location filename="../../nnstudio/gui/imports/npz_dialog.py" line="+35"/>
         <source>Import NumPy arrays (.npz)</source>
         <extracomment>samples previewed as images when the inputs are images</extracomment>
         <translation>导入 NumPy 数组（.npz）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose an .npz file</source>
         <translation>选择 .npz 文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>NumPy archives (*.npz);;All files (*)</source>
         <translation>NumPy 归档文件 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Decide from the targets</source>
         <translation>根据目标自动判断</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Inputs (x)</source>
         <translation>输入 (x)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Targets (y)</source>
         <translation>目标 (y)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+72"/>
         <source>sample {i}</source>
         <translation>样本 {i}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The file holds no arrays to choose from.</source>
         <translation>文件中没有可供选择的数组。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose different arrays for the inputs and the targets.</source>
         <translation>输入和目标请选择不同的数组。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The inputs {x} hold {dtype} values; inputs must be numbers.</source>
         <translation>输入 {x} 中是 {dtype} 类型的值；输入必须是数值。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The inputs {x} have shape {shape}; they need (samples, features), (samples, height, width) or (samples, channels, height, width).</source>
         <translation>输入 {x} 的形状为 {shape}；需要的形状是 (样本, 特征)、(样本, 高, 宽) 或 (样本, 通道, 高, 宽)。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{x} has {n} samples but {y} has shape {shape}: one target per sample is needed.</source>
         <translation>{x} 有 {n} 个样本，而 {y} 的形状为 {shape}：每个样本需要一个目标。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>a table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} samples: inputs {x} {dtype} ({kind}); targets: {count} {ydtype} value(s) each.</source>
         <translation>{n} 个样本：输入 {x} {dtype}（{kind}）；目标：每个样本 {count} 个 {ydtype} 值。</translation>
     </message>
@@ -3068,7 +3069,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+123" />
+        <location filename="../../nnstudio/gui/data/params.py" line="+123"/>
         <source>auto</source>
         <extracomment>the rows were made anew (another source)</extracomment>
         <translation>自动</translation>
@@ -3077,17 +3078,17 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/widgets.py" line="+38" />
+        <location filename="../../nnstudio/gui/imports/widgets.py" line="+38"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -3095,22 +3096,22 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/dialogs.py" line="+38" />
+        <location filename="../../nnstudio/gui/dialogs.py" line="+38"/>
         <source>Cannot open {name}</source>
         <translation>无法打开 {name}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; cannot be opened: 1 problem</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 无法打开：1 个问题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; cannot be opened: {count} problems</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; 无法打开：{count} 个问题</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -3118,61 +3119,61 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>SamplesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+25" />
+        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+25"/>
         <source>Predictions</source>
-        <extracomment>class names up to this many characters together fit one caption line: "7 (is 3)"</extracomment>
+        <extracomment>class names up to this many characters together fit one caption line: &quot;7 (is 3)&quot;</extracomment>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Only mistakes</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>只看错例</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>No mistakes among the first {count} {split} images</source>
         <translation>前 {count} 张{split}图像中没有错例</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{correct} of {total} {split} images right ({accuracy:.1%}) at step {step}</source>
         <translation>第 {step} 步：{total} 张{split}图像中 {correct} 张正确（{accuracy:.1%}）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{predicted} (is {true})</source>
         <translation>{predicted}（实为 {true}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{predicted}
 is {true}</source>
         <translation>{predicted}
 实为 {true}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Predicted and true labels of sample images are shown for image classification</source>
         <translation>样本图像的预测标签和真实标签只针对图像分类显示</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Press Play to train: the validation images appear here with the class the network predicts</source>
         <translation>按“播放”开始训练：这里会显示验证集图像以及网络预测的类别</translation>
     </message>
@@ -3180,51 +3181,51 @@ is {true}</source>
 <context>
     <name>SketchPad</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/sketch.py" line="+33" />
+        <location filename="../../nnstudio/gui/panels/images/sketch.py" line="+33"/>
         <source>Draw with the left mouse button</source>
-        <extracomment>the drawing's resolution (square), whatever size the widget has on screen the pen's width as a share of the drawing's side: about a stroke of the digits datasets</extracomment>
+        <extracomment>the drawing&apos;s resolution (square), whatever size the widget has on screen the pen&apos;s width as a share of the drawing&apos;s side: about a stroke of the digits datasets</extracomment>
         <translation>按住鼠标左键书写</translation>
     </message>
 </context>
 <context>
     <name>SplitSettings</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/widgets.py" line="+44" />
+        <location filename="../../nnstudio/gui/imports/widgets.py" line="+44"/>
         <source>Standardise the inputs (mean 0, std 1)</source>
         <translation>标准化输入（均值 0，标准差 1）</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Shift and scale every input feature (image channel) using the training split's statistics only.</source>
+        <location line="+3"/>
+        <source>Shift and scale every input feature (image channel) using the training split&apos;s statistics only.</source>
         <translation>只用训练集的统计量，对每个输入特征（图像通道）做平移和缩放。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The same seed gives the same split.</source>
         <translation>相同的种子得到相同的划分。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Fraction of the samples held out of training.</source>
         <translation>不参与训练、留出的样本比例。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Validation and test fractions must leave samples for training.</source>
         <translation>验证集和测试集的比例之和必须给训练集留下样本。</translation>
     </message>
@@ -3232,120 +3233,120 @@ is {true}</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../nnstudio/gui/training/controls.py" line="+75" />
+        <location filename="../../nnstudio/gui/training/controls.py" line="+75"/>
         <source>Full speed</source>
         <extracomment>seconds between steps for each speed, fastest first</extracomment>
         <translation>全速</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Smooth: 100 steps/s</source>
         <translation>流畅：每秒 100 步</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Slow: 10 steps/s</source>
         <translation>慢速：每秒 10 步</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Slow motion: 1 step/s</source>
         <translation>慢动作：每秒 1 步</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Full speed trains fastest and redraws a few times a second; Smooth redraws as often as the screen can; the slow speeds show every single step</source>
         <translation>全速训练最快，每秒重绘几次；流畅模式按屏幕允许的最高频率重绘；慢速模式展示每一步</translation>
     </message>
     <message>
-        <location line="+18" />
-        <location line="+52" />
+        <location line="+18"/>
+        <location line="+52"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-51" />
+        <location line="-51"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Train on one mini-batch, then pause</source>
         <translation>在一个小批量上训练，然后暂停</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Train to the end of the current epoch, then pause</source>
         <translation>训练到当前这一轮结束，然后暂停</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Start again from fresh weights (the design's seed and settings)</source>
+        <location line="+1"/>
+        <source>Start again from fresh weights (the design&apos;s seed and settings)</source>
         <translation>用新的权重重新开始（使用设计中的随机种子和设置）</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+46" />
+        <location line="+11"/>
+        <location line="+46"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Cannot train yet: {problem}</source>
         <translation>还不能训练：{problem}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Stopped early</source>
         <translation>已早停</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{rate:.0f} steps/s</source>
         <translation>每秒 {rate:.0f} 步</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>loss {loss:.4g}</source>
         <translation>损失 {loss:.4g}</translation>
     </message>
@@ -3353,32 +3354,32 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+175" />
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+175"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This change needs a new network, so the weights trained so far will be lost.</source>
         <translation>这项修改需要重新构建网络，目前训练好的权重将会丢失。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel keeps the trained network and undoes the change.</source>
         <translation>选择“取消”会保留已训练的网络，并撤销这项修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the trained weights?</source>
         <translation>保存已训练的权重吗？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opening the design again then shows the trained network.</source>
         <translation>这样再次打开设计时就能看到训练好的网络。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also save the trained weights beside the design, as {name}?</source>
         <translation>同时把训练好的权重保存在设计文件旁边，文件名为 {name}？</translation>
     </message>
@@ -3386,28 +3387,28 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+128" />
+        <location filename="../../nnstudio/gui/training/ui.py" line="+128"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
-        <extracomment>the dashboard's default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
+        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Loaded the trained weights from {path}</source>
         <translation>已从 {path} 加载训练好的权重</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The weights saved beside the design were not loaded, so training starts from fresh weights: {problem}</source>
         <translation>没有加载设计文件旁边保存的权重，训练将从新的权重开始：{problem}</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved the trained weights to {path}</source>
         <translation>已把训练好的权重保存到 {path}</translation>
     </message>
@@ -3415,53 +3416,53 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+373" />
+        <location filename="../../nnstudio/gui/training/worker.py" line="+373"/>
         <source>There is no trained network to save.</source>
-        <extracomment>the longest a slice of training keeps the worker's event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path ("" problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
+        <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
     </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/weights.py" line="+31" />
+        <location filename="../../nnstudio/gui/panels/weights.py" line="+31"/>
         <source>Weights</source>
         <extracomment>the most columns the heat map keeps per parameter; older ones are merged in pairs value bins of the heat map</extracomment>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Parameter:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+6" />
+        <location line="+11"/>
+        <location line="+6"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>% of values</source>
         <translation>占比（%）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Distribution over time (dark: many values)</source>
         <translation>分布随时间的变化（颜色越深，数值越多）</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>{name} ({shape}) · mean {mean:.3g} · std {std:.3g}</source>
         <translation>{name} ({shape}) · 均值 {mean:.3g} · 标准差 {std:.3g}</translation>
     </message>
@@ -3469,41 +3470,41 @@ is {true}</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../nnstudio/gui/dialogs.py" line="+24" />
+        <location filename="../../nnstudio/gui/dialogs.py" line="+24"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the changes to “{name}”?</source>
         <translation>要保存对“{name}”的修改吗？</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Your changes are lost if you don't save them.</source>
+        <location line="+3"/>
+        <source>Your changes are lost if you don&apos;t save them.</source>
         <translation>如果不保存，你的修改将会丢失。</translation>
     </message>
 </context>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/__init__.py" line="+39" />
+        <location filename="../../nnstudio/gui/imports/__init__.py" line="+39"/>
         <source>CSV table…</source>
         <extracomment>kind → the dialog class for it</extracomment>
         <translation>CSV 表格…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Image folder…</source>
         <translation>图像文件夹…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MNIST IDX files…</source>
         <translation>MNIST IDX 文件…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>NumPy .npz arrays…</source>
         <translation>NumPy .npz 数组…</translation>
     </message>
