@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from nnstudio.gui.data.panel import DataPanel
 from nnstudio.gui.examples import list_examples
 from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
 from nnstudio.gui.inspector import Inspector
+from nnstudio.gui.language import language_menu
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
@@ -86,6 +88,12 @@ def fragment_from_mime(data: QMimeData | None) -> dict[str, Any] | None:
         isinstance(e, list) and len(e) == 2 and all(isinstance(x, str) for x in e)
         for e in edges)
     return fragment if nodes_ok and edges_ok and fragment["nodes"] else None
+
+
+def button_text(menu_text: str) -> str:
+    """A menu text as a toolbar button shows it: without its shortcut marker, whether "&New"
+    or, as Chinese menus write it, "新建(&N)"."""
+    return re.sub(r"\(&\w\)|&(?=\S)", "", menu_text).replace("…", "").strip()
 
 
 def drawn_icon(kind: str, size: int = TOOLBAR_ICON) -> QIcon:
@@ -318,6 +326,8 @@ class MainWindow(QMainWindow):
             if i:
                 toolbar.addSeparator()
             toolbar.addActions([act[k] for k in group])
+        for key in ("new", "open", "save", "delete", "zoom_in", "zoom_out", "fit", "auto_layout"):
+            act[key].setIconText(button_text(act[key].text()))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.training.controls.toolbar)
         self.statusBar().addPermanentWidget(self.training.controls.status)
@@ -325,6 +335,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.training.controls.toolbar.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(act["reset_layout"])
+        self.view_menu.addMenu(language_menu(self))
 
     def _connect(self) -> None:
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)

@@ -9,7 +9,7 @@ from nnstudio.design import Design
 from nnstudio.gui import mime
 from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.examples import list_examples
-from nnstudio.gui.main_window import MainWindow, fragment_from_mime, fragment_mime
+from nnstudio.gui.main_window import MainWindow, button_text, fragment_from_mime, fragment_mime
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -229,3 +229,11 @@ def test_building_a_network_from_an_empty_canvas(qtbot, window):
     assert window.summary.parameters.text() == f"{2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2:,}"
     assert window.undo_stack.count() == 6
     assert QKeySequence(QKeySequence.StandardKey.New).toString() == "Ctrl+N"
+
+
+def test_toolbar_buttons_read_without_shortcut_markers_and_view_has_languages(window):
+    assert window.act["new"].iconText() == "New"
+    assert window.act["auto_layout"].iconText() == "Auto Layout"
+    assert button_text("新建(&N)") == "新建" and button_text("打开(&O)…") == "打开"
+    menus = [a.menu() for a in window.view_menu.actions() if a.menu() is not None]
+    assert any(len(m.actions()) >= 3 for m in menus)  # English, 简体中文, the system's
