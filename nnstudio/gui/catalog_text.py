@@ -59,6 +59,11 @@ def _pattern(template: str) -> re.Pattern[str]:
                               for i, p in enumerate(parts)))
 
 
+#: the name nnstudio.data.sources gives class k of a dataset that names none; the data dock's
+#: class picker shows the same words
+DEFAULT_CLASS_NAME = QT_TRANSLATE_NOOP("DataPanel", "class {k}")
+_DEFAULT_CLASS = re.compile(r"class (?P<k>\d+)")
+
 _PROBLEMS = tuple((_pattern(t), t) for t in PROBLEM_TEMPLATES)
 
 
@@ -81,6 +86,15 @@ def problem_tr(text: str) -> str:
             return QCoreApplication.translate(PROBLEM_CONTEXT, template).format(
                 **match.groupdict())
     return text
+
+
+def class_name_tr(name: str) -> str:
+    """A dataset's class name in the user's language: the generated "class 3" becomes
+    "类别 3" in Chinese; a name the data itself gives (an iris species) stays as it is."""
+    match = _DEFAULT_CLASS.fullmatch(name)
+    if match is None:
+        return name
+    return QCoreApplication.translate("DataPanel", DEFAULT_CLASS_NAME).format(k=match["k"])
 
 
 def _param_help(params: tuple[ParamSpec, ...]) -> Iterator[str]:

@@ -66,7 +66,7 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/boundary.py" line="+42"/>
+        <location filename="../../nnstudio/gui/panels/boundary.py" line="+43"/>
         <source>Decision boundary</source>
         <extracomment>the legend&apos;s sample of a training point when points are coloured by their value</extracomment>
         <translation>决策边界</translation>
@@ -102,7 +102,7 @@
         <translation>{src} → {dst}：单击选中，按 Delete 删除</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/node_item.py" line="+45"/>
+        <location filename="../../nnstudio/gui/canvas/node_item.py" line="+46"/>
         <source>1 param</source>
         <translation>1 个参数</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>{count} 个参数</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Output shape: {shape}</source>
         <extracomment>position when a user drag began (moves snap relative to it), else None</extracomment>
         <translation>输出形状：{shape}</translation>
@@ -1512,12 +1512,14 @@
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+13"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+64"/>
         <source>class {k}</source>
+        <extracomment>the name nnstudio.data.sources gives class k of a dataset that names none; the data dock&apos;s class picker shows the same words</extracomment>
         <translation>类别 {k}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+35"/>
         <source>Data: {title}</source>
         <translation>数据：{title}</translation>
     </message>
@@ -2070,7 +2072,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/training/hyperparams.py" line="+62"/>
+        <location filename="../../nnstudio/gui/training/hyperparams.py" line="+63"/>
         <source>enter two numbers such as 0.9, 0.999</source>
         <extracomment>slider positions per factor of ten</extracomment>
         <translation>请输入两个数，例如 0.9, 0.999</translation>
@@ -2622,7 +2624,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+138"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+146"/>
         <source>Layers</source>
         <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
         <translation>层</translation>
@@ -2828,7 +2830,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+85"/>
         <location line="+8"/>
         <source>Untitled</source>

@@ -7,16 +7,25 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QMessageBox
 
+from nnstudio import Design, Trainer
 from nnstudio.core.catalog import NODE_TYPES, ParamSpec, check_value
+from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.data.paths import resources_dir
 from nnstudio.gui import app as gui_app
 from nnstudio.gui import language, settings
-from nnstudio.gui.catalog_text import catalog_texts, catalog_tr, layer_title, problem_tr
+from nnstudio.gui.catalog_text import (
+    catalog_texts,
+    catalog_tr,
+    class_name_tr,
+    layer_title,
+    problem_tr,
+)
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.palette import LayerPalette
+from nnstudio.gui.panels.boundary import BoundaryPanel
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "nnstudio_zh_CN.ts"
@@ -109,6 +118,43 @@ def test_the_palette_and_inspector_show_catalogue_texts_in_chinese(chinese, wind
     assert layer_title("BatchNorm") == "BatchNorm（批归一化）"
 
 
+CHINESE = re.compile("[\u4e00-\u9fff]")
+
+
+def test_the_training_settings_explain_themselves_in_chinese(chinese, window):
+    panel = window.training.settings
+    summary = panel.optimizer_help.text()
+    assert CHINESE.search(summary) and summary == catalog_tr(OPTIMIZERS["adam"][0])
+    assert summary != OPTIMIZERS["adam"][0]
+    assert CHINESE.search(panel.loss.toolTip())
+    tips = [panel.loss.itemData(i, Qt.ItemDataRole.ToolTipRole)
+            for i in range(1, panel.loss.count())]
+    assert tips and all(CHINESE.search(tip) for tip in tips)
+    for box in (panel.batch_size, panel.epochs, panel.seed, panel.patience):
+        assert CHINESE.search(box.toolTip()), box.toolTip()
+
+
+def test_a_node_card_tooltip_reads_in_chinese(chinese, window):
+    item = window.canvas.scene().node_item("h1")
+    spec = NODE_TYPES[item.type_name]
+    tip = item.toolTip()
+    assert spec.summary not in tip and spec.help not in tip
+    assert catalog_tr(spec.summary) in tip
+    assert "输出形状" in tip
+
+
+def test_the_boundary_legend_names_generated_classes_in_chinese(chinese, qtbot):
+    panel = BoundaryPanel()
+    qtbot.addWidget(panel)
+    dataset = Trainer(Design.load(ROOT / "resources" / "examples" / "spiral.json")).data
+    assert dataset.class_names[:2] == ("class 0", "class 1")
+    panel.set_data(dataset)
+    labels = [label.text for _, label in panel._legend.items]
+    assert labels[:2] == ["类别 0", "类别 1"]
+    assert labels[-1] == "验证集"
+    assert class_name_tr("setosa") == "setosa" and class_name_tr("class 12") == "类别 12"
+
+
 class SubclassedPalette(LayerPalette):
     """A subclass: PySide6 looks its inherited self.tr() texts up under its own name."""
 
@@ -155,6 +201,9 @@ def test_a_refused_value_in_the_inspector_is_explained_in_chinese(chinese, windo
 def test_english_is_back_after_the_chinese_tests(window):
     assert window.menuBar().actions()[0].text() == "&File"
     assert layer_title("Dense") == "Dense"
+    assert window.training.settings.optimizer_help.text() == OPTIMIZERS["adam"][0]
+    assert NODE_TYPES["Dense"].summary in window.canvas.scene().node_item("h1").toolTip()
+    assert class_name_tr("class 0") == "class 0"
     assert language.in_use() == "en"
 
 
@@ -192,7 +241,8 @@ def test_the_audit_finds_no_english_in_the_palette_and_inspector(qapp):
     assert language.in_use() == "en"
     assert all(isinstance(text, str) for _, text in shown)
     assert [(owner, text) for owner, text in shown
-            if owner in ("LayerPalette", "Inspector", "NodeForm", "DesignForm")] == []
+            if owner in ("LayerPalette", "Inspector", "NodeForm", "DesignForm",
+                         "HyperparameterPanel", "NodeItem")] == []
 
 
 def test_wrapped_literals_are_found_for_lupdate():

@@ -17,6 +17,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.canvas import style
 from nnstudio.gui.canvas.port_item import PortItem
 from nnstudio.gui.canvas.thumbnails import NeuronThumbnails
+from nnstudio.gui.catalog_text import catalog_tr
 
 if TYPE_CHECKING:
     from nnstudio.gui.canvas.edge_item import EdgeItem
@@ -150,8 +151,9 @@ class NodeItem(QGraphicsItem):
         spec = NODE_TYPES.get(self.type_name)
         lines = [f"<b>{html.escape(self.title)}</b> &nbsp;<i>{html.escape(self.node_id)}</i>"]
         if spec is not None:
-            lines.append(html.escape(spec.summary))
-            lines.append(f"<span style='color:{theme.MUTED_TEXT}'>{html.escape(spec.help)}</span>")
+            lines.append(html.escape(catalog_tr(spec.summary)))
+            lines.append(f"<span style='color:{theme.MUTED_TEXT}'>"
+                         f"{html.escape(catalog_tr(spec.help))}</span>")
         lines.append(html.escape(QCoreApplication.translate("Canvas", "Output shape: {shape}")
                                  .format(shape=format_shape(self.status.shape))))
         if self.status.param_count is not None:

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.base import Panel, is_fresh
@@ -173,7 +174,7 @@ class BoundaryPanel(Panel):
             self.validation_points.setData(
                 x=validation[:, 0], y=validation[:, 1], symbol="o", size=VALIDATION_SIZE,
                 pen=list(rings[y_validation]), brush=pg.mkBrush(style.BACKGROUND))
-            samples = [(self._sample("o", outline, colouring.class_colour(k)), name)
+            samples = [(self._sample("o", outline, colouring.class_colour(k)), class_name_tr(name))
                        for k, name in enumerate(dataset.class_names)]
             samples.append((self._sample("o", pg.mkPen(TEXT_COLOUR, width=2.5),
                                          style.BACKGROUND), self.tr("validation")))

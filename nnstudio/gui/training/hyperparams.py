@@ -39,6 +39,7 @@ from nnstudio.design.spec import (
 )
 from nnstudio.design.validate import validate_section
 from nnstudio.gui import theme
+from nnstudio.gui.catalog_text import catalog_tr
 from nnstudio.gui.commands import SetSection
 from nnstudio.gui.inspector import (
     BoolEditor,
@@ -118,9 +119,9 @@ class HyperparameterPanel(QScrollArea):
 
         self.loss = QComboBox()
         self.loss.addItems([DEFAULT_LOSS, *LOSSES])
-        self.loss.setToolTip(LOSS_HELP)
+        self.loss.setToolTip(catalog_tr(LOSS_HELP))
         for i, name in enumerate(LOSSES, start=1):
-            self.loss.setItemData(i, LOSSES[name], Qt.ItemDataRole.ToolTipRole)
+            self.loss.setItemData(i, catalog_tr(LOSSES[name]), Qt.ItemDataRole.ToolTipRole)
         self.loss.activated.connect(lambda _: self._set("loss", self.loss.currentText(),
                                                         self.tr("Set loss")))
         self.optimizer = QComboBox()
@@ -159,7 +160,7 @@ class HyperparameterPanel(QScrollArea):
         self.patience = QSpinBox()
         self.patience.setRange(1, 10_000)
         self.patience.setKeyboardTracking(False)
-        self.patience.setToolTip(_SPECS["patience"].help)
+        self.patience.setToolTip(catalog_tr(_SPECS["patience"].help))
         self.patience.valueChanged.connect(lambda _: self._set_early_stopping())
         early_row = QHBoxLayout()
         early_row.addWidget(self.early)
@@ -195,7 +196,7 @@ class HyperparameterPanel(QScrollArea):
         box.setRange(int(spec.minimum), min(int(spec.maximum), 2**31 - 1))
         box.setKeyboardTracking(False)
         box.setGroupSeparatorShown(True)
-        box.setToolTip(spec.help)
+        box.setToolTip(catalog_tr(spec.help))
         box.valueChanged.connect(lambda value: self._set(key, value, text))
         return box
 
@@ -219,7 +220,7 @@ class HyperparameterPanel(QScrollArea):
         blockers = [QSignalBlocker(w) for w in widgets]
         self.loss.setCurrentText(t["loss"])
         self.optimizer.setCurrentText(opt["type"])
-        self.optimizer_help.setText(OPTIMIZERS[opt["type"]][0])
+        self.optimizer_help.setText(catalog_tr(OPTIMIZERS[opt["type"]][0]))
         self.lr_slider.set_rate(opt["lr"])
         self.lr_entry.setText(float_text(opt["lr"]))
         self.batch_size.setValue(t["batch_size"])
