@@ -23,6 +23,7 @@ from nnstudio.gui.catalog_text import (
     layer_title,
     problem_tr,
 )
+from nnstudio.gui.data.preview import DataPreview
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels.boundary import BoundaryPanel
@@ -153,6 +154,14 @@ def test_the_boundary_legend_names_generated_classes_in_chinese(chinese, qtbot):
     assert labels[:2] == ["类别 0", "类别 1"]
     assert labels[-1] == "验证集"
     assert class_name_tr("setosa") == "setosa" and class_name_tr("class 12") == "类别 12"
+
+
+def test_the_data_preview_counts_generated_classes_in_chinese(chinese, qtbot):
+    preview = DataPreview()
+    qtbot.addWidget(preview)
+    preview.show_dataset(Trainer(Design.load(ROOT / "resources" / "examples" / "spiral.json")).data)
+    rows = [preview.counts.verticalHeaderItem(k).text() for k in range(2)]
+    assert rows == ["类别 0", "类别 1"]
 
 
 class SubclassedPalette(LayerPalette):

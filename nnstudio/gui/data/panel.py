@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nnstudio.data import DataError, Dataset
 from nnstudio.data.points import add_point, clear_points, points_spec, remove_nearest
 from nnstudio.data.values import MAX_CLASSES
+from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.choices import GROUPS, Choice, choice_of, section_for
 from nnstudio.gui.data.editing import DataEditor
 from nnstudio.gui.data.features import FeaturePicker
@@ -255,7 +256,7 @@ class DataPanel(QWidget):
         self.draw_box.setVisible(drawing)
         names = dataset.class_names if dataset is not None else ()
         for k in range(MAX_CLASSES):
-            name = names[k] if k < len(names) else self.tr("class {k}").format(k=k)
+            name = class_name_tr(names[k]) if k < len(names) else self.tr("class {k}").format(k=k)
             self.class_picker.setItemText(k, name)
 
     @property

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.data import Dataset
 from nnstudio.data.summary import class_counts, column_stats, split_sizes
+from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.points import raw_inputs, targets
@@ -305,7 +306,8 @@ class DataPreview(QWidget):
             tile = QLabel()
             tile.setPixmap(image_tile(image))
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = (dataset.class_names[int(labels[row])] if dataset.num_classes
+            caption = (class_name_tr(dataset.class_names[int(labels[row])])
+                       if dataset.num_classes
                        else _number(float(np.ravel(labels[row])[0])))
             tile.setToolTip(caption)
             text = QLabel(caption)
@@ -336,7 +338,7 @@ class DataPreview(QWidget):
         table.setHorizontalHeaderLabels([self.tr("training"), self.tr("validation"),
                                          self.tr("test")])
         for k, name in enumerate(dataset.class_names):
-            header = QTableWidgetItem(name)
+            header = QTableWidgetItem(class_name_tr(name))
             if dataset.kind == "points2d":
                 header.setIcon(swatch(colouring.class_colour(k)))
             table.setVerticalHeaderItem(k, header)
