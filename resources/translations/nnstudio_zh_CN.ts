@@ -1461,7 +1461,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+98"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+99"/>
         <source>Import…</source>
         <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
@@ -1671,13 +1671,13 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+178"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+179"/>
         <source>No points yet</source>
         <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -1687,7 +1687,7 @@
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
@@ -1712,7 +1712,7 @@
         <translation>训练集中每个输入列的统计量，按加载时的原始数值（标准化之前）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{train} training · {validation} validation · {test} test samples</source>
         <translation>训练集 {train} · 验证集 {validation} · 测试集 {test} 个样本</translation>
     </message>
@@ -2875,15 +2875,14 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MistakesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+22"/>
+        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+20"/>
         <source>Mistakes</source>
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+20"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
-        <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>{true} → {predicted}
 置信度 {confidence:.0%}</translation>
     </message>
@@ -3127,13 +3126,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>预测</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Only mistakes</source>
-        <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>只看错例</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+33"/>
         <source>No mistakes among the first {count} {split} images</source>
         <translation>前 {count} 张{split}图像中没有错例</translation>
     </message>

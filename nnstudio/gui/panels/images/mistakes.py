@@ -3,63 +3,31 @@ its true class, the predicted class and how sure the network was."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels, pixels
+from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.panels.images.tiles import Tile, TileView
 from nnstudio.gui.theme import ERROR_COLOUR
 
 
-class MistakesPanel(Panel):
+class MistakesPanel(PredictionTilesPanel):
     """Snapshot.predictions' most confidently wrong samples, most confident first, captioned
     "true → predicted" over the confidence."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("MistakesPanel", "Mistakes"))
-    #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"predictions"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = labels.summary_label()
         page, column = style.page_with_controls(self.summary)
         self.view = TileView(caption_lines=2, min_cell=80, max_cell=140)
-        self.view.capacityChanged.connect(self._on_capacity)
+        self.view.capacityChanged.connect(self._redraw_if_drawn)
         column.addWidget(self.view, 1)
         self.set_content(page)
-        self._dataset: Any = None
-        self._predictions: Any = None
         self.reset()
-
-    # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
-        return labels.is_images(dataset)
-
-    def set_data(self, dataset: Any) -> None:
-        self._dataset = dataset
-        self.reset()
-
-    def reset(self) -> None:
-        self._predictions = None
-        self.view.clear_tiles()
-        self._show_state()
-
-    def draw(self, snapshot: Any) -> None:
-        if snapshot.predictions is None or not labels.is_images(self._dataset):
-            return
-        if snapshot.step == 0:  # an untrained network's mistakes say nothing yet
-            self.reset()
-            return
-        self._predictions = snapshot.predictions
-        self._redraw()
-
-    def _on_capacity(self) -> None:
-        if self._predictions is not None:
-            self._redraw()
 
     # -- drawing -------------------------------------------------------------------------------
     def _redraw(self) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels, pixels
+from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.panels.images.tiles import Tile, TileView
 from nnstudio.gui.theme import ERROR_COLOUR
 
@@ -18,53 +18,30 @@ from nnstudio.gui.theme import ERROR_COLOUR
 SHORT = 6
 
 
-class SamplesPanel(Panel):
+class SamplesPanel(PredictionTilesPanel):
     """The first held-out samples (Snapshot.predictions: as many as the panel shows legibly),
     or only the mistakes among them; a line above says how many are right."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("SamplesPanel", "Predictions"))
-    #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"predictions"})
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = labels.summary_label()
         self.only_wrong = QCheckBox(self.tr("Only mistakes"))
-        self.only_wrong.toggled.connect(self._redraw)
+        self.only_wrong.toggled.connect(self._redraw_if_drawn)
         page, column = style.page_with_controls(self.summary, self.only_wrong)
         self.view = TileView(caption_lines=1, min_cell=72, max_cell=120)
-        self.view.capacityChanged.connect(self._redraw)
+        self.view.capacityChanged.connect(self._redraw_if_drawn)
         column.addWidget(self.view, 1)
         self.set_content(page)
-        self._dataset: Any = None
-        self._predictions: Any = None
-        self._step = 0
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
-        return labels.is_images(dataset)
-
     def set_data(self, dataset: Any) -> None:
-        self._dataset = dataset
         names = getattr(dataset, "class_names", ()) or ()
         short = all(len(name) * 2 <= SHORT for name in names)
         self.view.set_caption_lines(1 if short else 2)
-        self.reset()
-
-    def reset(self) -> None:
-        self._predictions = None
-        self.view.clear_tiles()
-        self._show_state()
-
-    def draw(self, snapshot: Any) -> None:
-        if snapshot.predictions is None or not labels.is_images(self._dataset):
-            return
-        if snapshot.step == 0:  # an untrained network's guesses: say how to get real ones
-            self.reset()
-            return
-        self._predictions, self._step = snapshot.predictions, snapshot.step
-        self._redraw()
+        super().set_data(dataset)
 
     # -- drawing -------------------------------------------------------------------------------
     def _rows(self) -> list[int]:
@@ -77,8 +54,6 @@ class SamplesPanel(Panel):
 
     def _redraw(self) -> None:
         p = self._predictions
-        if p is None:
-            return
         rows = self._rows()
         images = labels.images(self._dataset, p.split, rows) if rows else []
         tiles = [self._tile(image, int(p.true[i]), int(p.predicted[i]))

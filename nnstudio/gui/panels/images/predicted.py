@@ -1,0 +1,58 @@
+"""What the panels that draw Snapshot.predictions as image tiles share: the data, the latest
+predictions (from the first trained step on) and when to draw them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.images import labels
+
+
+class PredictionTilesPanel(Panel):
+    """Base of the Predictions and Mistakes panels. Subclasses build `self.view` (a TileView)
+    and call `reset()` at the end of their __init__, and implement `_redraw()` (draw
+    `self._predictions`, never None there) and `_show_state()` (the message or the tiles)."""
+
+    #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
+    probes = frozenset({"predictions"})
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._dataset: Any = None
+        self._predictions: Any = None
+        self._step = 0
+
+    def applies(self, dataset: Any) -> bool:
+        return labels.is_images(dataset)
+
+    def set_data(self, dataset: Any) -> None:
+        self._dataset = dataset
+        self.reset()
+
+    def reset(self) -> None:
+        self._predictions = None
+        self.view.clear_tiles()
+        self._show_state()
+
+    def draw(self, snapshot: Any) -> None:
+        if snapshot.predictions is None or not labels.is_images(self._dataset):
+            return
+        if snapshot.step == 0:  # an untrained network's guesses say nothing yet
+            self.reset()
+            return
+        self._predictions, self._step = snapshot.predictions, snapshot.step
+        self._redraw()
+
+    def _redraw_if_drawn(self) -> None:
+        """Draw the latest predictions again (the view's capacity changed, say), if any."""
+        if self._predictions is not None:
+            self._redraw()
+
+    def _redraw(self) -> None:
+        raise NotImplementedError
+
+    def _show_state(self) -> None:
+        raise NotImplementedError
