@@ -6,12 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.data.builtin import load_builtin
 from nnstudio.data.resize import resize_area
 from nnstudio.design import Design
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.images import DrawingPadPanel
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -20,24 +18,21 @@ NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    w = MainWindow(Design.load(EXAMPLES / "digits_cnn.json"), remember_layout=False)
-    qtbot.addWidget(w)
-    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
-    w.show()
-    qtbot.waitExposed(w)
-    controller = w.training.controller
-    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
-                    timeout=20_000)
-    return w
+def window(open_window):
+    return open_window(Design.load(EXAMPLES / "digits_cnn.json"))
 
 
-@pytest.fixture
-def pad(qtbot, window):
+def show_pad(qtbot, window):
+    """The window's drawing pad, brought to the front of its dock."""
     panel = next(p for p in window.training.panels if isinstance(p, DrawingPadPanel))
     panel.parentWidget().raise_()
     qtbot.waitUntil(panel.pad.isVisible)
     return panel
+
+
+@pytest.fixture
+def pad(qtbot, window):
+    return show_pad(qtbot, window)
 
 
 def stroke(qtbot, widget, points):
@@ -139,18 +134,9 @@ def mnist_like(tmp_path, inverted=False):
 
 
 @pytest.mark.parametrize("inverted", [False, True])
-def test_a_28_by_28_dataset_gets_drawings_like_its_own(qtbot, monkeypatch, tmp_path, inverted):
-    w = MainWindow(mnist_like(tmp_path, inverted), remember_layout=False)
-    qtbot.addWidget(w)
-    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
-    w.show()
-    qtbot.waitExposed(w)
-    controller = w.training.controller
-    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
-                    timeout=20_000)
-    panel = next(p for p in w.training.panels if isinstance(p, DrawingPadPanel))
-    panel.parentWidget().raise_()
-    qtbot.waitUntil(panel.pad.isVisible)
+def test_a_28_by_28_dataset_gets_drawings_like_its_own(qtbot, open_window, tmp_path, inverted):
+    w = open_window(mnist_like(tmp_path, inverted))
+    panel = show_pad(qtbot, w)
     draw_seven(qtbot, panel)
     assert panel.array.shape == (1, 28, 28)
     ink = 1 - panel.array[0] if inverted else panel.array[0]

@@ -8,10 +8,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.design import Design
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.panels.images import (
     ConfusionPanel,
     DrawingPadPanel,
@@ -28,16 +26,8 @@ IMAGE_PANELS = (SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel, Featu
                 DrawingPadPanel)
 
 
-def make_window(qtbot, monkeypatch, name):
-    w = MainWindow(Design.load(EXAMPLES / f"{name}.json"), remember_layout=False)
-    qtbot.addWidget(w)
-    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
-    w.show()
-    qtbot.waitExposed(w)
-    controller = w.training.controller
-    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
-                    timeout=20_000)
-    return w
+def example(name):
+    return Design.load(EXAMPLES / f"{name}.json")
 
 
 def settle(qtbot, window, action):
@@ -52,9 +42,9 @@ def panel(window, kind):
 
 
 @pytest.fixture
-def digits(qtbot, monkeypatch):
+def digits(qtbot, open_window):
     """The digits CNN in a window, trained 60 steps through the worker."""
-    w = make_window(qtbot, monkeypatch, "digits_cnn")
+    w = open_window(example("digits_cnn"))
     controller = w.training.controller
     snap = settle(qtbot, w, lambda: controller.play(60))
     assert snap.step == 60 and not snap.running
@@ -122,24 +112,24 @@ def test_only_mistakes_shows_the_wrong_ones(digits):
     assert all(tile.frame == ERROR_COLOUR for tile in samples.view.tiles)
 
 
-def test_before_training_the_prediction_panels_say_how_to_start(qtbot, monkeypatch):
-    w = make_window(qtbot, monkeypatch, "digits_cnn")
+def test_before_training_the_prediction_panels_say_how_to_start(qtbot, open_window):
+    w = open_window(example("digits_cnn"))
     for kind in (SamplesPanel, ConfusionPanel, MistakesPanel):
         assert "Press Play" in panel(w, kind).message
     assert panel(w, FiltersPanel).message is None  # the initial filters are worth a look
     assert "random" in panel(w, DrawingPadPanel).note.text()
 
 
-def test_data_without_images_explain_their_empty_panels(qtbot, monkeypatch):
-    w = make_window(qtbot, monkeypatch, "spiral")
+def test_data_without_images_explain_their_empty_panels(qtbot, open_window):
+    w = open_window(example("spiral"))
     for kind in (SamplesPanel, MistakesPanel, FeatureMapsPanel, DrawingPadPanel):
         assert "image" in panel(w, kind).message, kind.__name__
     assert "decision boundary" in panel(w, ConfusionPanel).message
     assert "no convolution" in panel(w, FiltersPanel).message
 
 
-def test_a_table_classifier_gets_a_confusion_matrix(qtbot, monkeypatch):
-    w = make_window(qtbot, monkeypatch, "iris")
+def test_a_table_classifier_gets_a_confusion_matrix(qtbot, open_window):
+    w = open_window(example("iris"))
     controller = w.training.controller
     settle(qtbot, w, lambda: controller.play(20))
     confusion = panel(w, ConfusionPanel)
@@ -174,7 +164,7 @@ def test_no_mistakes_to_show_is_said_and_the_box_stays_reachable(qtbot, digits):
     assert len(samples.view.tiles) > 0
 
 
-def test_image_regression_gets_no_classification_views(qtbot, monkeypatch, tmp_path):
+def test_image_regression_gets_no_classification_views(qtbot, open_window, tmp_path):
     x = np.random.default_rng(0).random((60, 1, 8, 8)).astype(np.float32)
     np.savez(tmp_path / "brightness.npz", x=x, y=x.mean(axis=(1, 2, 3))[:, None])
     doc = Design.load(EXAMPLES / "digits_cnn.json").to_dict()
@@ -182,13 +172,8 @@ def test_image_regression_gets_no_classification_views(qtbot, monkeypatch, tmp_p
     doc["data"] = {"source": "npz", "path": str(tmp_path / "brightness.npz"),
                    "validation": 0.2}
     doc["training"]["loss"] = "mse"
-    w = MainWindow(Design.from_dict(doc), remember_layout=False)
-    qtbot.addWidget(w)
-    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
-    w.show()
+    w = open_window(Design.from_dict(doc))
     controller = w.training.controller
-    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
-                    timeout=20_000)
     settle(qtbot, w, lambda: controller.play(5))
     assert controller.latest.predictions is None and controller.latest.filters is not None
     for kind in (SamplesPanel, MistakesPanel, FeatureMapsPanel, DrawingPadPanel):

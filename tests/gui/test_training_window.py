@@ -8,11 +8,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 
 from nnstudio.design import Design, build_network
 from nnstudio.gui.commands import SetParams, SetSection
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training import session as sessions
 from nnstudio.gui.training.ui import in_use
 
@@ -20,20 +19,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 FAST = 0.05  # seconds between steps: slow enough to pause mid-run, fast enough for a test
 
 
-def make_window(qtbot, monkeypatch, design=None):
-    w = MainWindow(design, remember_layout=False)
-    qtbot.addWidget(w)
-    monkeypatch.setattr(w, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
-    w.show()
-    qtbot.waitExposed(w)
-    controller = w.training.controller
-    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy)
-    return w
-
-
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    return make_window(qtbot, monkeypatch)
+def window(open_window):
+    return open_window()
 
 
 def settle(qtbot, window, action):
@@ -52,10 +40,10 @@ def saved_weights(qtbot, window, path):
         return {k: archive[k] for k in archive.files}
 
 
-def test_play_feeds_every_panel_and_the_status_bar(qtbot, monkeypatch):
+def test_play_feeds_every_panel_and_the_status_bar(qtbot, monkeypatch, open_window):
     doc = Design.default().to_dict()
     doc["training"]["epochs"] = 100_000  # full speed, long enough for every panel's turn
-    window = make_window(qtbot, monkeypatch, Design.from_dict(doc))
+    window = open_window(Design.from_dict(doc))
     panels = window.training.panels
     assert len(panels) >= 5
     received = {i: [] for i in range(len(panels))}
@@ -126,9 +114,9 @@ def exploding_sine() -> Design:
     return Design.from_dict(doc)
 
 
-def test_a_nan_run_pauses_keeps_finite_weights_and_shows_the_banner(qtbot, monkeypatch,
+def test_a_nan_run_pauses_keeps_finite_weights_and_shows_the_banner(qtbot, open_window,
                                                                     tmp_path):
-    window = make_window(qtbot, monkeypatch, exploding_sine())
+    window = open_window(exploding_sine())
     controller = window.training.controller
     with qtbot.waitSignal(controller.diverged, timeout=10_000) as blocker:
         controller.play()

@@ -28,6 +28,7 @@ from nnstudio.data.summary import class_counts, column_stats, split_sizes
 from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
+from nnstudio.gui.panels.images.pixels import picture
 from nnstudio.gui.panels.points import raw_inputs, targets
 from nnstudio.gui.theme import MUTED_TEXT
 
@@ -52,16 +53,12 @@ PREVIEW_HEIGHT = 240
 
 def image_tile(pixels: np.ndarray, size: int = TILE) -> QPixmap:
     """One raw image (C, H, W) with values in [0, 1] (C = 1 grey, 3 RGB) as a pixmap of
-    `size` pixels on its longer side, its pixels kept sharp."""
-    channels, height, width = pixels.shape
-    data = np.clip(np.rint(pixels * 255.0), 0, 255).astype(np.uint8)
-    if channels == 3:
-        data = np.ascontiguousarray(data.transpose(1, 2, 0))
-        image = QImage(data.data, width, height, 3 * width, QImage.Format.Format_RGB888)
-    else:
-        data = np.ascontiguousarray(data[0])
-        image = QImage(data.data, width, height, width, QImage.Format.Format_Grayscale8)
-    return QPixmap.fromImage(image.copy()).scaled(
+    `size` pixels on its longer side, its pixels kept sharp: drawn as the image panels draw
+    samples (dark ink on white, colour as it is), so the data look the same everywhere."""
+    rgba = np.ascontiguousarray(picture(pixels))
+    height, width = rgba.shape[:2]
+    image = QImage(rgba.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+    return QPixmap.fromImage(image).scaled(
         size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
 
 

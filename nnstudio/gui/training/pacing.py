@@ -73,19 +73,20 @@ class ProbePacer:
         left. Snapshots come at the pace of the fastest probe, so that many times a second
         they also cost `base`."""
         share = self.share if full_speed else PACED_SHARE
+        live = [p for p in probes if p in LIVE]
+        rest = [p for p in probes if p not in LIVE]
         rates: dict[str, float] = {}
-        budget = share
-        for tier, limit in ((LIVE, LIVE_SHARE * share), (None, None)):
-            group = [p for p in probes if (p in LIVE) == (tier is LIVE)]
+        left = share
+        for group, room in ((live, LIVE_SHARE * share), (rest, None)):
             if not group:
                 continue
             target = {p: TARGET_RATES.get(p, DEFAULT_RATE) for p in group}
             spend = sum(r * self.costs.get(p, 0.0) for p, r in target.items())
-            if not rates:  # the first tier sets the snapshots' pace
+            if not rates:  # the first group served sets the snapshots' pace
                 spend += min(max(target.values()), 1 / self.min_interval) * self.base
-            room = budget if limit is None else min(limit, budget)
-            scale = 1.0 if spend <= room else room / spend
-            budget -= scale * spend
+            room = left if room is None else min(room, left)
+            scale = min(1.0, room / spend) if spend > 0 else 1.0
+            left -= scale * spend
             rates.update((p, r * scale) for p, r in target.items())
         return rates
 
