@@ -1671,7 +1671,7 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+179"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+176"/>
         <source>No points yet</source>
         <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
@@ -2880,7 +2880,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
         <translation>{true} → {predicted}
@@ -3095,6 +3095,15 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>PredictionTilesPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/images/predicted.py" line="+37"/>
+        <source>Click an image to see its feature maps</source>
+        <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them) (position in the held-out split): the user clicked that sample&apos;s tile the held-out positions of the tiles on show, in tile order</extracomment>
+        <translation>点击图像，查看它的特征图</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
         <location filename="../../nnstudio/gui/dialogs.py" line="+38"/>
@@ -3131,7 +3140,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>只看错例</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>No mistakes among the first {count} {split} images</source>
         <translation>前 {count} 张{split}图像中没有错例</translation>
     </message>
@@ -3387,7 +3396,7 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+128"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+145"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
         <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from nnstudio.design import Design
 from nnstudio.gui.panels.images import (
@@ -104,6 +105,39 @@ def test_the_sample_picker_changes_the_feature_maps(qtbot, digits):
     assert not np.array_equal(before[0], after[0])  # another input image
     settle(qtbot, digits, features.next.click)
     assert features.maps.index == 8
+
+
+def tile_centre(view, i):
+    """The viewport pixel at the middle of tile i."""
+    image = view._images[i]
+    centre = image.mapRectToParent(image.boundingRect()).center()
+    return view.mapFromScene(view.box.mapViewToScene(centre))
+
+
+@pytest.mark.parametrize("kind", [SamplesPanel, MistakesPanel])
+def test_clicking_a_tile_follows_that_sample_through_the_layers(qtbot, digits, kind):
+    tiles = panel(digits, kind)
+    tiles.parentWidget().raise_()
+    features = panel(digits, FeatureMapsPanel)
+    features.parentWidget().hide()
+    qtbot.waitUntil(lambda: tiles.view.isVisible() and tiles.view.width() > 100)
+    k = min(3, len(tiles.rows) - 1)
+    chosen = tiles.rows[k]
+    assert chosen != features.maps.index
+    settle(qtbot, digits, lambda: qtbot.mouseClick(
+        tiles.view.viewport(), Qt.MouseButton.LeftButton, pos=tile_centre(tiles.view, k)))
+    assert features.maps.index == chosen and features.picker.value() == chosen + 1
+    assert features.parentWidget().isVisible()
+    p = tiles._predictions
+    assert features.maps.true == p.true[chosen]
+
+
+def test_a_click_between_tiles_chooses_nothing(qtbot, digits):
+    samples = panel(digits, SamplesPanel)
+    qtbot.waitUntil(lambda: samples.view.isVisible())
+    with qtbot.assertNotEmitted(samples.sampleChosen):
+        qtbot.mouseClick(samples.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(1, samples.view.height() - 2))
 
 
 def test_only_mistakes_shows_the_wrong_ones(digits):

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QDockWidget, QTabBar, QWidget
 from nnstudio.core.monitor import Snapshot
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
+from nnstudio.gui.panels.images import FeatureMapsPanel
+from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import SpaceTap, TrainingControls
@@ -89,6 +91,9 @@ class TrainingUi(QObject):
         self.banner.divideLearningRate.connect(self.divide_learning_rate)
         self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
+        for panel in panels:
+            if isinstance(panel, PredictionTilesPanel):
+                panel.sampleChosen.connect(self.show_feature_maps)
 
     @property
     def dataset(self) -> Dataset | None:
@@ -113,6 +118,18 @@ class TrainingUi(QObject):
                          len(columns) - 1)
             columns[index].append(dock)
         return [column for column in columns if column]
+
+    def show_feature_maps(self, index: int) -> None:
+        """Follow held-out sample `index` through the layers: choose it in the Feature maps
+        panel and bring that panel to the front."""
+        maps = next((p for p in self.panels if isinstance(p, FeatureMapsPanel)), None)
+        if maps is None:
+            return
+        maps.choose(index)
+        dock = maps.parentWidget()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
 
     def divide_learning_rate(self) -> None:
         """Lower the learning rate tenfold, as one undoable change, and hide the banner."""

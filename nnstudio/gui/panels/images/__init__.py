@@ -2,7 +2,8 @@
 confident mistakes, first-layer filters, feature maps of a chosen sample, and a drawing pad.
 
 They follow the dashboard panels' interface (see nnstudio.gui.panels); the feature maps and the
-drawing pad also send commands, through `attach(controller)`.
+drawing pad also send commands, through `attach(controller)`, and a click on a Predictions
+or Mistakes tile follows that sample through the layers in the feature maps.
 """
 
 from nnstudio.gui.panels.images.confusion import ConfusionPanel

@@ -111,6 +111,12 @@ class FeatureMapsPanel(Panel):
         self.show_content()
 
     # -- the picker ----------------------------------------------------------------------------
+    def choose(self, index: int) -> None:
+        """Follow held-out sample `index` (from 0), as if picked in the spin box."""
+        if index + 1 > self.picker.maximum():  # before the first maps set the range
+            self.picker.setMaximum(index + 1)
+        self.picker.setValue(index + 1)
+
     def _step_button(self, arrow: Qt.ArrowType, tip: str, delta: int) -> QToolButton:
         button = QToolButton()
         button.setArrowType(arrow)

@@ -27,13 +27,14 @@ class MistakesPanel(PredictionTilesPanel):
         self.view.capacityChanged.connect(self._redraw_if_drawn)
         column.addWidget(self.view, 1)
         self.set_content(page)
+        self._make_clickable()
         self.reset()
 
     # -- drawing -------------------------------------------------------------------------------
     def _redraw(self) -> None:
         p = self._predictions
         count = min(len(p.wrong), self.view.capacity())
-        rows = [int(i) for i in p.wrong[:count]]
+        self.rows = rows = [int(i) for i in p.wrong[:count]]
         images = labels.images(self._dataset, p.split, rows) if rows else []
         tiles = []
         for k, image in enumerate(images):

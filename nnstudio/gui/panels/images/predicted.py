@@ -1,10 +1,12 @@
 """What the panels that draw Snapshot.predictions as image tiles share: the data, the latest
-predictions (from the first trained step on) and when to draw them."""
+predictions (from the first trained step on), when to draw them, and a click on a tile that
+asks for that sample's feature maps."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels.base import Panel
@@ -14,16 +16,30 @@ from nnstudio.gui.panels.images import labels
 class PredictionTilesPanel(Panel):
     """Base of the Predictions and Mistakes panels. Subclasses build `self.view` (a TileView)
     and call `reset()` at the end of their __init__, and implement `_redraw()` (draw
-    `self._predictions`, never None there) and `_show_state()` (the message or the tiles)."""
+    `self._predictions`, never None there, and set `self.rows`) and `_show_state()` (the
+    message or the tiles)."""
 
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
     probes = frozenset({"predictions"})
+    #: (position in the held-out split): the user clicked that sample's tile
+    sampleChosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._dataset: Any = None
         self._predictions: Any = None
         self._step = 0
+        #: the held-out positions of the tiles on show, in tile order
+        self.rows: list[int] = []
+
+    def _make_clickable(self) -> None:
+        """Clicks on the view's tiles choose their samples (call once `self.view` exists)."""
+        self.view.set_clickable(True, self.tr("Click an image to see its feature maps"))
+        self.view.tileClicked.connect(self._on_tile_clicked)
+
+    def _on_tile_clicked(self, index: int) -> None:
+        if index < len(self.rows):
+            self.sampleChosen.emit(self.rows[index])
 
     def applies(self, dataset: Any) -> bool:
         return labels.is_images(dataset)
@@ -33,7 +49,7 @@ class PredictionTilesPanel(Panel):
         self.reset()
 
     def reset(self) -> None:
-        self._predictions = None
+        self._predictions, self.rows = None, []
         self.view.clear_tiles()
         self._show_state()
 

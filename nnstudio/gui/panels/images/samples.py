@@ -34,6 +34,7 @@ class SamplesPanel(PredictionTilesPanel):
         self.view.capacityChanged.connect(self._redraw_if_drawn)
         column.addWidget(self.view, 1)
         self.set_content(page)
+        self._make_clickable()
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
@@ -54,7 +55,7 @@ class SamplesPanel(PredictionTilesPanel):
 
     def _redraw(self) -> None:
         p = self._predictions
-        rows = self._rows()
+        self.rows = rows = self._rows()
         images = labels.images(self._dataset, p.split, rows) if rows else []
         tiles = [self._tile(image, int(p.true[i]), int(p.predicted[i]))
                  for image, i in zip(images, rows, strict=True)]

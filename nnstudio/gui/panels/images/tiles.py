@@ -5,7 +5,7 @@ optional caption under it and an optional coloured frame; groups of tiles can ha
 line above them (a layer's feature maps). The grid is laid out in the view's pixels: the number
 of columns is the one that makes the cells largest while every row, caption and heading fits,
 so captions never overlap at any dock size. Items are kept and reused from one update to the
-next.
+next. A view made clickable reports a click on a tile as tileClicked(index).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from nnstudio.gui.panels import style
@@ -44,9 +44,11 @@ class Tile:
 
 class TileView(pg.GraphicsLayoutWidget):
     """Tiles with `caption_lines` lines of caption under each, cells between `min_cell` and
-    `max_cell` pixels. `capacityChanged` follows a resize that changes `capacity()`."""
+    `max_cell` pixels. `capacityChanged` follows a resize that changes `capacity()`;
+    `tileClicked(index)` a left click on a tile, once `set_clickable(True)`."""
 
     capacityChanged = Signal()
+    tileClicked = Signal(int)
 
     def __init__(self, caption_lines: int = 0, min_cell: int = 64, max_cell: int = 160,
                  caption_pt: int = style.LABEL_PT):
@@ -74,6 +76,7 @@ class TileView(pg.GraphicsLayoutWidget):
         self._captions: list[pg.TextItem] = []
         self._frames: list[QGraphicsRectItem] = []
         self._headings: list[pg.TextItem] = []
+        self._clickable = False
 
     # -- the tiles -----------------------------------------------------------------------------
     def set_caption_lines(self, lines: int) -> None:
@@ -107,6 +110,30 @@ class TileView(pg.GraphicsLayoutWidget):
 
     def clear_tiles(self) -> None:
         self.set_tiles([])
+
+    def set_clickable(self, clickable: bool, tip: str = "") -> None:
+        """Report clicks on tiles as tileClicked, with a pointing hand and `tip` over them."""
+        self._clickable = clickable
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if clickable
+                                  else Qt.CursorShape.ArrowCursor)
+        self.setToolTip(tip)
+
+    def tile_at(self, x: float, y: float) -> int | None:
+        """The index of the tile under the view's pixel (x, y), or None."""
+        point = self.box.mapSceneToView(self.mapToScene(int(x), int(y)))
+        for i, image in enumerate(self._images[:len(self.tiles)]):
+            if image.isVisible() and image.mapRectToParent(image.boundingRect()).contains(point):
+                return i
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            index = self.tile_at(event.position().x(), event.position().y())
+            if index is not None:
+                self.tileClicked.emit(index)
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent | None) -> None:
         super().resizeEvent(event)
