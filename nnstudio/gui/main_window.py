@@ -518,4 +518,4 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # Open after the drop returns, so the file manager is not blocked by our questions.
-        QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
+        QTimer.singleShot(0, self, lambda: self.files.open_path(paths[0]))

@@ -1,11 +1,14 @@
-"""GUI tests run offscreen with their own, empty settings."""
+"""GUI tests run offscreen with their own, empty settings, and each test's windows are gone
+before the next test starts."""
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QSettings
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +17,21 @@ def isolated_settings(tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+
+
+@pytest.fixture(autouse=True)
+def windows_deleted_after_the_test(qapp):
+    """Delete the test's closed windows in its own teardown, and check that no thread-pool task
+    outlived itself. pytest-qt closes the windows and calls deleteLater, but only a running
+    event loop deletes them: without this, the windows of a run of tests that never wait all
+    died together in the next test that does, while its own window opened its design."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    # A thread pool deletes its finished tasks: a Python wrapper left of one is a crash to come
+    # (the next Qt object made at its address comes back to Python as that task).
+    stale = [w for w in shiboken6.getAllValidWrappers() if isinstance(w, QRunnable)]
+    assert not stale, f"wrappers of deleted thread-pool tasks: {stale}"
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 """Loading data off the GUI thread: newest request wins, cache, failures told in words; and the
 feature heat maps."""
 
+import gc
+
 import pytest
+import shiboken6
+from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QColor
 
 from nnstudio.gui.data import features, loader
@@ -33,6 +37,16 @@ def test_a_load_reports_the_dataset_and_is_cached(qtbot, data_loader):
     again = []
     data_loader.load("preview", CIRCLE, None, lambda d, p: again.append(d))
     assert again == [dataset] and not data_loader.busy  # at once, from the cache
+
+
+def test_loads_leave_no_stale_runnable_behind(qtbot, data_loader):
+    """The pool deletes each finished task: no Python wrapper may outlive it, or the next Qt
+    object made at its address comes back to Python as that task (a crash, seen in CI)."""
+    for seed in range(5):
+        load(qtbot, data_loader, {**CIRCLE, "seed": seed})
+    data_loader.shutdown()
+    gc.collect()
+    assert not [w for w in shiboken6.getAllValidWrappers() if isinstance(w, QRunnable)]
 
 
 def test_a_newer_request_on_a_channel_wins(qtbot, data_loader):

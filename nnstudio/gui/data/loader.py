@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from nnstudio.data import DataError, Dataset, load_dataset
 
@@ -93,7 +93,10 @@ class DataLoader(QObject):
             dataset, problem = load_or_explain(frozen, base_dir)
             self._finished.emit(ticket, dataset, problem)
 
-        self._pool.start(QRunnable.create(run))
+        # A plain callable, never QRunnable.create(run): the pool deletes that runnable after
+        # running it but its Python wrapper stays registered at the freed address, so a later
+        # Qt object allocated there came back to Python as a QRunnable (and crashed the app).
+        self._pool.start(run)
 
     def cancel(self, channel: str) -> None:
         """Forget the request on `channel`: its result will be ignored."""
