@@ -50,8 +50,9 @@ class NeuronThumbnails(QGraphicsItem):
         else:
             rgb = heat_rgb(np.asarray(grids[:MAX_SHOWN], dtype=np.float64)[:, ::-1, :])
             res_h, res_w = rgb.shape[1:3]
-            self._images = [QImage(unit.data, res_w, res_h, 3 * res_w,
-                                   QImage.Format.Format_RGB888).copy() for unit in rgb]
+            # 32-bit copies: drawn scaled, a 24-bit image is read one pixel past its end
+            self._images = [QImage(unit.data, res_w, res_h, 3 * res_w, QImage.Format.Format_RGB888)
+                            .convertToFormat(QImage.Format.Format_RGB32) for unit in rgb]
             self._hidden_units = max(len(grids) - MAX_SHOWN, 0)
         self.setVisible(bool(self._images))
         self.update()

@@ -14,14 +14,17 @@ THUMB = 72
 
 
 def to_qimage(image: np.ndarray) -> QImage:
-    """image (C, H, W), C = 1 or 3, values in [0, 1] → an 8-bit QImage (a copy)."""
+    """image (C, H, W), C = 1 or 3, values in [0, 1] → a 32-bit RGB QImage (a copy: 32-bit, as
+    Qt reads a pixel past the end of a 24-bit image when it draws it scaled)."""
     pixels = np.rint(np.clip(image, 0.0, 1.0) * 255.0).astype(np.uint8)
     h, w = pixels.shape[1:]
     if pixels.shape[0] == 1:
         data = np.ascontiguousarray(pixels[0])
-        return QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-    data = np.ascontiguousarray(np.moveaxis(pixels[:3], 0, 2))
-    return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        image = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8)
+    else:
+        data = np.ascontiguousarray(np.moveaxis(pixels[:3], 0, 2))
+        image = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class ThumbnailStrip(QListWidget):
