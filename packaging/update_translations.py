@@ -96,8 +96,9 @@ def write_marks() -> int:
     """Write the marks module; returns how many texts it marks."""
     sys.path.insert(0, str(ROOT))
     from nnstudio.gui.catalog_text import catalog_texts
+    from nnstudio.gui.examples import example_texts
 
-    marks = list(dict.fromkeys([*catalog_texts(), *wrapped_literals()]))
+    marks = list(dict.fromkeys([*catalog_texts(), *example_texts(), *wrapped_literals()]))
     lines = [f"    QT_TRANSLATE_NOOP({json.dumps(context)}, "
              f"{json.dumps(text, ensure_ascii=False)}),\n" for context, text in marks]
     MARKS.write_text(_MARKS_HEADER + "".join(lines) + ")\n", encoding="utf-8")
@@ -189,8 +190,9 @@ def _plain_parts(text: str) -> set[str]:
 
 def audit(designs: list[Path] | None = None) -> list[tuple[str, str]]:
     """(owning class, text) of the English texts the Chinese main window shows, holding each
-    of `designs` (default: every example), that have a translation. Identifiers such as
-    "auto" or "cross_entropy" are values, shown as they are, and left out."""
+    of `designs` (default: every example) opened as an example, that have a translation.
+    Identifiers such as "auto" or "cross_entropy" are values, shown as they are, and left
+    out."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from html import unescape
@@ -206,7 +208,8 @@ def audit(designs: list[Path] | None = None) -> list[tuple[str, str]]:
     leftovers = set()
     try:
         for path in designs or sorted((ROOT / "resources" / "examples").glob("*.json")):
-            window = MainWindow(Design.load(path), remember_layout=False)
+            window = MainWindow(Design.default(), remember_layout=False)
+            window.files.open_example(path)  # as File ▸ Open Example does: named in Chinese
             window.show()
             gui_app.settle(app, window)
             for node in (None, *(n["id"] for n in window.model.nodes)):

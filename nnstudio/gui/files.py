@@ -18,6 +18,7 @@ from nnstudio.design import Design, DesignError
 from nnstudio.design.io import read_text
 from nnstudio.design.spec import FORMAT, VERSION
 from nnstudio.gui import settings
+from nnstudio.gui.examples import example_tr
 from nnstudio.gui.model import DesignModel
 
 DESIGN_SUFFIX = ".json"
@@ -115,13 +116,18 @@ class DocumentFiles(QObject):
         return True
 
     def open_example(self, path: str | os.PathLike[str]) -> bool:
-        """Open a bundled example as a new, untitled design (saving asks where)."""
+        """Open a bundled example as a new, untitled design (saving asks where), named and
+        described in the user's language."""
         source = os.fspath(path)
         try:
             design = Design.from_json(read_text(source), source=source, draft=True)
         except DesignError as exc:
             self.prompts.show_problems(exc)
             return False
+        for key in ("name", "description"):
+            text = design.section(key)
+            if isinstance(text, str) and example_tr(text) != text:
+                design.set_section(key, example_tr(text))
         if not self.confirm_discard():
             return False
         self._replace(design)

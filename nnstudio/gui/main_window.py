@@ -277,9 +277,11 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([act["new"], act["open"]])
         self.examples_menu = file_menu.addMenu(self.tr("Open &Example"))
+        self.examples_menu.setToolTipsVisible(True)
         for example in list_examples():
-            action = self.examples_menu.addAction(example.name)
-            action.setStatusTip(str(example.path))
+            action = self.examples_menu.addAction(example.title)
+            action.setStatusTip(example.blurb)
+            action.setToolTip(example.blurb)
             action.triggered.connect(lambda _=False, p=example.path: self.files.open_example(p))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setToolTipsVisible(True)

@@ -1735,7 +1735,7 @@
 <context>
     <name>DataPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+15"/>
         <source>Fit the network to the data?</source>
         <translation>让网络适配这些数据吗？</translation>
     </message>
@@ -1825,7 +1825,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../nnstudio/gui/files.py" line="+91"/>
+        <location filename="../../nnstudio/gui/files.py" line="+92"/>
         <source>New design: drag layers from the palette onto the canvas</source>
         <extracomment>a different design is now open (New, Open, an example, a recent file) the recent-files list changed a short report for the status bar the design was saved to this path</extracomment>
         <translation>新设计：把层从层面板拖到画布上</translation>
@@ -1836,7 +1836,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Opened the example “{name}”</source>
         <translation>已打开示例“{name}”</translation>
     </message>
@@ -1914,6 +1914,79 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+7"/>
         <source>The drawing pad is for networks that classify images, such as the handwritten digits</source>
         <translation>手写板用于对图像进行分类的网络，例如手写数字</translation>
+    </message>
+</context>
+<context>
+    <name>Example</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-21"/>
+        <source>Circle: a ring around a disc</source>
+        <translation>圆：圆盘外的一圈圆环</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class 1 inside a disc, class 0 on a ring around it. No straight line separates them; a hidden layer of four tanh units draws a closed boundary.</source>
+        <translation>类别 1 在圆盘内，类别 0 在它外面的一圈圆环上。没有一条直线能把它们分开；一个含四个 tanh 单元的隐藏层画出一条闭合的边界。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handwritten digits, a small CNN</source>
+        <translation>手写数字：一个小型卷积神经网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8×8 images of handwritten digits (UCI). Two convolution + max-pool stages find strokes and their combinations; a dense layer reads off the digit.</source>
+        <translation>8×8 的手写数字图像（UCI）。两级“卷积 + 最大池化”找出笔画及其组合；一个全连接层读出是哪个数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fisher&apos;s iris measurements (sepal and petal length and width) of three species. A small multilayer perceptron separates them almost perfectly.</source>
+        <translation>Fisher 的鸢尾花测量数据（花萼和花瓣的长度与宽度），共三个品种。一个小型多层感知机几乎能把它们完全分开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sine regression</source>
+        <translation>正弦回归</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit y = sin(x) on [-6, 6] from noisy samples. Two tanh layers bend a straight line into two full waves; the loss is the mean squared error.</source>
+        <translation>用带噪声的样本在 [-6, 6] 上拟合 y = sin(x)。两个 tanh 层把一条直线弯成两个完整的波；损失是均方误差。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spiral, two hidden layers</source>
+        <translation>螺旋：两个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two interleaved spirals (TensorFlow Playground&apos;s). Two hidden tanh layers of 16 units learn the swirl; watch the decision boundary wind itself around the arms.</source>
+        <translation>两条交错的螺旋（来自 TensorFlow Playground）。两个各含 16 个 tanh 单元的隐藏层学会这个旋涡；看决策边界如何绕着螺旋臂卷起来。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wine recognition</source>
+        <translation>葡萄酒识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thirteen chemical measurements of wines from three cultivars (UCI). Standardised inputs and one small hidden layer separate the three classes.</source>
+        <translation>三个葡萄品种所酿葡萄酒的十三项化学测量值（UCI）。标准化的输入加一个小隐藏层就能分开这三个类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XOR: one hidden layer</source>
+        <translation>异或（XOR）：一个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The problem a single perceptron cannot solve: points are class 1 when x and y have the same sign. One hidden layer of eight tanh units bends the boundary into the four quadrants.</source>
+        <translation>单个感知机解决不了的问题：x 和 y 同号的点属于类别 1。一个含八个 tanh 单元的隐藏层把边界弯进四个象限。</translation>
     </message>
 </context>
 <context>
@@ -2423,7 +2496,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-191"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-197"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -2805,7 +2878,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -3363,7 +3436,7 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+175"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+189"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>

@@ -214,6 +214,7 @@ def test_open_example_opens_an_untitled_copy(window, user):
     window.act["new"].trigger()
     action.trigger()
     assert window.model.design.to_dict() == Design.load(spiral.path).to_dict()
+    assert action.toolTip() == spiral.description != ""
     assert window.model.path is None
     assert not window.isWindowModified()
     assert len(list_examples()) == len(list(examples_dir().glob("*.json")))

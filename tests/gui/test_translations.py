@@ -24,6 +24,7 @@ from nnstudio.gui.catalog_text import (
     problem_tr,
 )
 from nnstudio.gui.data.preview import DataPreview
+from nnstudio.gui.examples import example_texts, list_examples
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels.boundary import BoundaryPanel
@@ -205,6 +206,26 @@ def test_a_refused_value_in_the_inspector_is_explained_in_chinese(chinese, windo
     assert form.errors["rate"].text() == "必须小于 1，而输入的是 1.0"
     assert NODE_TYPES["Dropout"].param("rate").exclusive_maximum
     assert problem_tr("some other text") == "some other text"
+
+
+def test_the_examples_are_listed_and_opened_in_chinese(chinese, window):
+    names = [a.text() for a in window.examples_menu.actions()]
+    assert "螺旋：两个隐藏层" in names and "鸢尾花" in names
+    assert all(re.search(r"[\u4e00-\u9fff]", name) for name in names)
+    spiral = next(a for a in window.examples_menu.actions() if a.text() == "螺旋：两个隐藏层")
+    assert "决策边界" in spiral.toolTip()
+    spiral.trigger()
+    design = window.model.design
+    assert design.name == "螺旋：两个隐藏层" and "决策边界" in design.description
+    assert window.model.path is None and not window.isWindowModified()
+    assert window.windowTitle().startswith("螺旋：两个隐藏层")
+
+
+def test_every_example_name_and_description_is_translated():
+    translated = {(c, s) for c, s, t in _messages() if t}
+    texts = example_texts()
+    assert len(texts) == 2 * len(list_examples())
+    assert [pair for pair in texts if pair not in translated] == []
 
 
 def test_english_is_back_after_the_chinese_tests(window):
