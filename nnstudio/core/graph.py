@@ -179,8 +179,10 @@ def _infer_shapes(a: GraphAnalysis) -> None:
     for nid in a.order:
         layer = a.layers.get(nid)
         in_shapes = [a.shapes.get(src) for src in a.inputs[nid]]
-        if (layer is None or any(s is None for s in in_shapes)
-                or len(in_shapes) < NODE_TYPES[a.types[nid]].min_inputs):
+        spec = NODE_TYPES.get(a.types[nid])
+        wrong_arity = spec is None or len(in_shapes) < spec.min_inputs or (
+            spec.max_inputs is not None and len(in_shapes) > spec.max_inputs)
+        if layer is None or wrong_arity or any(s is None for s in in_shapes):
             a.shapes[nid] = None
             continue
         try:

@@ -191,3 +191,15 @@ def test_training_backward_can_skip_the_input_gradient():
     assert all(np.array_equal(grads[p.name], p.grad) for p in net.parameters())
     net.forward(x)
     assert np.array_equal(net.backward(g), full)  # the flag is not sticky
+
+
+@pytest.mark.parametrize(("nodes", "edges", "culprit"), [
+    ([node("x", "Input", shape=[2]), node("a", "Dense", units=2), node("b", "Dense", units=2),
+      node("t", "Tanh")], [["x", "a"], ["x", "b"], ["a", "t"], ["b", "t"]], "t"),
+    ([node("x", "Input", shape=[2]), node("y", "Input", shape=[2])], [["x", "y"]], "y"),
+])
+def test_a_node_with_too_many_inputs_is_told_once_not_with_a_python_error(nodes, edges,
+                                                                          culprit):
+    problems = analyze(nodes, edges).node_problems(culprit)
+    assert len([p for p in problems if "connect" in p]) == 1, problems
+    assert not any("unpack" in p or "takes no inputs" in p for p in problems), problems
