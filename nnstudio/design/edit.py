@@ -153,6 +153,18 @@ def paste_fragment(network: Network, fragment: dict[str, Any],
     return {"nodes": nodes, "edges": edges}
 
 
+def place_unplaced(network: Network) -> list[str]:
+    """Give every node without a "pos" (a design written by hand, or by a script) its place in
+    the left-to-right layout, so such nodes do not all pile up at the origin; returns their
+    ids."""
+    unplaced = [n for n in network["nodes"] if "pos" not in n]
+    if unplaced:
+        layout = layered_positions(network, 280.0, 170.0)  # the default design's spacing
+        for n in unplaced:
+            n["pos"] = layout[n["id"]]
+    return [n["id"] for n in unplaced]
+
+
 def layered_positions(network: Network, dx: float = 230.0, dy: float = 130.0
                       ) -> dict[str, list[float]]:
     """Left-to-right layout: a node's column is its longest path from a source; each column is

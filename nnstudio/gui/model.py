@@ -37,6 +37,7 @@ class DesignModel(QObject):
     def __init__(self, design: Design | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._design = design or Design.default()
+        edit.place_unplaced(self.network)
         self.analysis: GraphAnalysis = GraphAnalysis()
         self._batch_depth = 0
         self._stale = False
@@ -72,6 +73,7 @@ class DesignModel(QObject):
     # -- whole design ------------------------------------------------------------------------
     def reset(self, design: Design) -> None:
         self._design = design
+        edit.place_unplaced(self.network)
         self._reanalyze(emit=False)
         self.modelReset.emit()
         self.analysisChanged.emit()
