@@ -52,11 +52,21 @@ PROBLEM_TEMPLATES = (
 )
 
 
-def _pattern(template: str) -> re.Pattern[str]:
-    """`template` as a regular expression whose groups catch its {fields}."""
+def template_pattern(template: str) -> re.Pattern[str]:
+    """`template` as a regular expression whose groups catch its {fields} (a field named
+    twice must hold the same text both times)."""
     parts = re.split(r"\{(\w+)\}", template)
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)"
-                              for i, p in enumerate(parts)))
+    seen: set[str] = set()
+    pieces = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            pieces.append(re.escape(part))
+        elif part in seen:
+            pieces.append(f"(?P={part})")
+        else:
+            seen.add(part)
+            pieces.append(f"(?P<{part}>.+)")
+    return re.compile("".join(pieces))
 
 
 #: the name nnstudio.data.sources gives class k of a dataset that names none; the data dock's
@@ -64,7 +74,7 @@ def _pattern(template: str) -> re.Pattern[str]:
 DEFAULT_CLASS_NAME = QT_TRANSLATE_NOOP("DataPanel", "class {k}")
 _DEFAULT_CLASS = re.compile(r"class (?P<k>\d+)")
 
-_PROBLEMS = tuple((_pattern(t), t) for t in PROBLEM_TEMPLATES)
+_PROBLEMS = tuple((template_pattern(t), t) for t in PROBLEM_TEMPLATES)
 
 
 def catalog_tr(text: str) -> str:

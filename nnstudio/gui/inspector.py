@@ -46,6 +46,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.catalog_text import catalog_tr, layer_title, problem_tr
 from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.network_text import network_problem_tr
 from nnstudio.gui.summary import shape_text
 
 _INT_LIMIT = 2**31 - 1
@@ -418,7 +419,7 @@ class NodeForm(QWidget):
                 count=f"{analysis.param_counts[self.node_id]:,}"))
         self.info.setText("  ·  ".join(parts))
         problems = analysis.node_problems(self.node_id)
-        self.problems.setText("\n".join(f"✖ {p}" for p in problems))
+        self.problems.setText("\n".join(f"✖ {network_problem_tr(p)}" for p in problems))
         self.problems.setVisible(bool(problems))
 
     def _on_node_changed(self, node_id: str) -> None:

@@ -47,6 +47,7 @@ from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, displ
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.language import language_menu
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.network_text import network_problem_tr
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
 from nnstudio.gui.panels.boundary import BoundaryPanel
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         self.canvas.select_nodes([node_id])
         problems = self.model.analysis.node_problems(node_id)
         if problems:
-            self.show_status(f"{node_id}: {problems[0]}")
+            self.show_status(f"{node_id}: {network_problem_tr(problems[0])}")
 
     def copy(self) -> bool:
         fragment = self.canvas.copy_selection()

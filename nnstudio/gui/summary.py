@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.layers.base import Shape
 from nnstudio.gui import theme
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.network_text import network_problem_tr
 
 
 def shape_text(shape: Shape | None) -> str:
@@ -95,6 +96,7 @@ class ModelSummary(QWidget):
         self.problems.clear()
         listed = a.problems if self.model.nodes else []
         for node, message in listed:
+            message = network_problem_tr(message)
             item = QListWidgetItem(f"{node}: {message}" if node else message)
             item.setData(Qt.ItemDataRole.UserRole, node)
             self.problems.addItem(item)

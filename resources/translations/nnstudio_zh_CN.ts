@@ -144,7 +144,7 @@
         <translation>{id} 的输入：拖到一个输出端口即可连接</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/view.py" line="+221"/>
+        <location filename="../../nnstudio/gui/canvas/view.py" line="+222"/>
         <source>Paste</source>
         <extracomment>`fit` never magnifies a small design more than this the automatic fit (on opening, on resizing) never shrinks cards below a size a projector audience can read; a wider network starts at its Input and is panned room left around the nodes by `fit`, in scene units how long a refused connection&apos;s reason stays next to the mouse selected node ids, in model order a sentence for the status bar (why a connection was refused, a design-wide problem) fit the design whenever the view is resized, until the user zooms or pans</extracomment>
         <translation>粘贴</translation>
@@ -1512,7 +1512,7 @@
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+13"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+23"/>
         <location filename="../../nnstudio/gui/data/panel.py" line="+64"/>
         <source>class {k}</source>
         <extracomment>the name nnstudio.data.sources gives class k of a dataset that names none; the data dock&apos;s class picker shows the same words</extracomment>
@@ -1778,7 +1778,7 @@
 <context>
     <name>DesignForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="+483"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="+484"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2697,7 +2697,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+146"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+147"/>
         <source>Layers</source>
         <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
         <translation>层</translation>
@@ -2983,7 +2983,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ModelSummary</name>
     <message>
-        <location filename="../../nnstudio/gui/summary.py" line="+53"/>
+        <location filename="../../nnstudio/gui/summary.py" line="+54"/>
         <source>Click a problem to select its layer</source>
         <translation>单击一个问题即可选中相应的层</translation>
     </message>
@@ -3021,6 +3021,195 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+0"/>
         <source>✖ {count} problems</source>
         <translation>✖ {count} 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkProblem</name>
+    <message>
+        <location filename="../../nnstudio/gui/network_text.py" line="+23"/>
+        <source>the id {id} is used by more than one node</source>
+        <extracomment>translation context of the findings the findings of nnstudio.core.graph.analyze and of the layers&apos; shape checks, the more specific before the more general where one could match the other&apos;s text</extracomment>
+        <translation>编号 {id} 被多个节点使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown node type {type}</source>
+        <translation>未知的节点类型 {type}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connection {source} → {target} names a node that does not exist: {names}</source>
+        <translation>连接 {source} → {target} 指向不存在的节点：{names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source} is connected to {target} twice</source>
+        <translation>{source} 与 {target} 连接了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network is empty: drag an Input and some layers in</source>
+        <translation>网络是空的：请拖入一个 Input 和一些层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an {type} node takes no incoming connections</source>
+        <translation>{type} 节点不接受输入连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has no input: connect a layer to it</source>
+        <translation>没有输入：请把一个层连接到它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} takes one input but {count} are connected ({names}); merge them with Add or Concatenate first</source>
+        <translation>{type} 只接受一个输入，但连接了 {count} 个（{names}）；请先用 Add 或 Concatenate 把它们合并</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{type} needs at least {minimum} inputs, has {count}</source>
+        <translation>{type} 至少需要 {minimum} 个输入，现在有 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the connections make a cycle through {path}; a network must flow one way</source>
+        <translation>这些连接形成了环：{path}；网络必须单向流动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the network has no Input node</source>
+        <translation>网络没有 Input 节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only one Input node is supported; also found {names}</source>
+        <translation>只支持一个 Input 节点；另外还找到了 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not connected to the input {input}</source>
+        <translation>没有连接到输入 {input}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network has several outputs ({names}): every branch must end in the one output node</source>
+        <translation>网络有多个输出（{names}）：每个分支都必须汇入唯一的输出节点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the network has no layer after its Input</source>
+        <translation>网络在 Input 之后没有任何层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot infer the output shape: {problem}</source>
+        <translation>无法推断输出形状：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>would have {count} parameters (about {size} GB); the limit is {limit}</source>
+        <translation>将有 {count} 个参数（约 {size} GB）；上限是 {limit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>output shape {shape} is impossible or too large</source>
+        <translation>输出形状 {shape} 不可能或过大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the network passes {limit} parameters here; make the layers smaller</source>
+        <translation>网络到这里已超过 {limit} 个参数；请把层改小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{layer} needs an image input of shape (channels, height, width), got {shape}: use Input shape [1, H, W] for a grey image</source>
+        <translation>{layer} 需要形状为 (通道, 高, 宽) 的图像输入，实际是 {shape}：灰度图请把 Input 形状设为 [1, H, W]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{layer} needs an image input of shape (channels, height, width), got {shape}</source>
+        <translation>{layer} 需要形状为 (通道, 高, 宽) 的图像输入，实际是 {shape}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conv2D padding &apos;same&apos; needs stride 1, got stride {stride}: use a number for the padding</source>
+        <translation>Conv2D 的填充 &apos;same&apos; 要求步幅为 1，实际步幅是 {stride}：请用一个数字作为填充</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conv2D kernel {kernel} does not fit the input {size} padded by {padding}: use a smaller kernel or more padding</source>
+        <translation>Conv2D 卷积核 {kernel} 放不进填充 {padding} 后的输入 {size}：请用更小的卷积核或更多填充</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dense needs a flat input of shape (features,), got {shape}: add a Flatten before it</source>
+        <translation>Dense 需要形状为 (特征数,) 的扁平输入，实际是 {shape}：请在它前面加一个 Flatten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add needs inputs of the same shape, got {shapes}</source>
+        <translation>Add 需要形状相同的输入，实际是 {shapes}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concatenate axis {axis} does not exist for inputs of shape (batch, {rank} more axes): use an axis from 1 to {rank} (0 is the batch)</source>
+        <translation>对形状为 (批, 另外 {rank} 个轴) 的输入，Concatenate 的轴 {axis} 不存在：请用 1 到 {rank} 之间的轴（0 是批维度）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Concatenate needs inputs with the same number of axes, got {shapes}</source>
+        <translation>Concatenate 需要轴数相同的输入，实际是 {shapes}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Concatenate along axis {axis} needs inputs that match on every other axis, got {shapes}</source>
+        <translation>沿轴 {axis} 拼接时，Concatenate 需要输入在其他各轴上一致，实际是 {shapes}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BatchNorm needs features (C,) or an image (C, H, W), got {shape}</source>
+        <translation>BatchNorm 需要特征 (C,) 或图像 (C, H, W)，实际是 {shape}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{layer} padding {padding} is more than half the pool size {size}: some windows would hold nothing but padding</source>
+        <translation>{layer} 的填充 {padding} 超过池化窗口 {size} 的一半：有些窗口里会只有填充</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{layer} window {window} is larger than the input {size} (padded by {padding}): use a smaller pool_size</source>
+        <translation>{layer} 的窗口 {window} 比输入 {size}（填充 {padding}）还大：请用更小的 pool_size</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>both ends must be nodes on the canvas</source>
+        <translation>两端都必须是画布上的节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{node} cannot feed itself</source>
+        <translation>{node} 不能连接到它自己</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{node} is an Input: data enters there, nothing can connect into it</source>
+        <translation>{node} 是 Input：数据从这里进入，不能有连接接入它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{source} is already connected to {target}</source>
+        <translation>{source} 已经连接到 {target}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting {source} → {target} would make a cycle ({target} already feeds {source}); a network must flow one way</source>
+        <translation>连接 {source} → {target} 会形成环（{target} 已经流向 {source}）；网络必须单向流动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -3315,7 +3504,7 @@ is {true}</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../nnstudio/gui/training/controls.py" line="+75"/>
+        <location filename="../../nnstudio/gui/training/controls.py" line="+76"/>
         <source>Full speed</source>
         <extracomment>seconds between steps for each speed, fastest first</extracomment>
         <translation>全速</translation>

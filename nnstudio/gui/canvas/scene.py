@@ -15,6 +15,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.canvas.edge_item import EdgeItem
 from nnstudio.gui.canvas.node_item import NodeItem, NodeStatus
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.network_text import network_problem_tr
 
 #: the scene extends this far beyond the nodes, so the view can always pan
 _SCENE_MARGIN = 20_000.0
@@ -158,7 +159,7 @@ class CanvasScene(QGraphicsScene):
         analysis = self.model.analysis
         problems: dict[str | None, list[str]] = defaultdict(list)
         for node_id, message in analysis.problems:
-            problems[node_id].append(message)
+            problems[node_id].append(network_problem_tr(message))
         for node_id, item in self.nodes.items():
             item.set_status(NodeStatus(analysis.shapes.get(node_id),
                                        analysis.param_counts.get(node_id),

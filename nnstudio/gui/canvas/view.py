@@ -36,6 +36,7 @@ from nnstudio.gui.canvas.scene import CanvasScene
 from nnstudio.gui.canvas.wiring import Wiring
 from nnstudio.gui.commands import AddNodes, Connect, MoveNodes, RemoveItems
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.network_text import network_problem_tr
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.05
@@ -248,7 +249,7 @@ class CanvasView(QGraphicsView):
         problem = edit.connection_problem(self.model.network, src, dst)
         if problem is not None:
             text = QCoreApplication.translate("Canvas", "Cannot connect: {reason}").format(
-                reason=problem)
+                reason=network_problem_tr(problem))
             self.message.emit(text)
             QToolTip.showText(self.viewport().mapToGlobal(where), text, self.viewport(),
                               QRect(), REFUSAL_TIP_MS)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.gui import theme
+from nnstudio.gui.network_text import located_problem_tr
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.icons import PAUSE_COLOUR, PLAY_COLOUR, training_icon
 from nnstudio.gui.training.worker import LoadReport
@@ -140,7 +141,7 @@ class TrainingControls(QObject):
         self._set_enabled(report.ok)
         self._loss = math.nan
         if not report.ok:
-            first = report.problem.splitlines()[0] if report.problem else ""
+            first = located_problem_tr(report.problem.splitlines()[0]) if report.problem else ""
             self.status.setText(self.tr("Cannot train yet: {problem}").format(problem=first))
 
     def _show_running(self, running: bool) -> None:

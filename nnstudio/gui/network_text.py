@@ -1,0 +1,122 @@
+"""The graph analysis's verdicts on a network, and why a wire cannot be drawn, in the user's
+language.
+
+The engine is Qt-free and writes its findings as English f-strings ("has no input: connect a
+layer to it", "Dense needs a flat input of shape (features,), got (1, 8, 8): add a Flatten
+before it"). `network_problem_tr` finds the template a finding was written from and gives its
+translation with the same values; a {problem} inside one is itself a finding, translated in
+turn. A finding with no template stays in English. The tests make the analysis write every
+template, so a changed wording fails a test instead of quietly showing English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from nnstudio.gui.catalog_text import problem_tr, template_pattern
+
+#: translation context of the findings
+CONTEXT = "NetworkProblem"
+#: the findings of nnstudio.core.graph.analyze and of the layers' shape checks, the more
+#: specific before the more general where one could match the other's text
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("NetworkProblem", "the id {id} is used by more than one node"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "unknown node type {type}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the connection {source} → {target} names a node that does not exist: "
+                      "{names}"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "{source} is connected to {target} twice"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "the network is empty: drag an Input and some layers in"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "an {type} node takes no incoming connections"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "has no input: connect a layer to it"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{type} takes one input but {count} are connected ({names}); merge them "
+                      "with Add or Concatenate first"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "{type} needs at least {minimum} inputs, has {count}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the connections make a cycle through {path}; a network must flow one way"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "the network has no Input node"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "only one Input node is supported; also found {names}"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "is not connected to the input {input}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the network has several outputs ({names}): every branch must end in the "
+                      "one output node"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "the network has no layer after its Input"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "cannot infer the output shape: {problem}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "would have {count} parameters (about {size} GB); the limit is {limit}"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "output shape {shape} is impossible or too large"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the network passes {limit} parameters here; make the layers smaller"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} needs an image input of shape (channels, height, width), got "
+                      "{shape}: use Input shape [1, H, W] for a grey image"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} needs an image input of shape (channels, height, width), got "
+                      "{shape}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Conv2D padding 'same' needs stride 1, got stride {stride}: use a number "
+                      "for the padding"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Conv2D kernel {kernel} does not fit the input {size} padded by {padding}: "
+                      "use a smaller kernel or more padding"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Dense needs a flat input of shape (features,), got {shape}: add a Flatten "
+                      "before it"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "Add needs inputs of the same shape, got {shapes}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Concatenate axis {axis} does not exist for inputs of shape (batch, {rank} "
+                      "more axes): use an axis from 1 to {rank} (0 is the batch)"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Concatenate needs inputs with the same number of axes, got {shapes}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Concatenate along axis {axis} needs inputs that match on every other "
+                      "axis, got {shapes}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "BatchNorm needs features (C,) or an image (C, H, W), got {shape}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} padding {padding} is more than half the pool size {size}: some "
+                      "windows would hold nothing but padding"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} window {window} is larger than the input {size} (padded by "
+                      "{padding}): use a smaller pool_size"),
+    # why a wire cannot be drawn (nnstudio.design.edit.connection_problem)
+    QT_TRANSLATE_NOOP("NetworkProblem", "both ends must be nodes on the canvas"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "{node} cannot feed itself"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{node} is an Input: data enters there, nothing can connect into it"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "{source} is already connected to {target}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "connecting {source} → {target} would make a cycle ({target} already feeds "
+                      "{source}); a network must flow one way"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "{name}: {problem}"),  # a parameter's verdict
+)
+
+_FINDINGS = tuple((template_pattern(t), t) for t in TEMPLATES)
+
+
+def network_problem_tr(text: str) -> str:
+    """A finding of the graph analysis in the user's language (unchanged without a template)."""
+    for pattern, template in _FINDINGS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        values = match.groupdict()
+        if "problem" in values:
+            inner = values["problem"]
+            translated = problem_tr(inner)
+            values["problem"] = translated if translated != inner else network_problem_tr(inner)
+            if values["problem"] == inner and "name" in values:
+                continue  # "{name}: {problem}" only for a verdict it can translate
+        return QCoreApplication.translate(CONTEXT, template).format(**values)
+    return text
+
+
+def located_problem_tr(line: str) -> str:
+    """A problem as a design check words it, "where: finding" (network.nodes[3]: has no
+    input: …) or a bare finding, with the finding in the user's language."""
+    translated = network_problem_tr(line)
+    if translated != line or ": " not in line:
+        return translated
+    where, finding = line.split(": ", 1)
+    return f"{where}: {network_problem_tr(finding)}"
