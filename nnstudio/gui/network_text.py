@@ -1,5 +1,5 @@
-"""The graph analysis's verdicts on a network, and why a wire cannot be drawn, in the user's
-language.
+"""The graph analysis's verdicts on a network, why it cannot train on the data and why a
+wire cannot be drawn, in the user's language.
 
 The engine is Qt-free and writes its findings as English f-strings ("has no input: connect a
 layer to it", "Dense needs a flat input of shape (features,), got (1, 8, 8): add a Flatten
@@ -80,6 +80,30 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("NetworkProblem",
                       "{layer} window {window} is larger than the input {size} (padded by "
                       "{padding}): use a smaller pool_size"),
+    # why the network cannot train on the data (nnstudio.core.training.compatibility_problems)
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the output node must give a flat vector, but gives shape {shape}: add "
+                      "Flatten and Dense before it"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the output layer has {units} units but the data has {classes} classes: "
+                      "give it {classes} units"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "binary_cross_entropy needs two classes and one output unit (the data has "
+                      "{classes} classes, the output {units} units)"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "with mse on {classes} classes the output layer needs {classes} units "
+                      "(one-hot targets) or 1 unit"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "with mse on {classes} classes the output layer needs {classes} units "
+                      "(one-hot targets)"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the data is a regression task: use the mse loss, not {loss}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the output layer has {units} units but the data has {targets} target "
+                      "value(s) per sample"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "the Input shape {shape} does not match the data, whose samples have "
+                      "shape {data_shape}"),
     # why a wire cannot be drawn (nnstudio.design.edit.connection_problem)
     QT_TRANSLATE_NOOP("NetworkProblem", "both ends must be nodes on the canvas"),
     QT_TRANSLATE_NOOP("NetworkProblem", "{node} cannot feed itself"),

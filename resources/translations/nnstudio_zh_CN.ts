@@ -3183,6 +3183,46 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+4"/>
+        <source>the output node must give a flat vector, but gives shape {shape}: add Flatten and Dense before it</source>
+        <translation>输出节点必须给出一个扁平向量，但它给出的形状是 {shape}：请在它前面加上 Flatten 和 Dense</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the output layer has {units} units but the data has {classes} classes: give it {classes} units</source>
+        <translation>输出层有 {units} 个单元，但数据有 {classes} 个类别：请把它设为 {classes} 个单元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>binary_cross_entropy needs two classes and one output unit (the data has {classes} classes, the output {units} units)</source>
+        <translation>binary_cross_entropy 需要两个类别和一个输出单元（数据有 {classes} 个类别，输出有 {units} 个单元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with mse on {classes} classes the output layer needs {classes} units (one-hot targets) or 1 unit</source>
+        <translation>对 {classes} 个类别使用 mse 时，输出层需要 {classes} 个单元（独热目标）或 1 个单元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with mse on {classes} classes the output layer needs {classes} units (one-hot targets)</source>
+        <translation>对 {classes} 个类别使用 mse 时，输出层需要 {classes} 个单元（独热目标）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the data is a regression task: use the mse loss, not {loss}</source>
+        <translation>这个数据是回归任务：请使用 mse 损失，而不是 {loss}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the output layer has {units} units but the data has {targets} target value(s) per sample</source>
+        <translation>输出层有 {units} 个单元，但数据每个样本有 {targets} 个目标值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Input shape {shape} does not match the data, whose samples have shape {data_shape}</source>
+        <translation>Input 的形状 {shape} 与数据不符，数据样本的形状是 {data_shape}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>both ends must be nodes on the canvas</source>
         <translation>两端都必须是画布上的节点</translation>
     </message>

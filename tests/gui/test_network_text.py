@@ -8,6 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from nnstudio.core.graph import analyze
+from nnstudio.core.network import Network
+from nnstudio.core.training import compatibility_problems
+from nnstudio.data import load_dataset
 from nnstudio.design import Design, edit
 from nnstudio.gui import language
 from nnstudio.gui.catalog_text import template_pattern
@@ -75,12 +78,31 @@ UNREACHED = {"cannot infer the output shape: {problem}"}
 WIRES = [("x", "ghost"), ("a", "a"), ("a", "x"), ("x", "a"), ("b", "a")]
 
 
+def _dense(inputs, units):
+    return Network([node("x", "Input", shape=inputs), node("out", "Dense", units=units)],
+                   [["x", "out"]])
+
+
+def misfits():
+    """(network, data, loss) that cannot train together, one for each reason."""
+    iris = load_dataset({"source": "builtin", "name": "iris"})
+    xor = load_dataset({"source": "toy2d", "name": "xor"})
+    sine = load_dataset({"source": "regression", "name": "sine"})
+    image = Network([node("x", "Input", shape=[1, 2, 2]),
+                     node("c", "Conv2D", filters=1, kernel_size=1)], [["x", "c"]])
+    return [(_dense([4], 2), iris, "cross_entropy"), (_dense([4], 2), iris, "binary_cross_entropy"),
+            (_dense([4], 2), iris, "mse"), (_dense([2], 3), xor, "mse"),
+            (_dense([1], 1), sine, "cross_entropy"), (_dense([1], 2), sine, "mse"),
+            (image, xor, "cross_entropy")]
+
+
 def findings():
     network = {"nodes": [X, node("a", "Dense", units=2), node("b", "Tanh")],
                "edges": [["x", "a"], ["a", "b"]]}
     refusals = [edit.connection_problem(network, src, dst) for src, dst in WIRES]
+    unfit = [message for args in misfits() for _, message in compatibility_problems(*args)]
     return [message for nodes, edges in NETWORKS.values()
-            for _, message in analyze(nodes, edges).problems] + refusals
+            for _, message in analyze(nodes, edges).problems] + refusals + unfit
 
 
 @pytest.fixture
@@ -157,3 +179,16 @@ def test_the_status_bar_says_in_chinese_why_the_design_cannot_train(chinese, qtb
     status = window.training.controls.status
     qtbot.waitUntil(lambda: "还不能训练" in status.text(), timeout=10_000)
     assert "Tanh 只接受一个输入，但连接了 2 个（a, b）" in status.text()
+
+
+def test_data_the_network_cannot_take_is_explained_in_chinese(chinese, qtbot):
+    from nnstudio.gui.main_window import MainWindow
+
+    design = Design.from_dict({"format": "nnstudio-design", "version": 1, "network": {
+        "nodes": [node("x", "Input", shape=[4]), node("out", "Dense", units=2)],
+        "edges": [["x", "out"]]}, "data": {"source": "builtin", "name": "iris"}}, draft=True)
+    window = MainWindow(design, remember_layout=False)
+    qtbot.addWidget(window)
+    status = window.training.controls.status
+    qtbot.waitUntil(lambda: "还不能训练" in status.text(), timeout=10_000)
+    assert "输出层有 2 个单元，但数据有 3 个类别：请把它设为 3 个单元" in status.text()
