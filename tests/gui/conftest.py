@@ -1,7 +1,6 @@
 """GUI tests run offscreen with their own, empty settings, and each test's windows are gone
 before the next test starts."""
 
-import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,7 +26,6 @@ def windows_deleted_after_the_test(qapp):
     died together in the next test that does, while its own window opened its design."""
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
     # A thread pool deletes its finished tasks: a Python wrapper left of one is a crash to come
     # (the next Qt object made at its address comes back to Python as that task).
     stale = [w for w in shiboken6.getAllValidWrappers() if isinstance(w, QRunnable)]
