@@ -3698,7 +3698,7 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+145"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+147"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
         <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
@@ -3714,7 +3714,12 @@ is {true}</source>
         <translation>没有加载设计文件旁边保存的权重，训练将从新的权重开始：{problem}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+15"/>
+        <source>Nothing to train yet: {problem}</source>
+        <translation>还没有可训练的网络：{problem}</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
@@ -3727,7 +3732,7 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+373"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+386"/>
         <source>There is no trained network to save.</source>
         <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>

@@ -367,3 +367,20 @@ def test_tab_bars_qt_leaves_behind_are_hidden(qtbot, window):
     window.training.fit_panels_to_data()
     qtbot.waitUntil(lambda: all(bar.isHidden() for bar in stale))
     assert all(in_use(bar, by_title) for bar in shown_bars())
+
+
+def test_a_design_that_cannot_train_says_why_in_every_panel_until_it_can(qtbot, window):
+    controller, model, stack = window.training.controller, window.model, window.undo_stack
+    params = {**model.node("out")["params"], "units": 3}  # spiral has two classes
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
+        stack.push(SetParams(model, "out", params))
+    assert not blocker.args[0].ok
+    assert blocker.args[0].dataset is not None  # the data still shows, only training waits
+    for panel in window.training.panels:
+        assert panel.message.startswith("Nothing to train yet: "), type(panel).__name__
+        assert "3 units but the data has 2 classes" in panel.message
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
+        stack.undo()
+    assert blocker.args[0].ok
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy)
+    assert not any((p.message or "").startswith("Nothing to train") for p in window.training.panels)

@@ -214,10 +214,11 @@ class TrainingController(QObject):
     def _on_loaded(self, report: LoadReport) -> None:
         self.trainable = report.ok
         self.weights_loaded = bool(report.weights)
-        self.loaded.emit(report)
         if not report.ok:
             self.running = False
-            self.feeder.clear()
+            self.feeder.clear()  # before `loaded`, whose receivers may then say why
+        self.loaded.emit(report)
+        if not report.ok:
             self.settled.emit()
 
     def _on_running(self, running: bool) -> None:

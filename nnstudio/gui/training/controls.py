@@ -149,7 +149,8 @@ class TrainingControls(QObject):
         play.setText(self.tr("Pause") if running else self.tr("Play"))
         play.setIcon(training_icon("pause" if running else "play"))
         colour = PAUSE_COLOUR if running else PLAY_COLOUR
-        self.play_button.setStyleSheet(f"QToolButton {{ color: {colour}; }}")
+        self.play_button.setStyleSheet(f"QToolButton {{ color: {colour}; }} "
+                                       f"QToolButton:disabled {{ color: {theme.MUTED_TEXT}; }}")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Epoch, step, training time, steps per second and the latest loss."""

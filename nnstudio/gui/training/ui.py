@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTabBar, QWidget
 from nnstudio.core.monitor import Snapshot
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
+from nnstudio.gui.network_text import located_problem_tr
 from nnstudio.gui.panels.images import FeatureMapsPanel
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
@@ -76,6 +77,7 @@ class TrainingUi(QObject):
         self.window = window
         self.panels = panels
         self._dataset: Dataset | None = None
+        self._untrainable = False
         self.controller = controller = TrainingController(self)
         controller.set_panels([*panels, NeuronThumbnails(window.canvas)])
         self.controls = TrainingControls(controller, window)
@@ -162,6 +164,22 @@ class TrainingUi(QObject):
             self.banner.show_warning(self.tr(
                 "The weights saved beside the design were not loaded, so training starts "
                 "from fresh weights: {problem}").format(problem=report.weights_problem))
+        self._explain_untrainable(report)
+
+    def _explain_untrainable(self, report: LoadReport) -> None:
+        """A design that cannot train: every panel says why, instead of "Press Play"; once it
+        can, they show their own state again."""
+        if report.ok:
+            if self._untrainable:
+                for panel in self.panels:
+                    panel.reset()
+            self._untrainable = False
+            return
+        self._untrainable = True
+        problem = located_problem_tr(report.problem.splitlines()[0])
+        text = self.tr("Nothing to train yet: {problem}").format(problem=problem)
+        for panel in self.panels:
+            panel.show_message(text)
 
     def _show_data(self, dataset: Dataset | None) -> None:
         """Give the panels the data, and show those that apply to it."""

@@ -75,6 +75,11 @@ class LoadReport:
         return not self.problem
 
 
+def _data_key(design: Design) -> str:
+    """What identifies a design's data: its data section and the folder paths start from."""
+    return json.dumps([design.data, str(design.base_dir)], sort_keys=True)
+
+
 def command(slot: Callable[..., None]) -> Callable[..., None]:
     """Marks a slot as a command from the GUI: commands are counted, and every snapshot carries
     the count, so the GUI knows which of its commands a snapshot already reflects."""
@@ -132,7 +137,7 @@ class TrainingWorker(QObject):
         """Train the design `doc` (its file at `path`, "" if none) from now on, starting from
         the weights file `weights` when given, else from fresh weights."""
         self._halt(publish=False)
-        self.trainer = self.monitor = None
+        self.trainer = self.monitor = self._design = None
         self._awaiting_ack = False  # the GUI drops whatever was in flight when it sends a design
         try:
             design = Design.from_dict(doc, draft=True)
@@ -140,7 +145,7 @@ class TrainingWorker(QObject):
             self._design = design
             self._build()
         except (NNStudioError, ValueError) as exc:
-            self.loaded.emit(LoadReport(problem=str(exc)))
+            self.loaded.emit(LoadReport(problem=str(exc), dataset=self._loaded_data()))
             return
         loaded, problem = "", ""
         if weights:
@@ -165,10 +170,18 @@ class TrainingWorker(QObject):
 
     def _dataset(self, design: Design) -> Dataset:
         """The design's data, loaded once and kept while the data section stays the same."""
-        key = json.dumps([design.data, str(design.base_dir)], sort_keys=True)
+        key = _data_key(design)
         if self._data is None or self._data[0] != key:
             self._data = (key, load_design_data(design))
         return self._data[1]
+
+    def _loaded_data(self) -> Dataset | None:
+        """The current design's data if it loaded (a network that cannot take it still shows
+        it), else None."""
+        design, data = self._design, self._data
+        if design is None or data is None or data[0] != _data_key(design):
+            return None
+        return data[1]
 
     # -- running -------------------------------------------------------------------------------
     @Slot(int)
