@@ -58,14 +58,16 @@ MARKS = (
 
 
 def _translate_wrappers(tree: ast.Module) -> dict[str, str]:
-    """Module-level functions `def f(text): return QCoreApplication.translate("Ctx", text)`,
-    as {function name: context}."""
+    """Module-level functions `def f(text): return QCoreApplication.translate("Ctx", text)`
+    (a docstring before the return is allowed), as {function name: context}."""
     wrappers = {}
     for node in tree.body:
-        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1
-                and len(node.body) == 1 and isinstance(node.body[0], ast.Return)):
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1):
             continue
-        call = node.body[0].value
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        if not (len(body) == 1 and isinstance(body[0], ast.Return)):
+            continue
+        call = body[0].value
         if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                 and call.func.attr == "translate" and len(call.args) == 2
                 and isinstance(call.args[0], ast.Constant)

@@ -21,6 +21,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.data.catalog import SOURCES
 from nnstudio.design import spec
+from nnstudio.gui.templated import template_pattern
 
 #: translation context of the catalogues' summaries, help texts and titles
 CONTEXT = "Catalog"
@@ -50,23 +51,6 @@ PROBLEM_TEMPLATES = (
                                         "[1, 28, 28], got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must have one to three dimensions, got {value}"),
 )
-
-
-def template_pattern(template: str) -> re.Pattern[str]:
-    """`template` as a regular expression whose groups catch its {fields} (a field named
-    twice must hold the same text both times)."""
-    parts = re.split(r"\{(\w+)\}", template)
-    seen: set[str] = set()
-    pieces = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            pieces.append(re.escape(part))
-        elif part in seen:
-            pieces.append(f"(?P={part})")
-        else:
-            seen.add(part)
-            pieces.append(f"(?P<{part}>.+)")
-    return re.compile("".join(pieces))
 
 
 #: the name nnstudio.data.sources gives class k of a dataset that names none; the data dock's

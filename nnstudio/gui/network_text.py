@@ -11,9 +11,10 @@ template, so a changed wording fails a test instead of quietly showing English.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from nnstudio.gui.catalog_text import problem_tr, template_pattern
+from nnstudio.gui.catalog_text import problem_tr
+from nnstudio.gui.templated import TemplateTranslator
 
 #: translation context of the findings
 CONTEXT = "NetworkProblem"
@@ -116,24 +117,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("NetworkProblem", "{name}: {problem}"),  # a parameter's verdict
 )
 
-_FINDINGS = tuple((template_pattern(t), t) for t in TEMPLATES)
+
+def _nested(text: str) -> str:
+    """A {problem} inside a finding: a parameter's verdict, or a finding itself."""
+    verdict = problem_tr(text)
+    return verdict if verdict != text else network_problem_tr(text)
 
 
-def network_problem_tr(text: str) -> str:
-    """A finding of the graph analysis in the user's language (unchanged without a template)."""
-    for pattern, template in _FINDINGS:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        values = match.groupdict()
-        if "problem" in values:
-            inner = values["problem"]
-            translated = problem_tr(inner)
-            values["problem"] = translated if translated != inner else network_problem_tr(inner)
-            if values["problem"] == inner and "name" in values:
-                continue  # "{name}: {problem}" only for a verdict it can translate
-        return QCoreApplication.translate(CONTEXT, template).format(**values)
-    return text
+#: a finding of the graph analysis in the user's language (unchanged without a template)
+network_problem_tr = TemplateTranslator(CONTEXT, TEMPLATES, nested=_nested,
+                                        only_if_nested=("{name}: {problem}",))
 
 
 def located_problem_tr(line: str) -> str:

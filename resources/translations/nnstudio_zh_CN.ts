@@ -996,7 +996,7 @@
 <context>
     <name>CatalogProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+33"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+34"/>
         <source>must be an integer, got {value}</source>
         <extracomment>translation context of the catalogues&apos; summaries, help texts and titles translation context of the node type names, as the palette and inspector show them translation context of the catalogue&apos;s verdicts on a value the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value&apos;s repr</extracomment>
         <translation>必须是整数，而输入的是 {value}</translation>
@@ -1461,7 +1461,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+99"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+100"/>
         <source>Import…</source>
         <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
@@ -1512,7 +1512,7 @@
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+23"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+6"/>
         <location filename="../../nnstudio/gui/data/panel.py" line="+64"/>
         <source>class {k}</source>
         <extracomment>the name nnstudio.data.sources gives class k of a dataset that names none; the data dock&apos;s class picker shows the same words</extracomment>
@@ -1671,13 +1671,13 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+176"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+177"/>
         <source>No points yet</source>
         <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+160"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -1730,6 +1730,155 @@
         <location line="+12"/>
         <source>test</source>
         <translation>测试集</translation>
+    </message>
+</context>
+<context>
+    <name>DataProblem</name>
+    <message>
+        <location filename="../../nnstudio/gui/data_text.py" line="+21"/>
+        <source>{where} is empty</source>
+        <extracomment>translation context of the data layer&apos;s problems the problems of the CSV reader (nnstudio.data.csvtext, nnstudio.data.tables), of class targets and of the split fractions, the more specific first</extracomment>
+        <translation>{where} 是空的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds no values</source>
+        <translation>{where} 里没有任何数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has a header line but no data rows</source>
+        <translation>{where} 只有标题行，没有数据行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has a single column (separated by {delimiter}), so nothing is left for features besides the target; check the delimiter</source>
+        <translation>{where} 只有一列（以 {delimiter} 分隔），除了目标之外没有可作特征的列；请检查分隔符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}, line {line} has {count} fields but the header has {width}; {hint}</source>
+        <translation>{where} 第 {line} 行有 {count} 个字段，但标题行有 {width} 个；{hint}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}, line {line} has {count} fields but line {first} has {width}; {hint}</source>
+        <translation>{where} 第 {line} 行有 {count} 个字段，但第 {first} 行有 {width} 个；{hint}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a value containing {delimiter} must be in quotes</source>
+        <translation>含有 {delimiter} 的值必须放在引号里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an empty value still needs its {delimiter}</source>
+        <translation>空值也需要它的 {delimiter}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}, line {line}: a quote (&quot;) opened on this line is never closed</source>
+        <translation>{where} 第 {line} 行：这一行开始的引号（&quot;）没有闭合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where}, line {line}: the byte {byte} is not UTF-8 text; save the file as UTF-8 (&quot;CSV UTF-8&quot;)</source>
+        <translation>{where} 第 {line} 行：字节 {byte} 不是 UTF-8 文本；请把文件另存为 UTF-8（&quot;CSV UTF-8&quot;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}, line {line}, column {column}: {problem}</source>
+        <translation>{where} 第 {line} 行，列 {column}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{cell} is not a number; every column except the target must hold numbers (remove this column, or make it the target)</source>
+        <translation>{cell} 不是数字；除目标列外，每一列都必须是数字（删掉这一列，或把它设为目标）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{cell} is not a finite number</source>
+        <translation>{cell} 不是有限的数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing value ({count} missing in the file); fill them in, or set drop_missing to drop those rows</source>
+        <translation>缺失值（文件中共缺 {count} 个）；请补上，或设置 drop_missing 丢弃这些行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{cell} is text, so the target cannot be predicted by regression; use task classification</source>
+        <translation>{cell} 是文本，所以不能用回归预测这个目标；请使用分类任务（task classification）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: every row has a missing value</source>
+        <translation>{where}：每一行都有缺失值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} has no column named {name} (the file has no header line, so use an index); its columns are: {names}</source>
+        <translation>{where} 没有名为 {name} 的列（文件没有标题行，请使用列序号）；它的列是：{names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} has no column named {name}; its columns are: {names}</source>
+        <translation>{where} 没有名为 {name} 的列；它的列是：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>target column {index} does not exist: {where} has {count} columns, numbered 0 to {last}</source>
+        <translation>目标列 {index} 不存在：{where} 有 {count} 列，编号从 0 到 {last}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>column {index} does not exist: {where} has {count} columns, numbered 0 to {last}</source>
+        <translation>列 {index} 不存在：{where} 有 {count} 列，编号从 0 到 {last}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} has {count} columns named {name}; give the column&apos;s index instead</source>
+        <translation>{where} 有 {count} 列都叫 {name}；请改用列序号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>column {column} is the target, so it cannot be a feature too</source>
+        <translation>列 {column} 是目标，不能同时作为特征</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column {column} is chosen as a feature twice</source>
+        <translation>列 {column} 被选为特征两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is UTF-16 text; save it as UTF-8 (&quot;CSV UTF-8&quot;)</source>
+        <translation>{where} 是 UTF-16 文本；请另存为 UTF-8（&quot;CSV UTF-8&quot;）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} is not a text file: it holds binary data (a spreadsheet workbook, perhaps); export it as CSV</source>
+        <translation>{where} 不是文本文件：它包含二进制数据（也许是电子表格工作簿）；请导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the target column {column} has only one class ({name}); a classifier needs at least two</source>
+        <translation>目标列 {column} 只有一个类别（{name}）；分类器至少需要两个类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>validation + test must leave some samples for training; got {validation} + {test}</source>
+        <translation>验证集 + 测试集必须给训练留下样本；现在是 {validation} + {test}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2585,64 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+9"/>
+        <source>Stop loading</source>
+        <translation>停止加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splits</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading stopped.</source>
+        <translation>已停止加载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder not found: {path}</source>
+        <translation>找不到文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../../nnstudio/gui/inspector.py" line="-460"/>
@@ -2496,7 +2703,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-197"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-216"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -3026,7 +3233,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NetworkProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/network_text.py" line="+23"/>
+        <location filename="../../nnstudio/gui/network_text.py" line="+24"/>
         <source>the id {id} is used by more than one node</source>
         <extracomment>translation context of the findings the findings of nnstudio.core.graph.analyze and of the layers&apos; shape checks, the more specific before the more general where one could match the other&apos;s text</extracomment>
         <translation>编号 {id} 被多个节点使用</translation>
@@ -3381,7 +3588,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/widgets.py" line="+38"/>
+        <location filename="../../nnstudio/gui/imports/widgets.py" line="+39"/>
         <source>Choose a folder…</source>
         <translation>选择文件夹…</translation>
     </message>
@@ -3612,12 +3819,12 @@ is {true}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Cannot train yet: {problem}</source>
         <translation>还不能训练：{problem}</translation>
     </message>
@@ -3627,7 +3834,7 @@ is {true}</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Stopped early</source>
         <translation>已早停</translation>
     </message>
@@ -3665,7 +3872,7 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+189"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+200"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>

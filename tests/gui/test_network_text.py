@@ -13,8 +13,8 @@ from nnstudio.core.training import compatibility_problems
 from nnstudio.data import load_dataset
 from nnstudio.design import Design, edit
 from nnstudio.gui import language
-from nnstudio.gui.catalog_text import template_pattern
 from nnstudio.gui.network_text import TEMPLATES, network_problem_tr
+from nnstudio.gui.templated import template_pattern
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -278,6 +278,7 @@ def test_the_audit_finds_no_english_in_the_palette_and_inspector(qapp):
 def test_wrapped_literals_are_found_for_lupdate():
     found = set(_script().wrapped_literals())
     assert ("TrainingPrompts", "Discard the trained weights?") in found
+    assert ("ImportDialog", "Splits") in found  # a wrapper with a docstring
 
 
 @pytest.mark.parametrize(("given", "code"), [("zh_CN", "zh_CN"), ("zh-CN", "zh_CN"),

@@ -35,6 +35,7 @@ from nnstudio.gui.data.loader import DataLoader, load_key
 from nnstudio.gui.data.params import ParamForm, label_for
 from nnstudio.gui.data.preview import DataPreview, swatch
 from nnstudio.gui.data.wheel import WheelGuard, guard_wheel
+from nnstudio.gui.data_text import data_problem_tr
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.panels import colouring
 from nnstudio.gui.theme import ERROR_COLOUR, MUTED_TEXT
@@ -278,13 +279,13 @@ class DataPanel(QWidget):
         self.refresh()
 
     def _show_problem(self, text: str = "") -> None:
-        self.problem.setText(text)
+        self.problem.setText(data_problem_tr(text))
         self.problem.setVisible(bool(text))
 
     def _on_failed(self, text: str) -> None:
         """A change was refused: say why and show the design's data again."""
         self._show_problem(text)
-        self.message.emit(text)
+        self.message.emit(data_problem_tr(text))
         self.refresh()
 
     # -- edits -----------------------------------------------------------------------------------

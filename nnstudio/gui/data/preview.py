@@ -27,6 +27,7 @@ from nnstudio.data import Dataset
 from nnstudio.data.summary import class_counts, column_stats, split_sizes
 from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
+from nnstudio.gui.data_text import data_problem_tr
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.images.pixels import picture
 from nnstudio.gui.panels.points import raw_inputs, targets
@@ -177,10 +178,11 @@ class DataPreview(QWidget):
         self.counts.hide()
 
     def show_nothing(self, text: str) -> None:
-        """No preview: `text` in its place."""
+        """No preview: `text` (in the user's language when the data layer wrote it) in its
+        place."""
         self.dataset = None
         self._clicks_on = False
-        self.empty.setText(text)
+        self.empty.setText(data_problem_tr(text))
         self._show_page(self.empty)
         self.sizes.setText("")
         self.counts.hide()

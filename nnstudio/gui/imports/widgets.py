@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.data.catalog import MAX_SEED
 from nnstudio.gui import theme
+from nnstudio.gui.data_text import data_problem_tr
 
 
 class PathField(QWidget):
@@ -140,9 +141,10 @@ class MessageLabel(QLabel):
         self.error = False
 
     def show_error(self, text: str) -> None:
+        """`text` as an error, in the user's language when the data layer wrote it."""
         self.error = True
         self.setStyleSheet(f"color: {theme.ERROR_COLOUR}; font-weight: bold;")
-        self.setText(text)
+        self.setText(data_problem_tr(text))
 
     def show_hint(self, text: str) -> None:
         self.error = False
