@@ -1884,7 +1884,7 @@
 <context>
     <name>DataPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+15"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+21"/>
         <source>Fit the network to the data?</source>
         <translation>让网络适配这些数据吗？</translation>
     </message>
@@ -2068,7 +2068,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Example</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-21"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-27"/>
         <source>Circle: a ring around a disc</source>
         <translation>圆：圆盘外的一圈圆环</translation>
     </message>
@@ -2116,6 +2116,36 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+1"/>
         <source>Two interleaved spirals (TensorFlow Playground&apos;s). Two hidden tanh layers of 16 units learn the swirl; watch the decision boundary wind itself around the arms.</source>
         <translation>两条交错的螺旋（来自 TensorFlow Playground）。两个各含 16 个 tanh 单元的隐藏层学会这个旋涡；看决策边界如何绕着螺旋臂卷起来。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vanishing gradients: seven sigmoid layers</source>
+        <translation>梯度消失：七个 sigmoid 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seven sigmoid layers on the circle. Open Gradient flow and press Play: each layer back from the output gets a smaller gradient, so the first layers barely learn. Change every hidden activation to relu and reset: the gradient reaches the first layer and the circle is learnt.</source>
+        <translation>在圆数据上堆叠七个 sigmoid 层。打开“梯度流”并按“播放”：从输出往回，每一层得到的梯度都更小，前面几层几乎学不到东西。把每个隐藏层的激活函数改成 relu 并重置：梯度一直传到第一层，圆也学会了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight scale: five sigmoid layers</source>
+        <translation>权重尺度：五个 sigmoid 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The classic figure of initialisation. Five sigmoid layers of 100 units start with weights of standard deviation 1: open Activations and every layer piles up at 0 and 1, where the gradient vanishes. Select the hidden layers and set their weight_init std to 0.01: everything collapses to 0.5. Choose xavier_normal: the activations spread out.</source>
+        <translation>初始化的经典图。五个各含 100 个单元的 sigmoid 层，权重的标准差为 1：打开“激活值”，每一层都堆积在 0 和 1 附近，那里梯度消失。选中隐藏层，把 weight_init 的 std 改成 0.01：所有值都挤到 0.5。选择 xavier_normal：激活值就舒展开来。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why zeros fail: all weights start at zero</source>
+        <translation>为什么不能全零初始化：所有权重从零开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The XOR network with every weight starting at zero. Every hidden unit computes the same thing, zero, and with the output weights also zero no unit gets any gradient: the weights never move, the eight neuron thumbnails stay identical and blank, and the loss stays at ln 2 ≈ 0.69. Set weight_init back to auto on both layers and press Reset: the symmetry is broken and XOR is learnt.</source>
+        <translation>所有权重都从零开始的异或网络。每个隐藏单元都计算同样的东西——零；输出层的权重也是零，于是没有任何单元得到梯度：权重一动不动，八个神经元缩略图一模一样、一片空白，损失停在 ln 2 ≈ 0.69。把两层的 weight_init 都改回 auto 并按“重置”：对称被打破，异或就学会了。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2703,7 +2733,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-216"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-222"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -3872,7 +3902,7 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+200"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+206"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>
