@@ -51,6 +51,9 @@ class Snapshot:
     run: which run of the trainer this is; a new number after every reset or new network, so a
     panel that sees it change starts its curves again. fresh: the probes computed for this
     snapshot; the others are the same objects as in the previous snapshot of the run.
+    flow_epochs: ((epoch, norms (layers,)), …) the weight-gradient norms, in `flow`'s order,
+    at the last step of every epoch ended since the previous snapshot with fresh "flow", so
+    the gradient history has a point per epoch however seldom snapshots come.
     """
 
     epoch: int
@@ -78,6 +81,7 @@ class Snapshot:
     predictions: image_probes.Predictions | None = None
     filters: image_probes.Filters | None = None
     feature_maps: image_probes.FeatureMaps | None = None
+    flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -119,6 +123,8 @@ class Monitor:
         self._losses: list[float] = []
         self._indices: list[int] = []
         self._epochs_seen = len(trainer.history)
+        self._flow_epochs: list[tuple[float, np.ndarray]] = []
+        self._flow_epochs_seen = len(trainer.history)
         self._elapsed = 0.0
         self._rate_window: list[tuple[float, int]] = []
 
@@ -128,12 +134,18 @@ class Monitor:
         self._losses.append(loss)
         self._indices.append(self.trainer.step_count)
         self._elapsed += seconds
+        if len(self.trainer.history) != self._flow_epochs_seen:  # the step ended an epoch
+            self._flow_epochs_seen = len(self.trainer.history)
+            norms = [f.grad_norm for f in probes.gradient_flow(self.trainer.network)]
+            self._flow_epochs.append((float(self.trainer.epoch),
+                                      _frozen(np.array(norms, dtype=np.float64))))
 
     def restart(self) -> None:
         """Forget everything recorded and start a new run (after a reset of the trainer)."""
         self._losses.clear()
         self._indices.clear()
-        self._epochs_seen = len(self.trainer.history)
+        self._epochs_seen = self._flow_epochs_seen = len(self.trainer.history)
+        self._flow_epochs.clear()
         self._elapsed = 0.0
         self._rate_window.clear()
         self._cache.clear()
@@ -202,6 +214,9 @@ class Monitor:
             self.costs["losses"] = time.perf_counter() - start
         else:
             new_epochs, losses, indices = (), _EMPTY_LOSSES, _EMPTY_INDICES
+        flow_epochs = ()
+        if "flow" in fresh:
+            flow_epochs, self._flow_epochs = tuple(self._flow_epochs), []
         cache = self._cache
         return Snapshot(
             epoch=t.epoch,
@@ -222,6 +237,7 @@ class Monitor:
             predictions=cache.get("predictions"),
             filters=cache.get("filters"),
             feature_maps=cache.get("feature_maps"),
+            flow_epochs=flow_epochs,
             running=running,
             finished=t.finished,
             stopped_early=t.stopped_early,

@@ -92,6 +92,22 @@ def test_losses_wait_for_a_snapshot_that_takes_them():
     assert [e["epoch"] for e in taken.new_epochs] == [1]
 
 
+def test_the_gradient_norms_of_every_epoch_wait_for_a_snapshot_that_takes_the_flow():
+    monitor = monitor_for("spiral")
+    trainer = monitor.trainer
+    assert monitor.snapshot().flow_epochs == ()  # the first computes every probe
+    for _ in range(3 * trainer.batches_per_epoch):
+        monitor.record(trainer.step(), 0.001)
+    without = monitor.snapshot(running=True, refresh={"boundary"})
+    assert without.flow_epochs == ()
+    taken = monitor.snapshot(running=True, refresh={"flow"})
+    assert [epoch for epoch, _ in taken.flow_epochs] == [1.0, 2.0, 3.0]
+    assert all(norms.shape == (len(taken.flow),) for _, norms in taken.flow_epochs)
+    assert taken.flow_epochs[2][1].tolist() == [f.grad_norm for f in taken.flow]
+    assert taken.flow_epochs[0][1].tolist() != taken.flow_epochs[2][1].tolist()
+    assert monitor.snapshot(running=True, refresh={"flow"}).flow_epochs == ()
+
+
 def test_every_array_is_read_only():
     monitor = monitor_for("spiral")
     monitor.record(monitor.trainer.step(), 0.001)

@@ -384,3 +384,17 @@ def test_a_design_that_cannot_train_says_why_in_every_panel_until_it_can(qtbot, 
     assert blocker.args[0].ok
     qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy)
     assert not any((p.message or "").startswith("Nothing to train") for p in window.training.panels)
+
+
+def test_gradient_flow_has_a_point_per_epoch_however_fast_the_run(qtbot, open_window):
+    from nnstudio.gui.panels import GradientFlowPanel
+
+    doc = Design.load(EXAMPLES / "xor.json").to_dict()
+    doc["training"]["epochs"] = 40  # a second or less at full speed: a few snapshots at most
+    window = open_window(Design.from_dict(doc))
+    flow = next(p for p in window.training.panels if isinstance(p, GradientFlowPanel))
+    last = settle(qtbot, window, window.training.controller.play)
+    assert last.finished and last.epoch == 40
+    xs, ys = flow.series.points()
+    assert {1.0, 20.0, 40.0} <= set(xs.tolist())
+    assert ys.shape[1] == len(flow.layers) == 2

@@ -70,6 +70,9 @@ class GradientFlowPanel(Panel):
         layers = tuple(f.node for f in snapshot.flow)
         if layers != self.layers:
             self._build(layers)
+        ended = [(x, n) for x, n in snapshot.flow_epochs if len(n) == len(norms)]
+        if ended:  # a point per epoch, however seldom snapshots come
+            self.series.extend(np.array([x for x, _ in ended]), np.stack([n for _, n in ended]))
         x = snapshot.step / max(snapshot.batches_per_epoch, 1)
         self.series.extend(np.array([x]), norms[None])
         xs, ys = self.series.points()
