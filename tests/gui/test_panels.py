@@ -229,7 +229,9 @@ def test_gradient_flow_draws_a_line_and_a_bar_per_layer(make):
     assert panel.layers == ("h1", "h2", "out")
     for i, line in enumerate(panel.lines):
         x, y = line.xData, line.yData  # the data, not their logarithms on show
-        assert len(x) == len(snapshots) - 1  # the first snapshot has no gradients yet
+        # a point per snapshot (the first has no gradients yet) and one per epoch ended
+        assert len(x) == len(snapshots) - 1 + sum(len(s.flow_epochs) for s in snapshots)
+        assert np.all(np.diff(x) >= 0)
         assert y[-1] == pytest.approx(snapshots[-1].flow[i].grad_norm)
     assert panel.lines_view.getPlotItem().getAxis("left").logMode
     np.testing.assert_allclose(panel.latest, [f.grad_norm for f in snapshots[-1].flow])
