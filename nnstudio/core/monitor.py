@@ -52,8 +52,10 @@ class Snapshot:
     panel that sees it change starts its curves again. fresh: the probes computed for this
     snapshot; the others are the same objects as in the previous snapshot of the run.
     flow_epochs: ((epoch, norms (layers,)), …) the weight-gradient norms, in `flow`'s order,
-    at the last step of every epoch ended since the previous snapshot with fresh "flow", so
-    the gradient history has a point per epoch however seldom snapshots come.
+    at the last step of every epoch ended since the previous snapshot with fresh "flow";
+    params_epochs: ((step, params), …) likewise the parameter statistics, for snapshots with
+    fresh "params". So the histories over time have a point per epoch however seldom
+    snapshots come.
     """
 
     epoch: int
@@ -82,6 +84,7 @@ class Snapshot:
     filters: image_probes.Filters | None = None
     feature_maps: image_probes.FeatureMaps | None = None
     flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
+    params_epochs: tuple[tuple[int, tuple[probes.ParamStats, ...]], ...] = ()
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -124,7 +127,8 @@ class Monitor:
         self._indices: list[int] = []
         self._epochs_seen = len(trainer.history)
         self._flow_epochs: list[tuple[float, np.ndarray]] = []
-        self._flow_epochs_seen = len(trainer.history)
+        self._params_epochs: list[tuple[int, tuple[probes.ParamStats, ...]]] = []
+        self._epochs_noted = len(trainer.history)
         self._elapsed = 0.0
         self._rate_window: list[tuple[float, int]] = []
 
@@ -134,18 +138,24 @@ class Monitor:
         self._losses.append(loss)
         self._indices.append(self.trainer.step_count)
         self._elapsed += seconds
-        if len(self.trainer.history) != self._flow_epochs_seen:  # the step ended an epoch
-            self._flow_epochs_seen = len(self.trainer.history)
-            norms = [f.grad_norm for f in probes.gradient_flow(self.trainer.network)]
-            self._flow_epochs.append((float(self.trainer.epoch),
-                                      _frozen(np.array(norms, dtype=np.float64))))
+        if len(self.trainer.history) != self._epochs_noted:  # the step ended an epoch
+            self._note_epoch()
+
+    def _note_epoch(self) -> None:
+        """Keep the gradient norms and parameter statistics of the epoch that just ended."""
+        t = self.trainer
+        self._epochs_noted = len(t.history)
+        norms = [f.grad_norm for f in probes.gradient_flow(t.network)]
+        self._flow_epochs.append((float(t.epoch), _frozen(np.array(norms, dtype=np.float64))))
+        self._params_epochs.append((t.step_count, tuple(probes.parameter_stats(t.network))))
 
     def restart(self) -> None:
         """Forget everything recorded and start a new run (after a reset of the trainer)."""
         self._losses.clear()
         self._indices.clear()
-        self._epochs_seen = self._flow_epochs_seen = len(self.trainer.history)
+        self._epochs_seen = self._epochs_noted = len(self.trainer.history)
         self._flow_epochs.clear()
+        self._params_epochs.clear()
         self._elapsed = 0.0
         self._rate_window.clear()
         self._cache.clear()
@@ -214,9 +224,11 @@ class Monitor:
             self.costs["losses"] = time.perf_counter() - start
         else:
             new_epochs, losses, indices = (), _EMPTY_LOSSES, _EMPTY_INDICES
-        flow_epochs = ()
+        flow_epochs, params_epochs = (), ()
         if "flow" in fresh:
             flow_epochs, self._flow_epochs = tuple(self._flow_epochs), []
+        if "params" in fresh:
+            params_epochs, self._params_epochs = tuple(self._params_epochs), []
         cache = self._cache
         return Snapshot(
             epoch=t.epoch,
@@ -238,6 +250,7 @@ class Monitor:
             filters=cache.get("filters"),
             feature_maps=cache.get("feature_maps"),
             flow_epochs=flow_epochs,
+            params_epochs=params_epochs,
             running=running,
             finished=t.finished,
             stopped_early=t.stopped_early,

@@ -92,7 +92,7 @@ def test_losses_wait_for_a_snapshot_that_takes_them():
     assert [e["epoch"] for e in taken.new_epochs] == [1]
 
 
-def test_the_gradient_norms_of_every_epoch_wait_for_a_snapshot_that_takes_the_flow():
+def test_each_epochs_gradients_and_parameters_wait_for_a_snapshot_that_takes_them():
     monitor = monitor_for("spiral")
     trainer = monitor.trainer
     assert monitor.snapshot().flow_epochs == ()  # the first computes every probe
@@ -106,6 +106,10 @@ def test_the_gradient_norms_of_every_epoch_wait_for_a_snapshot_that_takes_the_fl
     assert taken.flow_epochs[2][1].tolist() == [f.grad_norm for f in taken.flow]
     assert taken.flow_epochs[0][1].tolist() != taken.flow_epochs[2][1].tolist()
     assert monitor.snapshot(running=True, refresh={"flow"}).flow_epochs == ()
+    params = monitor.snapshot(running=True, refresh={"params"}).params_epochs
+    per_epoch = trainer.batches_per_epoch
+    assert [step for step, _ in params] == [per_epoch, 2 * per_epoch, 3 * per_epoch]
+    assert [p.name for p in params[-1][1]] == [p.name for p in taken.params]
 
 
 def test_every_array_is_read_only():

@@ -386,8 +386,8 @@ def test_a_design_that_cannot_train_says_why_in_every_panel_until_it_can(qtbot, 
     assert not any((p.message or "").startswith("Nothing to train") for p in window.training.panels)
 
 
-def test_gradient_flow_has_a_point_per_epoch_however_fast_the_run(qtbot, open_window):
-    from nnstudio.gui.panels import GradientFlowPanel
+def test_histories_have_a_point_per_epoch_however_fast_the_run(qtbot, open_window):
+    from nnstudio.gui.panels import GradientFlowPanel, WeightsPanel
 
     doc = Design.load(EXAMPLES / "xor.json").to_dict()
     doc["training"]["epochs"] = 40  # a second or less at full speed: a few snapshots at most
@@ -398,3 +398,5 @@ def test_gradient_flow_has_a_point_per_epoch_however_fast_the_run(qtbot, open_wi
     xs, ys = flow.series.points()
     assert {1.0, 20.0, 40.0} <= set(xs.tolist())
     assert ys.shape[1] == len(flow.layers) == 2
+    weights = next(p for p in window.training.panels if isinstance(p, WeightsPanel))
+    assert len(weights.histories["h1.W"].columns) >= 40

@@ -25,8 +25,8 @@ def _shape_text(shape: tuple[int, ...]) -> str:
 
 class WeightsPanel(Panel):
     """For the parameter chosen in `parameter` (every weight and bias, e.g. "h1.W"): its
-    current histogram (% of values per bin) and, below, one heat-map column per snapshot
-    (x: epoch, y: value, colour: density relative to the column's peak)."""
+    current histogram (% of values per bin) and, below, one heat-map column per snapshot and
+    per epoch ended (x: epoch, y: value, colour: density relative to the column's peak)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WeightsPanel", "Weights"))
     probes = frozenset({"params"})
@@ -85,14 +85,19 @@ class WeightsPanel(Panel):
             self._restructure(names)
         self._step_width = 1.0 / max(snapshot.batches_per_epoch, 1)
         self._latest = {p.name: p for p in snapshot.params}
-        if snapshot.step > self._column_step:
-            x = snapshot.step * self._step_width
-            for p in snapshot.params:
-                self.histories[p.name].add(x, p.histogram.counts, p.histogram.edges,
-                                           p.min, p.max)
-            self._column_step = snapshot.step
+        for step, params in (*snapshot.params_epochs, (snapshot.step, snapshot.params)):
+            self._add_column(step, params)
         self._redraw()
         self.show_content()
+
+    def _add_column(self, step: int, params: Any) -> None:
+        """A heat-map column per parameter for the statistics at `step` (once per step)."""
+        if step <= self._column_step or [p.name for p in params] != list(self.histories):
+            return
+        for p in params:
+            self.histories[p.name].add(step * self._step_width, p.histogram.counts,
+                                       p.histogram.edges, p.min, p.max)
+        self._column_step = step
 
     # -- helpers -------------------------------------------------------------------------------
     def _restructure(self, names: list[str]) -> None:
