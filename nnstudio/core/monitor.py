@@ -13,6 +13,7 @@ are the very objects of the previous snapshot (`Snapshot.fresh` names the recomp
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -33,6 +34,9 @@ PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "cur
 RATE_WINDOW = 20
 #: the predictions probe classifies at most this many held-out samples (the first of the split)
 MAX_PREDICTED = 1000
+#: the histories over time (gradient norms, weight distributions) note every epoch up to this
+#: one, then fewer and fewer (see `worth_noting`)
+EVERY_EPOCH_UNTIL = 128
 #: the splits the image probes read, by preference: held-out samples first
 HELD_OUT = ("validation", "test", "train")
 
@@ -52,10 +56,10 @@ class Snapshot:
     panel that sees it change starts its curves again. fresh: the probes computed for this
     snapshot; the others are the same objects as in the previous snapshot of the run.
     flow_epochs: ((epoch, norms (layers,)), …) the weight-gradient norms, in `flow`'s order,
-    at the last step of every epoch ended since the previous snapshot with fresh "flow";
-    params_epochs: ((step, params), …) likewise the parameter statistics, for snapshots with
-    fresh "params". So the histories over time have a point per epoch however seldom
-    snapshots come.
+    at the end of the epochs noted (every one at first, see `worth_noting`) since the previous
+    snapshot with fresh "flow"; params_epochs: ((step, params), …) likewise the parameter
+    statistics, for snapshots with fresh "params". So the histories over time have a point
+    per epoch however seldom snapshots come.
     """
 
     epoch: int
@@ -90,6 +94,16 @@ class Snapshot:
 def _frozen(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
+
+
+def worth_noting(epoch: int) -> bool:
+    """Whether the histories keep the end of `epoch`: every epoch up to EVERY_EPOCH_UNTIL,
+    then every 2nd, 4th, … epoch, so a long run keeps about EVERY_EPOCH_UNTIL / 2 points per
+    doubling of its length and costs nothing noticeable however short its epochs."""
+    if epoch <= EVERY_EPOCH_UNTIL:
+        return True
+    stride = 1 << math.ceil(math.log2(epoch / EVERY_EPOCH_UNTIL))
+    return epoch % stride == 0
 
 
 _EMPTY_LOSSES = _frozen(np.zeros(0, dtype=np.float64))
@@ -139,12 +153,13 @@ class Monitor:
         self._indices.append(self.trainer.step_count)
         self._elapsed += seconds
         if len(self.trainer.history) != self._epochs_noted:  # the step ended an epoch
-            self._note_epoch()
+            self._epochs_noted = len(self.trainer.history)
+            if worth_noting(self.trainer.epoch):
+                self._note_epoch()
 
     def _note_epoch(self) -> None:
         """Keep the gradient norms and parameter statistics of the epoch that just ended."""
         t = self.trainer
-        self._epochs_noted = len(t.history)
         norms = [f.grad_norm for f in probes.gradient_flow(t.network)]
         self._flow_epochs.append((float(t.epoch), _frozen(np.array(norms, dtype=np.float64))))
         self._params_epochs.append((t.step_count, tuple(probes.parameter_stats(t.network))))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnstudio import Design, Trainer
-from nnstudio.core.monitor import PROBES, Monitor
+from nnstudio.core.monitor import EVERY_EPOCH_UNTIL, PROBES, Monitor, worth_noting
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -148,3 +148,11 @@ def test_rate_only_while_running_and_a_new_run_after_restart():
     monitor.restart()
     snap = monitor.snapshot()
     assert snap.run == run + 1 and snap.step == 0
+
+
+def test_histories_note_every_epoch_at_first_then_fewer_per_doubling():
+    noted = [e for e in range(1, 64 * EVERY_EPOCH_UNTIL + 1) if worth_noting(e)]
+    assert noted[:EVERY_EPOCH_UNTIL] == list(range(1, EVERY_EPOCH_UNTIL + 1))
+    doubling = [e for e in noted if 8 * EVERY_EPOCH_UNTIL < e <= 16 * EVERY_EPOCH_UNTIL]
+    assert len(doubling) == EVERY_EPOCH_UNTIL // 2
+    assert len(noted) == EVERY_EPOCH_UNTIL + 6 * EVERY_EPOCH_UNTIL // 2
