@@ -94,3 +94,31 @@ def test_all_three_figures_share_one_scale_so_they_compare(panel):
     tops = {round(p.getViewBox().viewRange()[1][1], 6) for p in panel.plots}
     assert len(tops) == 1
     assert tops.pop() >= max(share.max() for _, share in plotted(panel))
+
+
+@pytest.mark.parametrize(("count", "width", "height", "columns"), [
+    (5, None, None, 5), (7, None, None, 4),
+    (7, 590, 360, 4),    # the dashboard's middle column: two rows of four
+    (7, 400, 900, 2),    # a tall narrow dock: four rows of two
+    (7, 1600, 300, 5),   # a wide short one: as many as allowed to a row
+    (3, 500, 300, 2), (1, 100, 100, 1), (6, 360, 480, 2), (0, 500, 300, 1),
+])
+def test_the_plots_come_nearest_the_size_they_need(count, width, height, columns):
+    from nnstudio.gui.panels.activations import grid_columns
+
+    assert grid_columns(count, width, height) == columns
+
+
+def test_a_tall_narrow_dock_gets_fewer_plots_to_a_row_and_keeps_them_drawn(qtbot, panel):
+    panel.show()
+    panel.show_snapshot(snapshot_of({"type": "normal", "std": 1.0}))
+    assert panel.columns == LAYERS
+    before = [item.yData.copy() for item in panel.histograms]
+    panel.resize(360, 800)
+    qtbot.waitUntil(lambda: panel.columns == 2)
+    assert len(panel.plots) == LAYERS
+    for item, share in zip(panel.histograms, before, strict=True):
+        np.testing.assert_array_equal(item.yData, share)
+    assert "saturated" in panel.plots[0].titleLabel.text
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: panel.columns == LAYERS)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
@@ -15,14 +16,28 @@ from nnstudio.gui.panels.base import Panel, is_fresh
 
 #: at most this many small plots in a row
 MAX_COLUMNS = 5
+#: the size a small plot needs, in pixels: room for its three-line title, its three value
+#: labels (clear of the next plot's) and the histogram itself
+MIN_PLOT_WIDTH = 170
+MIN_PLOT_HEIGHT = 150
 TITLE_LINES = 3
 
 
-def grid_columns(count: int) -> int:
-    """Columns of a grid of `count` small plots: one row up to `MAX_COLUMNS`, then rows of
-    equal length."""
-    rows = max(1, math.ceil(count / MAX_COLUMNS))
-    return max(1, math.ceil(count / rows))
+def grid_columns(count: int, width: int | None = None, height: int | None = None) -> int:
+    """Columns of a grid of `count` small plots in `width` × `height` pixels (None: not laid
+    out yet, so one row up to `MAX_COLUMNS`): the most, up to `MAX_COLUMNS`, whose plots get
+    the size they need both ways; when none do, those that come nearest it."""
+    if count < 1:
+        return 1
+    if not width or not height:
+        rows = max(1, math.ceil(count / MAX_COLUMNS))
+        return max(1, math.ceil(count / rows))
+
+    def fit(columns: int) -> float:
+        rows = math.ceil(count / columns)
+        return min(width / columns / MIN_PLOT_WIDTH, height / rows / MIN_PLOT_HEIGHT)
+
+    return max(range(1, min(MAX_COLUMNS, count) + 1), key=lambda c: (min(fit(c), 1.0), c))
 
 
 class ActivationsPanel(Panel):
@@ -40,10 +55,13 @@ class ActivationsPanel(Panel):
         self.plots: list[pg.PlotItem] = []
         self.histograms: list[pg.PlotDataItem] = []
         self._layers: tuple[tuple[str, str | None], ...] = ()
+        self._stats: Any = None
+        self.columns = 1
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
     def reset(self) -> None:
+        self._stats = None
         self._build(())
         self.show_message(self.tr("Press Play to train"))
 
@@ -54,6 +72,21 @@ class ActivationsPanel(Panel):
         layers = tuple((s.node, s.activation) for s in stats)
         if layers != self._layers:
             self._build(layers)
+        self._stats = stats
+        self._show(stats)
+        self.show_content()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fewer plots to a row in a narrow dock, more in a wide one."""
+        super().resizeEvent(event)
+        if self._layers and self._grid_columns(len(self._layers)) != self.columns:
+            self._build(self._layers)
+            if self._stats is not None:
+                self._show(self._stats)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _show(self, stats: Any) -> None:
+        """Each layer's histogram and title, all on one % scale."""
         top = 0.0
         for i, (plot, item, s) in enumerate(zip(self.plots, self.histograms, stats,
                                                 strict=True)):
@@ -70,9 +103,12 @@ class ActivationsPanel(Panel):
             self._y_top = y_top
             for plot in self.plots:
                 plot.setYRange(0, y_top, padding=0.02)
-        self.show_content()
 
-    # -- helpers -------------------------------------------------------------------------------
+    def _grid_columns(self, count: int) -> int:
+        if not self.isVisible():
+            return grid_columns(count)
+        return grid_columns(count, self.width(), self.height())
+
     def _build(self, layers: tuple[tuple[str, str | None], ...]) -> None:
         """One small plot per (node, activation), in rows of `grid_columns`."""
         self.view.ci.clear()
@@ -82,7 +118,7 @@ class ActivationsPanel(Panel):
         self._y_top = 0.0
         self._value_limits = [style.SteadyLimit() for _ in layers]
         self._x_ranges: list[tuple[float, float] | None] = [None] * len(layers)
-        columns = grid_columns(len(layers))
+        self.columns = columns = self._grid_columns(len(layers))
         for i, colour in enumerate(style.layer_colours(len(layers))):
             plot = self.view.ci.addPlot(row=i // columns, col=i % columns)
             first = i % columns == 0
