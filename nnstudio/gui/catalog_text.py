@@ -21,7 +21,7 @@ from nnstudio.core.losses import LOSSES
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.data.catalog import SOURCES
 from nnstudio.design import spec
-from nnstudio.gui.templated import template_pattern
+from nnstudio.gui.templated import TemplateTranslator
 
 #: translation context of the catalogues' summaries, help texts and titles
 CONTEXT = "Catalog"
@@ -58,9 +58,6 @@ PROBLEM_TEMPLATES = (
 DEFAULT_CLASS_NAME = QT_TRANSLATE_NOOP("DataPanel", "class {k}")
 _DEFAULT_CLASS = re.compile(r"class (?P<k>\d+)")
 
-_PROBLEMS = tuple((template_pattern(t), t) for t in PROBLEM_TEMPLATES)
-
-
 def catalog_tr(text: str) -> str:
     """`text` from a catalogue in the user's language (unchanged when untranslated)."""
     return QCoreApplication.translate(CONTEXT, text) if text else text
@@ -72,14 +69,8 @@ def layer_title(type_name: str) -> str:
     return QCoreApplication.translate(LAYER_CONTEXT, type_name)
 
 
-def problem_tr(text: str) -> str:
-    """A verdict of check_value in the user's language (unchanged when it has no template)."""
-    for pattern, template in _PROBLEMS:
-        match = pattern.fullmatch(text)
-        if match:
-            return QCoreApplication.translate(PROBLEM_CONTEXT, template).format(
-                **match.groupdict())
-    return text
+#: a verdict of check_value in the user's language (unchanged when it has no template)
+problem_tr = TemplateTranslator(PROBLEM_CONTEXT, PROBLEM_TEMPLATES)
 
 
 def class_name_tr(name: str) -> str:
