@@ -58,6 +58,7 @@ PROBLEM_TEMPLATES = (
 DEFAULT_CLASS_NAME = QT_TRANSLATE_NOOP("DataPanel", "class {k}")
 _DEFAULT_CLASS = re.compile(r"class (?P<k>\d+)")
 
+
 def catalog_tr(text: str) -> str:
     """`text` from a catalogue in the user's language (unchanged when untranslated)."""
     return QCoreApplication.translate(CONTEXT, text) if text else text

@@ -4,18 +4,18 @@
 <context>
     <name>ActivationsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/activations.py" line="+33"/>
+        <location filename="../../nnstudio/gui/panels/activations.py" line="+48"/>
         <source>Activations</source>
-        <extracomment>at most this many small plots in a row</extracomment>
+        <extracomment>at most this many small plots in a row the size a small plot needs, in pixels: room for its three-line title, its three value labels (clear of the next plot&apos;s) and the histogram itself</extracomment>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+59"/>
         <source>% of values</source>
         <translation>占比（%）</translation>
     </message>
@@ -4015,7 +4015,7 @@ is {true}</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>{name} ({shape}) · mean {mean:.3g} · std {std:.3g}</source>
         <translation>{name} ({shape}) · 均值 {mean:.3g} · 标准差 {std:.3g}</translation>
     </message>

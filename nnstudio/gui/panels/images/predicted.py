@@ -34,7 +34,7 @@ class PredictionTilesPanel(Panel):
 
     def _make_clickable(self) -> None:
         """Clicks on the view's tiles choose their samples (call once `self.view` exists)."""
-        self.view.set_clickable(True, self.tr("Click an image to see its feature maps"))
+        self.view.make_clickable(self.tr("Click an image to see its feature maps"))
         self.view.tileClicked.connect(self._on_tile_clicked)
 
     def _on_tile_clicked(self, index: int) -> None:

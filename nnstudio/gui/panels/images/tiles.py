@@ -45,7 +45,7 @@ class Tile:
 class TileView(pg.GraphicsLayoutWidget):
     """Tiles with `caption_lines` lines of caption under each, cells between `min_cell` and
     `max_cell` pixels. `capacityChanged` follows a resize that changes `capacity()`;
-    `tileClicked(index)` a left click on a tile, once `set_clickable(True)`."""
+    `tileClicked(index)` a left click on a tile, once `make_clickable`."""
 
     capacityChanged = Signal()
     tileClicked = Signal(int)
@@ -111,11 +111,10 @@ class TileView(pg.GraphicsLayoutWidget):
     def clear_tiles(self) -> None:
         self.set_tiles([])
 
-    def set_clickable(self, clickable: bool, tip: str = "") -> None:
+    def make_clickable(self, tip: str) -> None:
         """Report clicks on tiles as tileClicked, with a pointing hand and `tip` over them."""
-        self._clickable = clickable
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if clickable
-                                  else Qt.CursorShape.ArrowCursor)
+        self._clickable = True
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tip)
 
     def tile_at(self, x: float, y: float) -> int | None:
