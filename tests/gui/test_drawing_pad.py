@@ -147,3 +147,24 @@ def test_a_28_by_28_dataset_gets_drawings_like_its_own(qtbot, open_window, tmp_p
                     timeout=10_000)
     assert panel.probabilities.shape == (10,)
     assert panel.probabilities.sum() == pytest.approx(1.0, rel=1e-5)
+
+
+def test_a_drawing_for_digits_is_not_sent_once_sine_is_open(qtbot, window, pad, caplog):
+    """Drawing on the digits pad then opening Sine: no request of (1, 8, 8) pixels goes to a
+    network of one input, and no panel fails while Sine trains."""
+    draw_seven(qtbot, pad)
+    qtbot.waitUntil(lambda: pad.probabilities is not None and pad._pending is None)
+    controller = window.training.controller
+    requests = []
+    original = controller.predict
+    controller.predict = lambda request, x: requests.append(x.shape) or original(request, x)
+    assert window.files.open_path(EXAMPLES / "sine.json")
+    qtbot.waitUntil(lambda: controller.latest is not None and not controller.feeder.busy,
+                    timeout=20_000)
+    assert pad.array is None and not pad.applies(pad._dataset)
+    with qtbot.waitSignal(controller.settled, timeout=60_000):
+        controller.play(30)
+    qtbot.waitUntil(lambda: not controller.feeder.busy)
+    assert requests == []
+    assert [p.failure for p in window.training.panels if p.failure] == []
+    assert "could not draw" not in caplog.text

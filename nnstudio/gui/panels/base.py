@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from nnstudio.gui.panels import style
+
+log = logging.getLogger(__name__)
+#: characters of an exception's message a failing panel shows in place of its plots
+MAX_ERROR_CHARS = 200
 
 
 class Panel(QWidget):
@@ -17,7 +22,8 @@ class Panel(QWidget):
     Subclasses set `title` (a `style.TranslatedText`), put their plots in a widget given to
     `set_content`, and implement `draw(snapshot)` and `reset()`. `show_snapshot` clears the
     panel first when the snapshot belongs to another run (Snapshot.run), so two runs never mix
-    in one plot even if nobody called `clear()`.
+    in one plot even if nobody called `clear()`. A panel whose drawing raises shows a short
+    error in place of its plots and logs the traceback; the other panels carry on.
     """
 
     title: str
@@ -31,6 +37,7 @@ class Panel(QWidget):
         super().__init__(parent)
         self._stack = QStackedLayout(self)
         self._message = QLabel()
+        self._message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote files' strings
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
         self._message_points = style.MESSAGE_PT
@@ -38,6 +45,8 @@ class Panel(QWidget):
         self._stack.addWidget(self._message)
         self._content: QWidget | None = None
         self._run: int | None = None
+        #: the message of the exception the last drawing raised, or None
+        self.failure: str | None = None
 
     # -- the interface the main window uses ----------------------------------------------------
     def show_snapshot(self, snapshot: Any) -> None:
@@ -45,7 +54,32 @@ class Panel(QWidget):
         if snapshot.run != self._run:
             self.clear()
             self._run = snapshot.run
-        self.draw(snapshot)
+        try:
+            self.draw(snapshot)
+        except Exception as error:  # one failing panel must not stop the rest
+            self._show_failure(error)
+        else:
+            self._recover()
+
+    def _recover(self) -> None:
+        """After a drawing that succeeded: take the error text of an earlier failure away."""
+        if self.failure is not None and self.message == self._failure_message():
+            self.show_content()
+        self.failure = None
+
+    def _failure_message(self) -> str:
+        return QCoreApplication.translate(
+            "Panel", "This panel could not draw the latest snapshot: {error}").format(
+            error=self.failure)
+
+    def _show_failure(self, error: Exception) -> None:
+        """Log the traceback (once per distinct error) and show a short error text instead of
+        the plots."""
+        text = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
+        if text != self.failure:
+            log.exception("The %s panel could not draw a snapshot", type(self).__name__)
+        self.failure = text
+        self.show_message(self._failure_message())
 
     def clear(self) -> None:
         """Forget the training run (after a reset or for a new design)."""

@@ -147,8 +147,12 @@ class DrawingPadPanel(Panel):
 
     # -- the drawing ---------------------------------------------------------------------------
     def _drawing_changed(self) -> None:
-        """Turn the drawing into the dataset's kind of sample (C, H, W), show it and ask."""
+        """Turn the drawing into the dataset's kind of sample (C, H, W), show it and ask; with
+        data that are not images, forget the sample made for earlier data."""
         if not labels.is_images(self._dataset):
+            self.array = None
+            self.seen_image.clear()
+            self.probabilities = None
             return
         channels, h, w = self._dataset.raw_shape
         small = ink.fit_drawing(self.pad.ink(), (h, w), self._extent)
@@ -167,7 +171,7 @@ class DrawingPadPanel(Panel):
     def _request(self) -> None:
         """Ask for the probabilities of the current drawing, unless an answer is awaited
         (then once it comes)."""
-        if self.array is None or self._controller is None:
+        if self.array is None or self._controller is None or not self._fits(self.array):
             return
         if self._pending is not None:
             self._stale = True
@@ -177,6 +181,12 @@ class DrawingPadPanel(Panel):
         self._next_request += 1
         if self._controller.predict(request, x):
             self._pending, self._stale = request, False
+
+    def _fits(self, sample: np.ndarray) -> bool:
+        """Whether `sample` (C, H, W) is of the current dataset's shape (a drawing made for
+        other data never goes to the network)."""
+        return labels.is_images(self._dataset) \
+            and sample.shape == tuple(self._dataset.raw_shape)
 
     def _on_predicted(self, request: int, probabilities: Any) -> None:
         if request != self._pending:
