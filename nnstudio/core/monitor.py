@@ -13,7 +13,6 @@ are the very objects of the previous snapshot (`Snapshot.fresh` names the recomp
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core import image_probes, probes
-from nnstudio.core.training import Trainer
+from nnstudio.core.training import Trainer, append_thinned, worth_noting
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
@@ -34,9 +33,9 @@ PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "cur
 RATE_WINDOW = 20
 #: the predictions probe classifies at most this many held-out samples (the first of the split)
 MAX_PREDICTED = 1000
-#: the histories over time (gradient norms, weight distributions) note every epoch up to this
-#: one, then fewer and fewer (see `worth_noting`)
-EVERY_EPOCH_UNTIL = 128
+#: the per-step losses waiting for the next snapshot are all kept up to this many, then
+#: fewer and fewer (`append_thinned`), so a Monitor nobody snapshots stays small
+EVERY_STEP_UNTIL = 4096
 #: the splits the image probes read, by preference: held-out samples first
 HELD_OUT = ("validation", "test", "train")
 
@@ -96,16 +95,6 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def worth_noting(epoch: int) -> bool:
-    """Whether the histories keep the end of `epoch`: every epoch up to EVERY_EPOCH_UNTIL,
-    then every 2nd, 4th, … epoch, so a long run keeps about EVERY_EPOCH_UNTIL / 2 points per
-    doubling of its length and costs nothing noticeable however short its epochs."""
-    if epoch <= EVERY_EPOCH_UNTIL:
-        return True
-    stride = 1 << math.ceil(math.log2(epoch / EVERY_EPOCH_UNTIL))
-    return epoch % stride == 0
-
-
 _EMPTY_LOSSES = _frozen(np.zeros(0, dtype=np.float64))
 _EMPTY_INDICES = _frozen(np.zeros(0, dtype=np.int64))
 
@@ -139,23 +128,42 @@ class Monitor:
         self._cache: dict[str, Any] = {}
         self._losses: list[float] = []
         self._indices: list[int] = []
-        self._epochs_seen = len(trainer.history)
+        self._steps_pending = 0
+        self._new_epochs: list[dict[str, float]] = []
+        self._epochs_pending = 0
+        self._epochs_seen = trainer.epoch
         self._flow_epochs: list[tuple[float, np.ndarray]] = []
         self._params_epochs: list[tuple[int, tuple[probes.ParamStats, ...]]] = []
-        self._epochs_noted = len(trainer.history)
         self._elapsed = 0.0
         self._rate_window: list[tuple[float, int]] = []
 
     # -- recording -----------------------------------------------------------------------------
     def record(self, loss: float, seconds: float) -> None:
-        """Note one completed step: its loss and how long it took."""
-        self._losses.append(loss)
-        self._indices.append(self.trainer.step_count)
+        """Note one completed step: its loss and how long it took. What waits for the next
+        snapshot thins out (`append_thinned`) when no snapshot comes for a long time."""
+        self._steps_pending += 1
+        append_thinned(self._losses, loss, self._steps_pending, EVERY_STEP_UNTIL)
+        append_thinned(self._indices, self.trainer.step_count, self._steps_pending,
+                       EVERY_STEP_UNTIL)
         self._elapsed += seconds
-        if len(self.trainer.history) != self._epochs_noted:  # the step ended an epoch
-            self._epochs_noted = len(self.trainer.history)
+        if self.trainer.epoch != self._epochs_seen:  # the step ended an epoch
+            self._collect_epochs()
             if worth_noting(self.trainer.epoch):
                 self._note_epoch()
+
+    def _collect_epochs(self) -> None:
+        """Add the history entries of the epochs ended since the last call to those waiting
+        for the next snapshot (the Trainer's history is thinned too: what it still holds)."""
+        history, seen = self.trainer.history, self._epochs_seen
+        ended = []
+        for entry in reversed(history):
+            if entry["epoch"] <= seen:
+                break
+            ended.append(entry)
+        for entry in reversed(ended):
+            self._epochs_pending += 1
+            append_thinned(self._new_epochs, entry, self._epochs_pending)
+        self._epochs_seen = self.trainer.epoch
 
     def _note_epoch(self) -> None:
         """Keep the gradient norms and parameter statistics of the epoch that just ended."""
@@ -168,7 +176,10 @@ class Monitor:
         """Forget everything recorded and start a new run (after a reset of the trainer)."""
         self._losses.clear()
         self._indices.clear()
-        self._epochs_seen = self._epochs_noted = len(self.trainer.history)
+        self._steps_pending = 0
+        self._new_epochs.clear()
+        self._epochs_pending = 0
+        self._epochs_seen = self.trainer.epoch
         self._flow_epochs.clear()
         self._params_epochs.clear()
         self._elapsed = 0.0
@@ -230,11 +241,12 @@ class Monitor:
         fresh = self._refresh(wanted)
         if "losses" in wanted:
             start = time.perf_counter()
-            new_epochs = tuple(dict(e) for e in t.history[self._epochs_seen:])
-            self._epochs_seen = len(t.history)
+            self._collect_epochs()
+            new_epochs = tuple(dict(e) for e in self._new_epochs)
             losses = _frozen(np.asarray(self._losses, dtype=np.float64))
             indices = _frozen(np.asarray(self._indices, dtype=np.int64))
-            self._losses, self._indices = [], []
+            self._losses, self._indices, self._new_epochs = [], [], []
+            self._steps_pending = self._epochs_pending = 0
             fresh |= {"losses"}
             self.costs["losses"] = time.perf_counter() - start
         else:

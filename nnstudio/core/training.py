@@ -11,7 +11,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -21,6 +21,32 @@ from nnstudio.core.network import Network
 from nnstudio.core.optimizers import make_optimizer
 
 EVAL_BATCH = 1024
+#: the histories over time (Trainer.history, the Monitor's gradient norms and weight
+#: distributions) note every epoch up to this one, then fewer and fewer (see `worth_noting`)
+EVERY_EPOCH_UNTIL = 128
+
+T = TypeVar("T")
+
+
+def worth_noting(number: int, every_until: int = EVERY_EPOCH_UNTIL) -> bool:
+    """Whether a history keeps the `number`-th (1-based) of a series of records: every one up
+    to `every_until`, then every 2nd, 4th, … one, so a long run keeps about every_until / 2
+    records per doubling of its length and costs nothing noticeable however long it runs."""
+    if number <= every_until:
+        return True
+    stride = 1 << math.ceil(math.log2(number / every_until))
+    return number % stride == 0
+
+
+def append_thinned(log: list[T], item: T, number: int,
+                   every_until: int = EVERY_EPOCH_UNTIL) -> None:
+    """Add `item`, the `number`-th (1-based) record of a series, to `log`, which holds the
+    series' records `worth_noting` and always its latest one: the previous latest is dropped
+    (replaced) when it is not worth noting. So `log[-1]` is `item` and len(log) is O(log n)."""
+    if log and number > 1 and not worth_noting(number - 1, every_until):
+        log[-1] = item
+    else:
+        log.append(item)
 
 
 class SplitData(Protocol):
@@ -320,9 +346,15 @@ class Trainer:
             entry.update({f"validation_{k}": v for k, v in self.evaluate("validation").items()})
         entry["lr"] = self.learning_rate
         entry["seconds"] = time.perf_counter() - self._epoch_started
-        self.history.append(entry)
+        append_thinned(self.history, entry, self.epoch)
         self._check_early_stopping(entry)
         self._new_epoch()
+
+    @property
+    def best_loss(self) -> float:
+        """With early stopping, the lowest monitored loss (validation, else training) of any
+        epoch so far, `best_epoch` its epoch; inf before the first epoch or without it."""
+        return self._best_loss
 
     def _check_early_stopping(self, entry: dict[str, float]) -> None:
         es = self.early_stopping

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from nnstudio import Design, Trainer
-from nnstudio.core.monitor import EVERY_EPOCH_UNTIL, PROBES, Monitor, worth_noting
+from nnstudio.core import monitor as monitor_module
+from nnstudio.core.monitor import PROBES, Monitor
+from nnstudio.core.training import EVERY_EPOCH_UNTIL, worth_noting
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
@@ -156,3 +158,19 @@ def test_histories_note_every_epoch_at_first_then_fewer_per_doubling():
     doubling = [e for e in noted if 8 * EVERY_EPOCH_UNTIL < e <= 16 * EVERY_EPOCH_UNTIL]
     assert len(doubling) == EVERY_EPOCH_UNTIL // 2
     assert len(noted) == EVERY_EPOCH_UNTIL + 6 * EVERY_EPOCH_UNTIL // 2
+
+
+def test_what_waits_for_a_snapshot_thins_out(monkeypatch):
+    monkeypatch.setattr(monitor_module, "EVERY_STEP_UNTIL", 16)
+    monitor = monitor_for("xor")
+    trainer = monitor.trainer
+    steps = 300 * trainer.batches_per_epoch
+    for _ in range(steps):
+        monitor.record(trainer.step(), 0.001)
+    snap = monitor.snapshot()
+    noted = [s for s in range(1, steps) if worth_noting(s, 16)]
+    assert snap.step_indices.tolist() == [*noted, steps]
+    epochs = [e["epoch"] for e in snap.new_epochs]
+    assert epochs == [*[e for e in range(1, 300) if worth_noting(e)], 300]
+    assert epochs == [h["epoch"] for h in trainer.history]
+    assert snap.new_epochs[-1] == trainer.history[-1]

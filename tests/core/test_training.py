@@ -7,7 +7,13 @@ import pytest
 
 from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.network import Network
-from nnstudio.core.training import Trainer, compatibility_problems
+from nnstudio.core.training import (
+    EVERY_EPOCH_UNTIL,
+    Trainer,
+    append_thinned,
+    compatibility_problems,
+    worth_noting,
+)
 
 
 @dataclass
@@ -243,3 +249,37 @@ def test_loaded_weights_are_what_a_divergence_restores():
         trainer.step()
     state = trainer.network.state_dict()
     assert all(np.array_equal(state[k], trained[k]) for k in trained)
+
+
+def tiny(n=4, seed=0):
+    """`n` training samples of blobs and no held-out splits: one cheap step an epoch."""
+    data = blobs(n + 2, seed)
+    empty = data.x_train[:0], data.y_train[:0]
+    return Splits(data.x_train[:n], data.y_train[:n], *empty, *empty)
+
+
+def test_history_thins_out_but_keeps_the_latest_and_the_best():
+    spec = {**TRAINING, "batch_size": 4, "epochs": 20_000,
+            "early_stopping": {"patience": 20_000, "restore_best": False}}
+    trainer = Trainer(mlp(hidden=2), tiny(), spec)
+    best = (np.inf, 0)
+    while not trainer.finished:
+        entry = trainer.run_epoch()
+        assert trainer.history[-1] is entry and entry["epoch"] == trainer.epoch
+        best = min(best, (entry["train_loss"], trainer.epoch))
+    history = trainer.history
+    assert trainer.epoch == 20_000 and history[-1]["epoch"] == 20_000
+    assert [h["epoch"] for h in history[:EVERY_EPOCH_UNTIL]] == list(
+        range(1, EVERY_EPOCH_UNTIL + 1))
+    # 128 epochs, then 64 per doubling: 128 → 20 000 is 7.3 doublings
+    assert len(history) < EVERY_EPOCH_UNTIL + 8 * EVERY_EPOCH_UNTIL // 2
+    assert [h["epoch"] for h in history] == sorted({h["epoch"] for h in history})
+    assert (trainer.best_loss, trainer.best_epoch) == best
+
+
+def test_append_thinned_keeps_what_worth_noting_says_and_the_latest():
+    log: list[int] = []
+    for number in range(1, 10_001):
+        append_thinned(log, number, number, every_until=16)
+        assert log[-1] == number
+    assert log[:-1] == [n for n in range(1, 10_000) if worth_noting(n, 16)]
