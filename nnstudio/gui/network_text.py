@@ -11,9 +11,13 @@ template, so a changed wording fails a test instead of quietly showing English.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from nnstudio.gui.catalog_text import problem_tr
+from nnstudio.gui.catalog_text import layer_title, problem_tr
 from nnstudio.gui.templated import TemplateTranslator
 
 #: translation context of the findings
@@ -129,11 +133,44 @@ network_problem_tr = TemplateTranslator(CONTEXT, TEMPLATES, nested=_nested,
                                         only_if_nested=("{name}: {problem}",))
 
 
-def located_problem_tr(line: str) -> str:
+#: a JSON path into a node: its index and what follows it (".params.units")
+NODE_PATH = re.compile(r"network\.nodes\[(\d+)\](\S*)")
+#: a finding that starts with the id of the node it is about ("out: the output layer …")
+NAMED_FINDING = re.compile(r"([^\s:]+): (.+)", re.DOTALL)
+
+
+def located_problem_tr(line: str, nodes: Sequence[dict[str, Any]] = ()) -> str:
     """A problem as a design check words it, "where: finding" (network.nodes[3]: has no
-    input: …) or a bare finding, with the finding in the user's language."""
+    input: …) or a bare finding, with the finding in the user's language and a node's JSON
+    path shown as the card's id and type ("h2 (Dense): …"). `nodes`: the design's nodes, in
+    file order, that the paths' indices count."""
     translated = network_problem_tr(line)
     if translated != line or ": " not in line:
         return translated
     where, finding = line.split(": ", 1)
-    return f"{where}: {network_problem_tr(finding)}"
+    path = NODE_PATH.fullmatch(where)
+    if path is None:
+        return f"{where}: {network_problem_tr(finding)}"
+    node_id, finding = _named_node(int(path[1]), finding, nodes)
+    if node_id is None:
+        return f"{where}: {network_problem_tr(finding)}"
+    inside = f" · {path[2].lstrip('.')}" if path[2] else ""
+    return f"{card_name(node_id, nodes)}{inside}: {network_problem_tr(finding)}"
+
+
+def _named_node(index: int, finding: str, nodes: Sequence[dict[str, Any]]
+                ) -> tuple[str | None, str]:
+    """(the id of node `index`, the finding without that id in front), or (None, finding)
+    when neither `nodes` nor the finding names it."""
+    node_id = nodes[index].get("id") if 0 <= index < len(nodes) else None
+    named = NAMED_FINDING.fullmatch(finding)
+    if named is not None and (node_id is None or named[1] == node_id) \
+            and network_problem_tr(finding) == finding:
+        return named[1], named[2]
+    return (node_id, finding) if isinstance(node_id, str) else (None, finding)
+
+
+def card_name(node_id: str, nodes: Sequence[dict[str, Any]] = ()) -> str:
+    """How the window names a node: its id and, when known, its type ("h2 (Dense)")."""
+    kind = next((n.get("type") for n in nodes if n.get("id") == node_id), None)
+    return f"{node_id} ({layer_title(kind)})" if isinstance(kind, str) else node_id

@@ -13,7 +13,7 @@ from nnstudio.core.training import compatibility_problems
 from nnstudio.data import load_dataset
 from nnstudio.design import Design, edit
 from nnstudio.gui import language
-from nnstudio.gui.network_text import TEMPLATES, network_problem_tr
+from nnstudio.gui.network_text import TEMPLATES, located_problem_tr, network_problem_tr
 from nnstudio.gui.templated import template_pattern
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -192,3 +192,44 @@ def test_data_the_network_cannot_take_is_explained_in_chinese(chinese, qtbot):
     status = window.training.controls.status
     qtbot.waitUntil(lambda: "还不能训练" in status.text(), timeout=10_000)
     assert "输出层有 2 个单元，但数据有 3 个类别：请把它设为 3 个单元" in status.text()
+
+
+# -- problems name the card, not its index in the file ---------------------------------------------
+NODES = [X, node("h1", "Dense", units=2), node("h2", "Dense", units=2), node("out", "Tanh")]
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("network.nodes[2]: has no input: connect a layer to it",
+     "h2 (Dense): has no input: connect a layer to it"),
+    ("network.nodes[3]: out: the output layer has 3 units but the data has 2 classes: give it "
+     "2 units", "out (Tanh): the output layer has 3 units but the data has 2 classes: give it "
+                "2 units"),
+    ("network.nodes[1].params.units: must be at least 1, got 0",
+     "h1 (Dense) · params.units: must be at least 1, got 0"),
+    ("training.loss: unknown loss", "training.loss: unknown loss"),
+])
+def test_a_located_problem_names_the_card(qapp, line, shown):
+    assert located_problem_tr(line, NODES) == shown
+
+
+def test_a_problem_that_names_its_node_needs_no_list_of_nodes(qapp):
+    assert located_problem_tr("network.nodes[3]: out: the output layer has 3 units but the data "
+                              "has 2 classes: give it 2 units") == \
+        "out: the output layer has 3 units but the data has 2 classes: give it 2 units"
+    assert located_problem_tr("network.nodes[9]: has no input: connect a layer to it", NODES) \
+        == "network.nodes[9]: has no input: connect a layer to it"  # no such node: as written
+
+
+def test_the_panels_say_which_card_stops_training(qtbot):
+    from nnstudio.gui.main_window import MainWindow
+
+    design = Design.from_dict({"format": "nnstudio-design", "version": 1, "network": {
+        "nodes": [X, node("a", "Dense", units=2), node("b", "Dense", units=2),
+                  node("c", "Tanh")], "edges": PAIR}}, draft=True)
+    window = MainWindow(design, remember_layout=False)
+    qtbot.addWidget(window)
+    panel = window.training.panels[0]
+    qtbot.waitUntil(lambda: (panel.message or "").startswith("Nothing to train yet"),
+                    timeout=10_000)
+    assert "c (Tanh): Tanh takes one input but 2 are connected" in panel.message
+    assert "network.nodes[" not in panel.message

@@ -176,7 +176,8 @@ class TrainingUi(QObject):
             self._untrainable = False
             return
         self._untrainable = True
-        problem = located_problem_tr(report.problem.splitlines()[0])
+        problem = located_problem_tr(report.problem.splitlines()[0],
+                                     self.window.model.design.nodes)
         text = self.tr("Nothing to train yet: {problem}").format(problem=problem)
         for panel in self.panels:
             panel.show_message(text)
