@@ -17,6 +17,7 @@ call and every run, so a histogram changes only because the values did.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,6 +44,10 @@ UNIT_RANGE = frozenset({"sigmoid", "softmax", "step"})
 SYMMETRIC_UNIT_RANGE = frozenset({"tanh"})
 #: the quantile of |value| that sets the histogram range of unbounded activations
 ROBUST_QUANTILE = 0.99
+#: histogram ranges end within ± this (so that their width stays finite in float64)
+_LARGEST = float(np.finfo(np.float64).max) / 4
+#: a histogram range narrower than this share of its magnitude is widened (see `_bin_range`)
+_NARROWEST = 1e-4
 
 Features = Callable[[np.ndarray], np.ndarray]
 Task = Literal["classification", "regression"]
@@ -180,22 +185,61 @@ def _sample(arr: np.ndarray) -> tuple[np.ndarray, bool]:
     return flat[_subsample_indices(flat.size)], True
 
 
+def _bin_range(lo: float, hi: float) -> tuple[float, float]:
+    """[lo, hi] widened or narrowed, in float64, to a range `bins` finite bins can split: a
+    range too narrow for its magnitude (all weights 0, or all 1e30) grows to at least ±0.5 or
+    ±0.1 % around its middle, as NumPy's ±0.5 for a single value; ends beyond ±`_LARGEST` (whose
+    difference would overflow) are pulled in to it."""
+    lo, hi = max(float(lo), -_LARGEST), min(float(hi), _LARGEST)
+    scale = max(abs(lo), abs(hi))
+    if hi - lo <= _NARROWEST * scale or hi <= lo:
+        middle = 0.5 * lo + 0.5 * hi
+        pad = max(0.5, _NARROWEST * 10 * scale)
+        lo, hi = max(middle - pad, -_LARGEST), min(middle + pad, _LARGEST)
+    return lo, hi
+
+
 def _histogram(values: np.ndarray, bins: int, lo: float, hi: float) -> Histogram:
-    counts, edges = np.histogram(values, bins, range=(lo, hi))
-    return Histogram(_frozen(counts), _frozen(edges.astype(values.dtype, copy=False)))
+    """values (n,) counted in `bins` bins over [lo, hi] (see `_bin_range`); values outside it
+    go to the end bins, NaN is left out. The edges keep the values' dtype where they fit."""
+    lo, hi = _bin_range(lo, hi)
+    wide = values.astype(np.float64)
+    wide = np.clip(wide[~np.isnan(wide)], lo, hi)
+    counts, edges = np.histogram(wide, bins, range=(lo, hi))
+    if np.issubdtype(values.dtype, np.floating) and hi <= np.finfo(values.dtype).max \
+            and lo >= -np.finfo(values.dtype).max:
+        edges = edges.astype(values.dtype)
+    return Histogram(_frozen(counts), _frozen(edges))
 
 
 def _spread_histogram(values: np.ndarray, bins: int) -> Histogram:
-    """values (n,) over [min, max] of their finite entries."""
-    lo, hi = values.min(initial=0), values.max(initial=0)
-    if not (np.isfinite(lo) and np.isfinite(hi)):
-        values = values[np.isfinite(values)]
-        lo, hi = values.min(initial=0), values.max(initial=0)
-    return _histogram(values, bins, lo, hi)
+    """values (n,) over [min, max] of their finite entries (±inf in the end bins)."""
+    finite = values[np.isfinite(values)]
+    return _histogram(values, bins, finite.min(initial=0), finite.max(initial=0))
 
 
 def _l2(arr: np.ndarray) -> float:
-    return float(np.linalg.norm(arr.reshape(-1)))
+    """The L2 norm; rescaled when the squares overflow (1e30 weights in float32)."""
+    flat = arr.reshape(-1)
+    with np.errstate(over="ignore"):
+        norm = float(np.linalg.norm(flat))
+    scale = float(np.abs(flat).max(initial=0))
+    if math.isfinite(norm) or not 0 < scale < math.inf:
+        return norm
+    return scale * float(np.linalg.norm(flat / scale))
+
+
+def _mean_std(arr: np.ndarray) -> tuple[float, float]:
+    """Mean and standard deviation, accumulated in float64 and rescaled when that overflows
+    (finite values near float64's largest)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean, std = float(arr.mean(dtype=np.float64)), float(arr.std(dtype=np.float64))
+    scale = float(np.abs(arr).max(initial=0))
+    if (math.isfinite(mean) and math.isfinite(std)) or not 0 < scale < math.inf:
+        return mean, std
+    scaled = arr / scale
+    return scale * float(scaled.mean(dtype=np.float64)), scale * float(scaled.std(
+        dtype=np.float64))
 
 
 # -- parameters ----------------------------------------------------------------------------------
@@ -203,13 +247,13 @@ def _param_stats(nid: str, short: str, p: Parameter, bins: int) -> ParamStats:
     value, grad = p.value, p.grad
     sample, sampled = _sample(value)
     grad_sample = None if grad is None else _sample(grad)[0]
+    mean, std = _mean_std(value)
     return ParamStats(
-        name=p.name, node=nid, param=short, shape=tuple(value.shape),
-        mean=float(value.mean()), std=float(value.std()),
+        name=p.name, node=nid, param=short, shape=tuple(value.shape), mean=mean, std=std,
         min=float(value.min()), max=float(value.max()), norm=_l2(value),
         histogram=_spread_histogram(sample, bins), sampled=sampled,
         grad_norm=None if grad is None else _l2(grad),
-        grad_mean_abs=None if grad is None else float(np.abs(grad).mean()),
+        grad_mean_abs=None if grad is None else float(np.abs(grad).mean(dtype=np.float64)),
         grad_histogram=None if grad_sample is None else _spread_histogram(grad_sample, bins),
     )
 
@@ -272,13 +316,14 @@ def _activation_stats(network: Network, nid: str, v: np.ndarray, bins: int) -> A
     activation = node_activation(network, nid)
     sample, sampled = _sample(v)
     lo, hi = _activation_range(activation, sample)
+    mean, std = _mean_std(v)
     return ActivationStats(
         node=nid, type=network.analysis.types[nid], activation=activation,
-        shape=tuple(v.shape[1:]), mean=float(v.mean()), std=float(v.std()),
+        shape=tuple(v.shape[1:]), mean=mean, std=std,
         zero_fraction=1.0 - np.count_nonzero(v) / v.size,
         dead_fraction=_dead_fraction(v),
         saturated_fraction=_saturated_fraction(activation, v),
-        histogram=_histogram(np.clip(sample, lo, hi), bins, lo, hi), sampled=sampled,
+        histogram=_histogram(sample, bins, lo, hi), sampled=sampled,
     )
 
 

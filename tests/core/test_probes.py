@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 
 import numpy as np
@@ -312,3 +313,45 @@ def test_curve_1d_of_a_line():
     np.testing.assert_allclose(c.xs, [-1, -0.5, 0, 0.5, 1])
     assert c.ys.shape == (5,) and c.ys.dtype == np.float32
     np.testing.assert_allclose(c.ys, 2 * c.xs + 1)
+
+
+# -- extreme but finite values -------------------------------------------------------------------
+HOSTILE_WEIGHTS = {
+    "huge": (np.float32, [[1e30, 1e30 * (1 + 1e-7)], [1e30, 1e30]]),
+    "float32 extremes": (np.float32, [[3.4e38, -3.4e38], [1.0, 0.0]]),
+    "range overflows float64": (np.float64, [[1e308, -1e308], [5e307, 0.0]]),
+    "zero range": (np.float32, [[0.0, 0.0], [0.0, 0.0]]),
+    "one value, large": (np.float32, [[7e20, 7e20], [7e20, 7e20]]),
+    "tiny spread": (np.float64, [[1.0, 1.0 + 1e-15], [1.0, 1.0]]),
+    "infinities and NaN": (np.float32, [[np.inf, -np.inf], [np.nan, 2.0]]),
+}
+
+
+def check_histogram(histogram: probes.Histogram, values: np.ndarray) -> None:
+    """Finite, strictly increasing edges; every non-NaN value counted once."""
+    edges = histogram.edges.astype(np.float64)
+    assert np.isfinite(edges).all() and (np.diff(edges) > 0).all()
+    assert histogram.counts.sum() == np.count_nonzero(~np.isnan(values))
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_WEIGHTS))
+def test_probes_never_raise_on_extreme_values(case):
+    dtype, w = HOSTILE_WEIGHTS[case]
+    w = np.array(w, dtype=dtype)
+    net = chain([2], ("Dense", {"units": 2}), ("ReLU", {}), dtype=dtype)
+    set_weights(net, l1_W=w)
+    x = np.array([[1.0, 2.0], [-3.0, 0.5], [0.0, 0.0]], dtype=dtype)
+    with np.errstate(all="ignore"):  # the forward pass itself may overflow
+        backward_once(net, x)
+        stats = {s.name: s for s in probes.parameter_stats(net)}
+        flows = probes.gradient_flow(net)
+        activations = probes.activation_stats(net, x)
+        probes.decision_grid(net, (-1, 1), (-1, 1), 8, task="classification")
+    check_histogram(stats["l1.W"].histogram, w)
+    check_histogram(stats["l1.W"].grad_histogram, net.layers["l1"].W.grad)
+    relu = next(a for a in activations if a.node == "l2")
+    assert np.isfinite(relu.histogram.edges).all() and (np.diff(relu.histogram.edges) > 0).all()
+    if np.isfinite(w).all():  # the statistics of finite weights are finite and right
+        assert stats["l1.W"].norm == pytest.approx(math.hypot(*w.ravel().tolist()), rel=1e-5)
+        assert flows[0].weight_norm == stats["l1.W"].norm
+        assert np.isfinite(stats["l1.W"].mean) and np.isfinite(stats["l1.W"].std)
