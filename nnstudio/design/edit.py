@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from nnstudio.core.catalog import NODE_TYPES
+from nnstudio.core.graph import analyze
 
 Node = dict[str, Any]
 Network = dict[str, Any]
+
+#: node types whose output has their input's shape: a new one always fits between two nodes
+SHAPE_PRESERVING = ("Dropout", "BatchNorm", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax",
+                    "ELU", "Step", "Linear")
 
 
 def node_index(network: Network, node_id: str) -> int:
@@ -50,8 +55,9 @@ def make_node(network: Network, type_name: str, pos: tuple[float, float],
 
 def default_params(type_name: str) -> dict[str, Any]:
     """What a freshly placed node starts with: its required params, at teaching-sized values."""
-    starters = {"Input": {"shape": [2]}, "Dense": {"units": 8, "activation": "tanh"},
-                "Conv2D": {"filters": 8, "kernel_size": 3, "activation": "relu"}}
+    starters: dict[str, dict[str, Any]] = {
+        "Input": {"shape": [2]}, "Dense": {"units": 8, "activation": "tanh"},
+        "Conv2D": {"filters": 8, "kernel_size": 3, "activation": "relu"}}
     if type_name in starters:
         return copy.deepcopy(starters[type_name])
     return {p.name: p.default for p in NODE_TYPES[type_name].params if p.required}
@@ -106,6 +112,39 @@ def replaced_edge(network: Network, dst: str) -> list[str] | None:
         return None
     existing = [e for e in network["edges"] if e[1] == dst]
     return existing[0] if existing else None
+
+
+def downstream(network: Network, start: str) -> set[str]:
+    """Every node a path of edges leads to from `start` (not `start` itself)."""
+    succ: dict[str, list[str]] = defaultdict(list)
+    for src, dst in network["edges"]:
+        succ[src].append(dst)
+    seen: set[str] = set()
+    stack = list(succ[start])
+    while stack:
+        nid = stack.pop()
+        if nid not in seen and nid != start:
+            seen.add(nid)
+            stack.extend(succ[nid])
+    return seen
+
+
+def insertion_edges(network: Network, anchor: str, node: Node
+                    ) -> tuple[list[list[str]], list[list[str]]] | None:
+    """The edges to remove and to add that put the new `node` between `anchor` and its
+    successors (anchor → h2 becomes anchor → node → h2), or None when the node should rather
+    follow `anchor` as a new branch: `anchor` feeds nothing, or the node changes the shape and
+    the network would no longer infer with it in between."""
+    removed = [list(e) for e in network["edges"] if e[0] == anchor]
+    if not removed:
+        return None
+    added = [[anchor, node["id"]]] + [[node["id"], dst] for _, dst in removed]
+    if node["type"] in SHAPE_PRESERVING:
+        return removed, added
+    before = analyze(network["nodes"], network["edges"]).problems
+    kept = [e for e in network["edges"] if e[0] != anchor]
+    after = analyze([*network["nodes"], node], kept + added).problems
+    return (removed, added) if set(after) <= set(before) else None
 
 
 def remove_nodes(network: Network, ids: set[str]) -> tuple[list[tuple[int, Node]],
@@ -203,10 +242,6 @@ def layered_positions(network: Network, dx: float = 230.0, dy: float = 130.0
 
 
 # -- shapes follow the data ------------------------------------------------------------------------
-#: node types between the output Dense layer and the network's end that keep its width
-WIDTH_PRESERVING = ("Dropout", "BatchNorm", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax",
-                    "ELU", "Step", "Linear")
-
 
 @dataclass(frozen=True)
 class DataShape:
@@ -246,7 +281,7 @@ def output_dense(network: Network) -> str | None:
     if len(ends) != 1:
         return None
     node = ends[0]
-    while node["type"] in WIDTH_PRESERVING:
+    while node["type"] in SHAPE_PRESERVING:
         inputs = predecessors(network, node["id"])
         if len(inputs) != 1:
             return None

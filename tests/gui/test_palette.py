@@ -69,20 +69,61 @@ def test_enter_requests_the_current_type(qtbot, palette):
     assert signal.args == ["Sigmoid"]
 
 
-def test_double_click_appends_a_connected_node(qtbot, monkeypatch):
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The default design's window (x → h1 → h2 → out), shown."""
     window = MainWindow(remember_layout=False)
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def double_click(qtbot, window, type_name):
+    """Double-click `type_name` in the window's palette."""
     tree = window.palette.tree
-    item = next(i for i in window.palette.entries() if i.text(0) == "ReLU")
+    item = next(i for i in window.palette.entries() if i.text(0) == type_name)
     tree.scrollToItem(item)
     where = tree.visualItemRect(item).center()
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_double_click_appends_a_connected_node(qtbot, window):
+    double_click(qtbot, window, "ReLU")
     new = window.model.nodes[-1]
     assert new["type"] == "ReLU"
     assert ["out", new["id"]] in window.model.edges
     assert window.canvas.selected_node_ids() == [new["id"]]
     assert window.inspector.form.node_id == new["id"]
+
+
+def network_state(model):
+    return [dict(n) for n in model.nodes], [list(e) for e in model.edges]
+
+
+@pytest.mark.parametrize("type_name", ["Dropout", "BatchNorm", "Tanh", "Dense"])
+def test_double_click_with_a_layer_selected_inserts_after_it(qtbot, window, type_name):
+    model = window.model
+    assert [e for e in model.edges if e[0] == "h1"] == [["h1", "h2"]]
+    before = network_state(model)
+    window.canvas.select_nodes(["h1"])
+    double_click(qtbot, window, type_name)
+    new = model.nodes[-1]["id"]
+    assert model.nodes[-1]["type"] == type_name
+    assert ["h1", new] in model.edges and [new, "h2"] in model.edges
+    assert ["h1", "h2"] not in model.edges
+    assert model.analysis.ok and model.analysis.output_id == "out"  # one output, not a fork
+    assert window.canvas.selected_node_ids() == [new]
+    h1, inserted, h2 = (model.node(n)["pos"][0] for n in ("h1", new, "h2"))
+    assert h1 < inserted < h2  # the cards after it made room
+    window.undo_stack.undo()  # one step restores exactly
+    assert network_state(model) == before
+
+
+def test_a_layer_that_would_not_fit_in_between_starts_a_branch(qtbot, window):
+    window.canvas.select_nodes(["h1"])
+    double_click(qtbot, window, "Conv2D")  # a flat (features,) input cannot feed it
+    new = window.model.nodes[-1]["id"]
+    assert ["h1", new] in window.model.edges and ["h1", "h2"] in window.model.edges

@@ -173,7 +173,9 @@ class CanvasView(QGraphicsView):
 
     def append_after_selection(self, type_name: str) -> str:
         """Add a node right of the selected nodes (or of the network's end) and feed it from
-        them, in one undo step. A merge node is fed by every selected node."""
+        them, in one undo step. A merge node is fed by every selected node. A node after one
+        selected node that feeds others goes in between (h1 → h2 becomes h1 → new → h2) when
+        the network still infers with it there; else it starts a new branch."""
         spec = NODE_TYPES[type_name]
         anchors = self.selected_node_ids() or self._network_end()
         if not anchors or not spec.takes_input:
@@ -182,17 +184,41 @@ class CanvasView(QGraphicsView):
         spots = [self.model.node(s)["pos"] for s in sources]
         x = max(p[0] for p in spots) + self._layout_steps()[0]
         y = sum(p[1] for p in spots) / len(spots)
-        pos = placement.free_spot(placement.snap(x, y), self.model.nodes, self._card_room())
-        node = edit.make_node(self.model.network, type_name, pos)
-        probe = {"nodes": [*self.model.nodes, node], "edges": self.model.edges}
-        edges = [[s, node["id"]] for s in sources
-                 if edit.connection_problem(probe, s, node["id"]) is None]
-        self.undo_stack.push(AddNodes(self.model, [node], edges))
+        node = edit.make_node(self.model.network, type_name, placement.snap(x, y))
+        insertion = edit.insertion_edges(self.model.network, sources[0], node) \
+            if len(sources) == 1 else None
+        if insertion is not None:
+            self._insert_between(node, sources[0], *insertion)
+        else:
+            node["pos"] = list(placement.free_spot(placement.snap(x, y), self.model.nodes,
+                                                   self._card_room()))
+            probe = {"nodes": [*self.model.nodes, node], "edges": self.model.edges}
+            edges = [[s, node["id"]] for s in sources
+                     if edit.connection_problem(probe, s, node["id"]) is None]
+            self.undo_stack.push(AddNodes(self.model, [node], edges))
         self.select_nodes([node["id"]])
         item = self._scene.node_item(node["id"])
         if item is not None:
             self.ensureVisible(item, 40, 40)
         return node["id"]
+
+    def _insert_between(self, node: dict[str, Any], anchor: str, removed: list[list[str]],
+                        added: list[list[str]]) -> None:
+        """One undo step: the nodes after `anchor` move one column right to make room, its
+        outgoing edges `removed` give way to `added` through the new `node`."""
+        step = self._layout_steps()[0]
+        left = self.model.node(anchor)["pos"][0]
+        moves = {nid: (list(pos), [pos[0] + step, pos[1]])
+                 for nid in sorted(edit.downstream(self.model.network, anchor))
+                 if (pos := self.model.node(nid)["pos"])[0] > left}
+        self.undo_stack.beginMacro(QCoreApplication.translate("Canvas", "Insert {name}").format(
+            name=node["type"]))
+        if moves:
+            self.undo_stack.push(MoveNodes(self.model, moves,
+                                           QCoreApplication.translate("Canvas", "Make room")))
+        self.undo_stack.push(RemoveItems(self.model, set(), removed))
+        self.undo_stack.push(AddNodes(self.model, [node], added))
+        self.undo_stack.endMacro()
 
     def _network_end(self) -> list[str]:
         """The node a new layer naturally follows: the output, else the last node added."""
