@@ -2,9 +2,11 @@
 place, file strings are plain text, hinge loss keeps its gradient lines, and many layers'
 labels do not run into each other."""
 
+import dataclasses
 import logging
 from functools import cache
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -75,3 +77,41 @@ def test_the_other_panels_carry_on_when_one_fails(make):
     for panel in (failing, other):
         panel.show_snapshot(spiral()[1])
     assert failing.failure and other.failure is None and other.message is None
+
+
+# -- gradient flow on a log axis -----------------------------------------------------------------
+def with_norms(snapshot, norms):
+    """`snapshot` with its layers' gradient norms replaced by `norms`."""
+    flow = tuple(dataclasses.replace(f, grad_norm=n) for f, n in zip(snapshot.flow, norms,
+                                                                      strict=True))
+    return dataclasses.replace(snapshot, flow=flow, flow_epochs=())
+
+
+def test_zero_gradients_stay_on_the_log_axis_marked(make):
+    """Hinge loss gives exactly zero gradients once every margin is met: the lines go on, at the
+    floor, crossed, and the title says so."""
+    panel = make(GradientFlowPanel)
+    first, second, third = spiral()[1:4]
+    panel.show_snapshot(with_norms(first, [1e-3, 1e-2, 1e-1]))
+    assert panel.clipped == 0
+    panel.show_snapshot(with_norms(second, [0.0, 0.0, 0.0]))
+    panel.show_snapshot(with_norms(third, [0.0, 2e-2, np.inf]))
+    for line in panel.lines:
+        assert np.isfinite(line.yData).all() and (line.yData > 0).all()
+        assert len(line.yData) == 3
+    floor = panel.lines[0].yData[1]
+    assert floor == pytest.approx(1e-4)  # a decade below the smallest norm on show
+    assert panel.lines[2].yData[2] > 1e-1  # inf: above the rest
+    assert panel.clipped == 5  # three zeros, then a zero and an inf
+    assert len(panel.line_marks.data) == 5
+    assert "not finite" in panel.lines_view.getPlotItem().titleLabel.text
+    heights = panel.bars.opts["height"]
+    assert np.isfinite(heights).all() and (heights > 0).all()
+    assert len(panel.bar_marks.data) == 2
+
+
+def test_all_zero_gradients_are_drawn_too(make):
+    panel = make(GradientFlowPanel)
+    panel.show_snapshot(with_norms(spiral()[1], [0.0, 0.0, 0.0]))
+    assert all(np.isfinite(line.yData).all() and len(line.yData) == 1 for line in panel.lines)
+    assert panel.clipped == 3 and panel.message is None

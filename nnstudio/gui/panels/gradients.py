@@ -1,5 +1,10 @@
 """Gradient flow: each layer's weight-gradient norm over time (log scale), one line per layer
-from cool (input) to warm (output), and a bar chart of the latest norms."""
+from cool (input) to warm (output), and a bar chart of the latest norms.
+
+A log axis cannot show 0 (hinge loss gives exactly zero gradients once every margin is met) nor
+inf / NaN (a diverged run): such values are drawn at the axis's floor (a decade below the
+smallest positive norm) or ceiling (a decade above the largest), marked with a cross, and the
+title says so, so the lines never silently vanish."""
 
 from __future__ import annotations
 
@@ -14,10 +19,28 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel, is_fresh
 from nnstudio.gui.panels.series import BinnedSeries
+from nnstudio.gui.theme import TEXT_COLOUR
 
 #: the most points kept per line; older ones are merged in pairs
 FLOW_POINTS = 500
 BAR_WIDTH = 0.6
+#: where zeros go when no norm is positive at all
+DEFAULT_FLOOR = 1e-8
+MARK_SIZE = 11
+
+
+def log_drawable(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """(values (…) with zeros and negatives raised to a floor and inf / NaN lowered to a
+    ceiling, the mask (…) of those changed, the floor): what a log axis can draw."""
+    finite = np.isfinite(values)
+    positive = finite & (values > 0)
+    if positive.any():
+        floor = 10.0 ** (math.floor(math.log10(float(values[positive].min()))) - 1)
+        ceiling = 10.0 ** (math.ceil(math.log10(float(values[positive].max()))) + 1)
+    else:
+        floor, ceiling = DEFAULT_FLOOR, DEFAULT_FLOOR * 100
+    drawn = np.where(finite, np.maximum(values, floor), ceiling)
+    return drawn, ~positive, floor
 
 
 class GradientFlowPanel(Panel):
@@ -43,7 +66,8 @@ class GradientFlowPanel(Panel):
         lines = self.lines_view.getPlotItem()
         style.style_plot(lines, self.tr("epoch"), self.tr("gradient norm ‖∂L/∂W‖"))
         lines.setLogMode(y=True)
-        style.set_title(lines, self.tr("Over time (colours as in the bars)"))
+        self._title_marked: bool | None = None
+        self._set_lines_title(False)
         bars = self.bars_view.getPlotItem()
         style.style_plot(bars, self.tr("layer"), self.tr("gradient norm ‖∂L/∂W‖"))
         bars.getAxis("left").setLogMode(False, True)
@@ -51,6 +75,12 @@ class GradientFlowPanel(Panel):
         bars.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
         bars.addItem(self.bars)
+        self.line_marks = pg.ScatterPlotItem(symbol="x", size=MARK_SIZE, pxMode=True)
+        lines.addItem(self.line_marks)
+        self.bar_marks = pg.ScatterPlotItem(symbol="x", size=MARK_SIZE, pxMode=True)
+        bars.addItem(self.bar_marks)
+        #: how many points on show are zeros or non-finite drawn at the floor or ceiling
+        self.clipped = 0
 
         self.layers: tuple[str, ...] = ()
         self.lines: list[pg.PlotDataItem] = []
@@ -65,7 +95,7 @@ class GradientFlowPanel(Panel):
         if len(self.latest) and not is_fresh(snapshot, "flow"):
             return
         norms = np.array([f.grad_norm for f in snapshot.flow], dtype=np.float64)
-        if not len(norms) or not np.isfinite(norms).all():
+        if not len(norms) or np.isnan(norms).all():  # no backward pass yet
             return
         layers = tuple(f.node for f in snapshot.flow)
         if layers != self.layers:
@@ -75,9 +105,7 @@ class GradientFlowPanel(Panel):
             self.series.extend(np.array([x for x, _ in ended]), np.stack([n for _, n in ended]))
         x = snapshot.step / max(snapshot.batches_per_epoch, 1)
         self.series.extend(np.array([x]), norms[None])
-        xs, ys = self.series.points()
-        for i, line in enumerate(self.lines):
-            line.setData(xs, ys[:, i])
+        self._draw_lines(*self.series.points())
         self._draw_bars(norms)
         self.show_content()
 
@@ -93,18 +121,49 @@ class GradientFlowPanel(Panel):
         self._bar_pens = [pg.mkPen(c.darker(130), width=1.5) for c in self.colours]
         self.lines = [style.curve(plot, colour.name()) for colour in self.colours]
         self.latest = np.zeros(0)
+        self.line_marks.clear()
+        self.bar_marks.clear()
+        self.clipped = 0
+        self._set_lines_title(False)
         self._bar_range: tuple[float, float] | None = None
         self.bars.setOpts(x=[], height=[], brushes=[])
         self.bars_view.getPlotItem().getAxis("bottom").setTicks(
             [list(enumerate(layers)), []])
 
+    def _draw_lines(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """Lines of xs (n,) and ys (n, layers), zeros and non-finite norms marked at the
+        floor or ceiling."""
+        drawn, marked, _ = log_drawable(ys)
+        for i, line in enumerate(self.lines):
+            line.setData(xs, drawn[:, i])
+        rows, layers = np.nonzero(marked)
+        self.line_marks.setData(x=xs[rows], y=np.log10(drawn[rows, layers]),
+                                pen=[pg.mkPen(self.colours[k], width=2) for k in layers])
+        self.clipped = len(rows)
+        self._set_lines_title(bool(len(rows)))
+
+    def _set_lines_title(self, clipped: bool) -> None:
+        """The lines' title, with a note on the crosses when some points are marked."""
+        if clipped == self._title_marked:
+            return
+        self._title_marked = clipped
+        plot = self.lines_view.getPlotItem()
+        if clipped:
+            style.set_title(plot, self.tr("Over time (colours as in the bars)") + "<br>"
+                            + self.tr("× zero or not finite: drawn at the axis's edge"), 2)
+        else:
+            style.set_title(plot, self.tr("Over time (colours as in the bars)"))
+
     def _draw_bars(self, norms: np.ndarray) -> None:
-        """Bars from a common floor up to log10 of each norm (zero norms stay at the floor)."""
+        """Bars from a common floor up to log10 of each norm (norms (layers,); zeros and
+        non-finite ones are drawn at a decade below or above the rest, and marked)."""
         self.latest = norms
-        logs = np.log10(np.where(norms > 0, norms, np.nan))
-        finite = logs[np.isfinite(logs)]
-        floor = math.floor(finite.min()) - 0.5 if len(finite) else -1.0
-        heights = np.nan_to_num(logs - floor, nan=0.0)
+        drawn, marked, _ = log_drawable(norms)
+        logs = np.log10(drawn)
+        floor = math.floor(logs.min()) - 0.5
+        heights = logs - floor
+        self.bar_marks.setData(x=np.flatnonzero(marked), y=logs[marked],
+                               pen=[pg.mkPen(TEXT_COLOUR, width=2)] * int(marked.sum()))
         self.bars.setOpts(x=np.arange(len(norms)), y0=floor, height=heights, width=BAR_WIDTH,
                           brushes=self.colours, pens=self._bar_pens)
         top = math.ceil(2 * float(heights.max() + floor)) / 2 if len(heights) else 0.0
