@@ -6,6 +6,7 @@ Every problem is collected (not only the first), so an editor can badge each off
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,9 @@ from nnstudio.core.catalog import (
     create_layer,
 )
 from nnstudio.core.layers.base import Layer, Shape, ShapeError
+
+#: a message lists at most this many node ids
+MAX_NAMED = 10
 
 
 @dataclass
@@ -34,6 +38,9 @@ class GraphAnalysis:
     layers: dict[str, Layer] = field(default_factory=dict)
     shapes: dict[str, Shape | None] = field(default_factory=dict)
     param_counts: dict[str, int] = field(default_factory=dict)
+    #: values per sample each node holds while training: its output, plus a convolution's
+    #: unfolded input windows (im2col)
+    work_elements: dict[str, int] = field(default_factory=dict)
     input_id: str | None = None
     output_id: str | None = None
     problems: list[tuple[str | None, str]] = field(default_factory=list)
@@ -48,6 +55,11 @@ class GraphAnalysis:
     @property
     def total_parameters(self) -> int:
         return sum(self.param_counts.values())
+
+    @property
+    def elements_per_sample(self) -> int:
+        """Values the whole network holds per sample in a forward pass (see work_elements)."""
+        return sum(self.work_elements.values())
 
 
 def _fmt(shape: Shape) -> str:
@@ -129,10 +141,10 @@ def _check_arity(a: GraphAnalysis, nodes: Sequence[dict[str, Any]]) -> None:
 
 def _topological_order(a: GraphAnalysis, ids: list[str], successors: dict[str, list[str]]) -> None:
     indegree = {nid: len(a.inputs[nid]) for nid in ids}
-    ready = [nid for nid in ids if indegree[nid] == 0]
+    ready = deque(nid for nid in ids if indegree[nid] == 0)
     order: list[str] = []
     while ready:
-        nid = ready.pop(0)
+        nid = ready.popleft()
         order.append(nid)
         for nxt in successors[nid]:
             indegree[nxt] -= 1
@@ -140,8 +152,9 @@ def _topological_order(a: GraphAnalysis, ids: list[str], successors: dict[str, l
                 ready.append(nxt)
     if len(order) < len(ids):
         cycle = [nid for nid in ids if indegree[nid] > 0]
+        named = cycle[:MAX_NAMED] + (["…"] if len(cycle) > MAX_NAMED else [])
         a.problems.append((cycle[0], "the connections make a cycle through "
-                                     + " → ".join(cycle) + "; a network must flow one way"))
+                                     + " → ".join(named) + "; a network must flow one way"))
         return
     a.order = order
 
@@ -167,11 +180,22 @@ def _find_input_output(a: GraphAnalysis, ids: list[str], successors: dict[str, l
     if len(outputs) == 1:
         a.output_id = outputs[0]
     elif len(outputs) > 1:
+        named = outputs[:MAX_NAMED] + (["…"] if len(outputs) > MAX_NAMED else [])
         a.problems.append((outputs[1], "the network has several outputs ("
-                                       + ", ".join(outputs) + "): every branch must end in "
+                                       + ", ".join(named) + "): every branch must end in "
                                        "the one output node"))
     elif inputs:
         a.problems.append((None, "the network has no layer after its Input"))
+
+
+def _work_elements(shape: Shape, parameter_shapes: dict[str, Shape]) -> int:
+    """Values per sample a node holds: its output (C, H, W) or (F,), and for a convolution
+    (weights (filters, C, kh, kw)) the unfolded windows, H·W rows of C·kh·kw."""
+    elements = math.prod(shape)
+    kernel = parameter_shapes.get("W", ())
+    if len(kernel) == 4 and len(shape) == 3:
+        elements += math.prod(shape[1:]) * math.prod(kernel[1:])
+    return elements
 
 
 def _infer_shapes(a: GraphAnalysis) -> None:
@@ -209,6 +233,7 @@ def _infer_shapes(a: GraphAnalysis) -> None:
             continue
         a.shapes[nid] = shape
         a.param_counts[nid] = n_params
+        a.work_elements[nid] = _work_elements(shape, layer.parameter_shapes(*in_shapes))
         total += n_params
         if total > MAX_PARAMETERS:
             a.problems.append((nid, f"the network passes {MAX_PARAMETERS:,} parameters here; "

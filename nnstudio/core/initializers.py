@@ -16,17 +16,23 @@ from nnstudio.core.catalog import INITIALIZERS, RELU_FAMILY, ParamSpec
 
 Shape = tuple[int, ...]
 
+#: the largest option value (std, limit, mean, constant): far beyond any useful start, far
+#: below what overflows float32 once drawn
+MAX_MAGNITUDE = 1e6
+
 #: the extra keys each initialiser accepts, with their defaults and ranges
 INITIALIZER_PARAMS: dict[str, tuple[ParamSpec, ...]] = {
     "auto": (),
     "zeros": (),
-    "constant": (ParamSpec("value", "float", 0.0, help="The value of every entry."),),
+    "constant": (ParamSpec("value", "float", 0.0, -MAX_MAGNITUDE, MAX_MAGNITUDE,
+                           help="The value of every entry."),),
     "normal": (
-        ParamSpec("std", "float", 0.01, 0.0, help="Standard deviation."),
-        ParamSpec("mean", "float", 0.0, help="Mean."),
+        ParamSpec("std", "float", 0.01, 0.0, MAX_MAGNITUDE, help="Standard deviation."),
+        ParamSpec("mean", "float", 0.0, -MAX_MAGNITUDE, MAX_MAGNITUDE, help="Mean."),
     ),
     "uniform": (
-        ParamSpec("limit", "float", 0.05, 0.0, help="Values are drawn from U(−limit, limit)."),
+        ParamSpec("limit", "float", 0.05, 0.0, MAX_MAGNITUDE,
+                  help="Values are drawn from U(−limit, limit)."),
     ),
     "xavier_uniform": (),
     "xavier_normal": (),
@@ -41,17 +47,18 @@ def parse_spec(spec: str | dict[str, Any]) -> tuple[str, dict[str, float]]:
         name, given = spec, {}
     elif isinstance(spec, dict):
         if "type" not in spec:
-            raise ValueError(f"an initialiser object needs a 'type' key, got {spec!r}")
+            raise ValueError(f"an initialiser object needs a 'type' key, got {_short(spec)}")
         given = dict(spec)
         name = given.pop("type")
     else:
-        raise ValueError(f"an initialiser is a name or an object with a 'type', got {spec!r}")
-    if name not in INITIALIZER_PARAMS:
         raise ValueError(
-            f"unknown initialiser {name!r}; choose one of: {', '.join(INITIALIZERS)}"
+            f"an initialiser is a name or an object with a 'type', got {_short(spec)}")
+    if not isinstance(name, str) or name not in INITIALIZER_PARAMS:
+        raise ValueError(
+            f"unknown initialiser {_short(name)}; choose one of: {', '.join(INITIALIZERS)}"
         )
     accepted = {p.name: p for p in INITIALIZER_PARAMS[name]}
-    unknown = sorted(set(given) - set(accepted))
+    unknown = sorted(str(k) for k in set(given) - set(accepted))
     if unknown:
         takes = ", ".join(accepted) if accepted else "no options"
         raise ValueError(
@@ -59,16 +66,35 @@ def parse_spec(spec: str | dict[str, Any]) -> tuple[str, dict[str, float]]:
         )
     options = {}
     for key, p in accepted.items():
-        value = given.get(key, p.default)
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number or not math.isfinite(value):
-            raise ValueError(f"initialiser {name!r}: {key} must be a number, got {value!r}")
-        if p.minimum is not None and value < p.minimum:
-            raise ValueError(
-                f"initialiser {name!r}: {key} must be at least {p.minimum:g}, got {value}"
-            )
-        options[key] = float(value)
+        options[key] = _option(name, key, p, given.get(key, p.default))
     return name, options
+
+
+def _option(name: str, key: str, p: ParamSpec, value: Any) -> float:
+    """One checked option as a float (−0.0 read as 0.0); ValueError if out of range."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    try:
+        finite = number and math.isfinite(value)
+    except OverflowError:  # an int beyond any float
+        finite = False
+    if not finite:
+        raise ValueError(f"initialiser {name!r}: {key} must be a number, got {_short(value)}")
+    if p.minimum is not None and value < p.minimum:
+        raise ValueError(
+            f"initialiser {name!r}: {key} must be at least {p.minimum:g}, got {value}"
+        )
+    if p.maximum is not None and value > p.maximum:
+        raise ValueError(
+            f"initialiser {name!r}: {key} must be at most {p.maximum:g}, got {value}"
+        )
+    return float(value) + 0.0
+
+
+def _short(value: Any) -> str:
+    """A repr for a message, at most 60 characters."""
+    huge = isinstance(value, int) and value.bit_length() > 200
+    text = "a huge number" if huge else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def initialize(

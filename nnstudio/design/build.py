@@ -22,17 +22,17 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
     that cannot be built raises DesignError naming each node's JSON path.
     """
     source = str(design.path) if design.path is not None else None
-    problems = check_network(design.section("network"))
-    if not problems and not design.nodes:
-        problems = [Problem("network.nodes", "is empty: add an Input node and at least one "
-                                             "layer")]
+    network = design.section("network")
+    # the cheap checks first; only a network that fails them gets the whole analysis here, as
+    # Network analyses the graph itself
+    problems = check_network(network, check_graph=False) and check_network(network)
     if problems:
         raise DesignError(problems, source)
-    nodes = design.nodes
+    nodes, edges = network["nodes"], network.get("edges", [])
     if seed is None:
         seed = design.training["seed"]
     try:
-        return Network(engine_nodes(nodes), design.edges, dtype=dtype, seed=seed)
+        return Network(engine_nodes(nodes), edges, dtype=dtype, seed=seed)
     except GraphError as exc:
         index = {node["id"]: i for i, node in reversed(list(enumerate(nodes)))}
         raise DesignError([

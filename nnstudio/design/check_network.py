@@ -23,6 +23,8 @@ from nnstudio.design.spec import NETWORK_KEYS, NODE_KEYS
 
 _NODE_EXAMPLE = '{"id": "h1", "type": "Dense", "params": {"units": 8}}'
 _EDGE_EXAMPLE = '["x", "h1"]'
+#: edges naming an unknown node beyond this many get no did-you-mean
+MAX_HINTS = 20
 
 
 def check_network(network: Any, path: str = "network", *, check_graph: bool = True
@@ -64,6 +66,10 @@ class _Graph:
         self.sound = True
         #: a node has no usable id, so an edge naming an unknown id may mean that node
         self.unnamed = False
+        #: some node's params break the catalogue's rules
+        self.bad_params = False
+        #: how many more unknown ids get a did-you-mean
+        self.hints_left = MAX_HINTS
 
     def add_node(self, node: Any, i: int, path: str) -> list[Problem]:
         problems = check_object(node, path, _NODE_EXAMPLE)
@@ -80,7 +86,7 @@ class _Graph:
             problems.append(Problem(child(path, "id"), f"must be a non-empty text, got "
                                                        f"{show(nid)}"))
         elif nid in self.index:
-            problems.append(Problem(child(path, "id"), f"{nid!r} is already the id of "
+            problems.append(Problem(child(path, "id"), f"{show(nid)} is already the id of "
                                                        f"network.nodes[{self.index[nid]}]; ids "
                                                        "must be unique"))
         type_problems = self._check_type(node, path)
@@ -98,7 +104,7 @@ class _Graph:
         if "type" not in node:
             return [Problem(child(path, "type"), "is missing: choose a node type such as "
                                                  "Dense or Conv2D")]
-        if tname not in NODE_TYPES:
+        if not isinstance(tname, str) or tname not in NODE_TYPES:
             return [Problem(child(path, "type"),
                             f"unknown node type {show(tname)}{did_you_mean(tname, NODE_TYPES)}; "
                             f"the types are {', '.join(NODE_TYPES)}")]
@@ -109,9 +115,10 @@ class _Graph:
         if not isinstance(params, dict):
             return [Problem(ppath, f"must be an object such as {{\"units\": 8}}, got "
                                    f"{show(params)}")]
-        if tname not in NODE_TYPES:
+        if not isinstance(tname, str) or tname not in NODE_TYPES:
             return []
         found = check_params(tname, params)
+        self.bad_params = self.bad_params or bool(found)
         problems = [Problem(child(ppath, name), msg) for name, msg in found]
         bad = {name for name, _ in found}
         for spec in NODE_TYPES[tname].params:
@@ -133,17 +140,26 @@ class _Graph:
             self.sound = False
             if self.unnamed:
                 return []
-            names = ", ".join(f"{e!r}{did_you_mean(e, self.index)}" for e in missing)
+            names = ", ".join(f"{show(e)}{self._hint(e)}" for e in missing)
             return [Problem(path, f"names a node that does not exist: {names}")]
         self.edges.append(edge)
         return []
+
+    def _hint(self, missing_id: str) -> str:
+        """A did-you-mean for the first few unknown ids only: each costs a pass over every
+        node, so hinting them all would make validation quadratic."""
+        if self.hints_left <= 0:
+            return ""
+        self.hints_left -= 1
+        return did_you_mean(missing_id, self.index)
 
     def analysis_problems(self, path: str, nodes_path: str) -> list[Problem]:
         """The graph analysis's findings (cycles, arity, Input/output, shapes, sizes)."""
         nodes = engine_nodes(self.nodes)
         # analyze repeats check_params as "name: message"; those are reported already
         echoes = {(n["id"], f"{name}: {msg}")
-                  for n in nodes for name, msg in check_params(n["type"], n["params"])}
+                  for n in nodes for name, msg in check_params(n["type"], n["params"])
+                  } if self.bad_params else set()
         return [Problem(path if nid is None else child(nodes_path, self.index[nid]), msg)
                 for nid, msg in analyze(nodes, self.edges).problems if (nid, msg) not in echoes]
 

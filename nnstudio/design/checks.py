@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -15,6 +16,12 @@ from nnstudio.design.errors import Problem, child
 EXTENSION_PREFIX = "x-"
 
 Checker = Callable[[Any, Any], str | None]
+
+#: objects and lists nested deeper than this are refused (a design needs about 5 levels)
+MAX_DEPTH = 100
+_LARGEST_FLOAT = int(sys.float_info.max)
+_SHOWN_BITS = 200  # integers longer than this are shown by their size
+_DIGITS_PER_BIT = math.log10(2)
 
 
 def did_you_mean(word: Any, choices: Iterable[str]) -> str:
@@ -30,27 +37,84 @@ def did_you_mean(word: Any, choices: Iterable[str]) -> str:
 
 
 def show(value: Any, limit: int = 60) -> str:
-    """A short repr of a value for a message."""
+    """A short repr of a value for a message (a huge integer by its number of digits)."""
+    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
+        return f"a number of {_digits(value):,} digits"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def json_problems(value: Any, path: str = "") -> list[Problem]:
-    """Values that JSON cannot hold: non-text keys, non-finite numbers, other Python objects."""
-    if isinstance(value, dict):
-        problems = [Problem(path, f"has a key that is not text: {show(k)}")
-                    for k in value if not isinstance(k, str)]
-        for k, v in value.items():
-            if isinstance(k, str):
-                problems += json_problems(v, child(path, k))
-        return problems
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in json_problems(v, child(path, i))]
-    if isinstance(value, float) and not math.isfinite(value):
-        return [Problem(path, f"must be a finite number, got {value!r}")]
-    if value is None or isinstance(value, str | int | float):
-        return []
-    return [Problem(path, f"is not a JSON value (a Python {type(value).__name__})")]
+    """Values that JSON cannot hold or nnstudio cannot use: non-text keys, non-finite numbers,
+    integers beyond a float's range, nesting deeper than MAX_DEPTH, other Python objects.
+
+    Walks the value with its own stack, so no document is too deep for it."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(value, path, 0)]
+    while stack:
+        item, where, depth = stack.pop()
+        if isinstance(item, dict | list) and depth >= MAX_DEPTH:
+            problems.append(Problem(where, f"is nested more than {MAX_DEPTH} levels deep"))
+        elif isinstance(item, dict):
+            problems += [Problem(where, f"has a key that is not text: {show(k)}")
+                         for k in item if not isinstance(k, str)]
+            entries = [(v, child(where, k), depth + 1) for k, v in item.items()
+                       if isinstance(k, str)]
+            stack.extend(reversed(entries))
+        elif isinstance(item, list):
+            stack.extend((item[i], child(where, i), depth + 1)
+                         for i in range(len(item) - 1, -1, -1))
+        else:
+            message = _scalar_problem(item)
+            if message:
+                problems.append(Problem(where, message))
+    return problems
+
+
+def _scalar_problem(value: Any) -> str | None:
+    """Why a JSON scalar is unusable, or None."""
+    if isinstance(value, HugeNumber):
+        return _too_large(value.digits)
+    if isinstance(value, str):
+        return None if value.isascii() or _encodable(value) else (
+            "holds text that is not valid Unicode (a lone surrogate such as \\ud800)")
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return None if abs(value) <= _LARGEST_FLOAT else _too_large(_digits(value))
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"must be a finite number, got {value!r}"
+    return f"is not a JSON value (a Python {type(value).__name__})"
+
+
+def _too_large(digits: int) -> str:
+    return f"is a number of {digits:,} digits, too large to use: numbers must stay below 1.8e308"
+
+
+def _digits(value: int) -> int:
+    """The number of decimal digits of a (huge) int, without converting it to text."""
+    magnitude = abs(value)
+    digits = math.floor((magnitude.bit_length() - 1) * _DIGITS_PER_BIT) + 1
+    return digits + 1 if magnitude >= 10 ** digits else digits
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class HugeNumber:
+    """What the JSON reader puts in place of an integer with more digits than any design
+    needs (Python refuses to even convert one of over 4 300 digits)."""
+
+    def __init__(self, digits: int):
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits:,} digits>"
 
 
 def unknown_keys(obj: Mapping[str, Any], known: Sequence[str], path: str, what: str,

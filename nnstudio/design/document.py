@@ -21,9 +21,15 @@ from nnstudio.core.losses import canonical_loss
 from nnstudio.core.optimizers import resolve_options
 from nnstudio.data.catalog import SOURCES, resolve_spec
 from nnstudio.design.check_sections import data_spec
-from nnstudio.design.checks import EXTENSION_PREFIX
-from nnstudio.design.errors import DesignError
-from nnstudio.design.io import atomic_write, dumps, parse_json, read_text
+from nnstudio.design.checks import EXTENSION_PREFIX, json_problems
+from nnstudio.design.errors import DesignError, Problem
+from nnstudio.design.io import (
+    atomic_write,
+    dumps,
+    parse_json,
+    read_text,
+    remove_stale_temporaries,
+)
 from nnstudio.design.spec import (
     DEFAULT_LOSS,
     DEFAULT_OPTIMIZER,
@@ -34,6 +40,7 @@ from nnstudio.design.spec import (
     VERSION,
 )
 from nnstudio.design.validate import validate_document, validate_section
+from nnstudio.design.weights import weights_path_for
 
 
 class Design:
@@ -57,6 +64,7 @@ class Design:
         source = os.fspath(path)
         design = cls.from_json(read_text(source), source=source, draft=draft)
         design.path = source
+        _remove_stale_temporaries(Path(source))
         return design
 
     @classmethod
@@ -67,7 +75,7 @@ class Design:
     @classmethod
     def from_dict(cls, doc: Any, *, draft: bool = False) -> Design:
         """Validate a document given as Python data (copied; tuples count as lists)."""
-        return cls._validated(_json_copy(doc), "<dict>", draft)
+        return cls._validated(_plain_copy(doc, "<dict>"), "<dict>", draft)
 
     @classmethod
     def default(cls) -> Design:
@@ -114,15 +122,19 @@ class Design:
         """Write the design atomically to `path` (default: where it was loaded or last saved).
 
         Saving into another folder rewrites relative data paths so they still find their
-        files. A failed save leaves any old file intact and raises DesignError with the reason.
+        files. A symbolic link at the target is replaced, never written through. Every failure
+        (a document an editor made unwritable, a read-only folder, a full disk) leaves any old
+        file intact and raises DesignError with the reason.
         """
         if path is None and self._path is None:
             raise DesignError("this design has no file yet: give a path to save it to")
         target = Path(path).absolute() if path is not None else self._path
+        assert target is not None
         doc = self._rebased(target.parent)
-        text = dumps(doc).encode("utf-8")
+        text = _encoded(doc, str(target))
         atomic_write(target, lambda f: f.write(text))
         self._doc, self._path = doc, target
+        _remove_stale_temporaries(target)
 
     # -- editing -----------------------------------------------------------------------------------
     @property
@@ -146,7 +158,7 @@ class Design:
         if value is None:
             doc.pop(key, None)
         else:
-            value = _json_copy(value)
+            value = _plain_copy(value, key)
             problems = validate_section(key, value)
             if problems:
                 raise DesignError(problems)
@@ -237,8 +249,8 @@ def _with_defaults(section: dict[str, Any], specs: Iterable[ParamSpec]) -> dict[
     out = {}
     for p in specs:
         value = section.get(p.name, p.default)
-        out[p.name] = int(value) if p.kind == "int" else float(value) if p.kind == "float" \
-            else value
+        out[p.name] = int(value) if p.kind == "int" else float(value) + 0.0 \
+            if p.kind == "float" else value
     return out
 
 
@@ -251,6 +263,36 @@ def _rebase(value: str, old: Path, new: Path) -> str:
         return Path(os.path.relpath(target, new)).as_posix()
     except ValueError:  # another drive (Windows): keep it absolute
         return Path(target).as_posix()
+
+
+def _plain_copy(value: Any, where: str) -> Any:
+    """_json_copy, or DesignError when `value` is too deep to copy (or contains itself)."""
+    try:
+        return _json_copy(value)
+    except RecursionError:
+        raise DesignError([Problem(where if where != "<dict>" else "",
+                                   "is nested too deeply (or contains itself)")]) from None
+
+
+def _encoded(doc: dict[str, Any], target: str) -> bytes:
+    """The document's JSON text in UTF-8; DesignError saying why it cannot be written."""
+    problems = json_problems(doc)
+    if problems:
+        why = Problem("", f"cannot save {target}: the design holds values a design file cannot")
+        raise DesignError([why, *problems], target)
+    try:
+        return dumps(doc).encode("utf-8")
+    except RecursionError:
+        raise DesignError(f"cannot save {target}: the design is nested too deeply",
+                          target) from None
+    except (TypeError, ValueError) as exc:
+        raise DesignError(f"cannot save {target}: {exc}", target) from None
+
+
+def _remove_stale_temporaries(design_path: Path) -> None:
+    """Clean what killed saves left beside the design and its weights file."""
+    remove_stale_temporaries(design_path)
+    remove_stale_temporaries(weights_path_for(design_path))
 
 
 def _json_copy(value: Any) -> Any:

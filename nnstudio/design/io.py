@@ -9,35 +9,38 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import stat
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from nnstudio.design.checks import HugeNumber
 from nnstudio.design.errors import DesignError, Problem, child
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _MB = 1024 * 1024
+#: the name of atomic_write's temporaries ends so
+TEMP_SUFFIX = ".tmp"
+#: temporaries older than this (seconds) are left over from a killed save
+STALE_SECONDS = 3600.0
+#: longer integers are not converted (a float holds about 309 digits)
+_MAX_DIGITS = 400
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """The text of a design file; DesignError if it is missing, not a file, too big, binary or
-    empty."""
+    """The text of a design file; DesignError if it is missing, not a regular file, too big,
+    binary or empty."""
     name = os.fspath(path)
     try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            raise _file_error(name, f"{name} is a folder, not a design file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _file_error(name, f"{name} is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _too_large(name, info.st_size)
-        with open(name, "rb") as f:
+        with os.fdopen(open_regular(name), "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(name, size)
             data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise _file_error(name, f"{name} does not exist") from None
     except OSError as exc:
         raise _file_error(name, f"cannot read {name}: {os_reason(exc)}") from None
     if len(data) > MAX_FILE_BYTES:
@@ -53,6 +56,40 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return text
 
 
+def open_regular(name: str, *, follow_links: bool = True) -> int:
+    """A read-only descriptor of the regular file `name`; DesignError naming it when it is
+    missing, a folder, a link (unless `follow_links`), or not a regular file (a FIFO, a device).
+
+    Nothing that is not a regular file is ever opened for real: the type is checked before
+    opening, and the descriptor is opened non-blocking (a FIFO swapped in meanwhile cannot
+    block) and checked again. OSError for other failures (permissions, a name too long).
+    """
+    try:
+        info = os.stat(name) if follow_links else os.lstat(name)
+    except FileNotFoundError:
+        raise _file_error(name, f"{name} does not exist") from None
+    _check_regular(name, info)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+                 | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0)))
+    try:
+        _check_regular(name, os.fstat(fd))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _check_regular(name: str, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise _file_error(name, f"{name} is a folder, not a file")
+    if stat.S_ISLNK(info.st_mode):
+        raise _file_error(name, f"{name} is a symbolic link; nnstudio reads only the file itself")
+    if not stat.S_ISREG(info.st_mode):
+        raise _file_error(name, f"{name} is not a regular file")
+
+
 def parse_json(text: str, source: str = "<string>") -> Any:
     """The JSON value in `text`; DesignError with the line and column of any syntax error, and
     one problem per key that appears twice in an object."""
@@ -60,7 +97,8 @@ def parse_json(text: str, source: str = "<string>") -> Any:
         raise _file_error(source, f"{source} is empty")
     duplicates: list[Problem] = []
     try:
-        value = _plain(json.loads(text, object_pairs_hook=_Object), "", duplicates)
+        value = _plain(json.loads(text, object_pairs_hook=_Object, parse_int=_parse_int), "",
+                       duplicates)
     except json.JSONDecodeError as exc:
         where = f"(line {exc.lineno}, column {exc.colno})"
         if exc.pos >= len(text.rstrip()):
@@ -84,12 +122,11 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
     """Call `write` on a temporary file beside `path`, fsync it, then rename it over `path`.
 
     Either the whole new content is at `path` or the old file is untouched; no temporary file is
-    left behind. OS failures become a DesignError with the reason.
+    left behind. A symbolic link at `path` is replaced by the file, never written through (its
+    target is left alone). OS failures become a DesignError with the reason.
     """
     target = Path(path)
-    if target.is_symlink():
-        target = target.resolve()
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(tmp, flags, 0o666)
@@ -100,8 +137,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        _keep_mode(target, tmp)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -110,6 +146,42 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
             raise _file_error(str(target), f"cannot save {target}: {os_reason(exc)}") from None
         raise
     _sync_folder(target.parent)
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str], max_age: float = STALE_SECONDS
+                             ) -> list[Path]:
+    """Delete the temporary files `atomic_write` left beside `path` when it was killed: only
+    regular files named as ours (``.<name>.<8 hex digits>.tmp``) and older than `max_age`
+    seconds. Returns what was removed; a folder that cannot be read is left alone."""
+    target = Path(path)
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{8}}{re.escape(TEMP_SUFFIX)}")
+    removed: list[Path] = []
+    try:
+        names = [e.name for e in os.scandir(target.parent or ".") if pattern.fullmatch(e.name)]
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        stale = target.with_name(name)
+        try:
+            info = os.lstat(stale)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > max_age:
+                os.unlink(stale)
+                removed.append(stale)
+        except OSError:
+            continue
+    return removed
+
+
+def _keep_mode(target: Path, tmp: Path) -> None:
+    """Give `tmp` the permissions of the regular file it replaces (a link's target is not
+    looked at)."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return
+    if stat.S_ISREG(info.st_mode):
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
 
 
 def os_reason(exc: OSError) -> str:
@@ -138,6 +210,12 @@ def _file_error(source: str, message: str) -> DesignError:
 def _too_large(name: str, size: int) -> DesignError:
     return _file_error(name, f"{name} is {size / _MB:,.1f} MB; a design file is at most "
                              f"{MAX_FILE_BYTES // _MB} MB")
+
+
+def _parse_int(text: str) -> int | HugeNumber:
+    """An integer from JSON text, or a HugeNumber for one longer than any float."""
+    digits = len(text.lstrip("-"))
+    return HugeNumber(digits) if digits > _MAX_DIGITS else int(text)
 
 
 class _Object(dict):

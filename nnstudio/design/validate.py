@@ -24,6 +24,7 @@ from nnstudio.design.check_network import check_network
 from nnstudio.design.check_sections import check_data, check_training
 from nnstudio.design.checks import EXTENSION_PREFIX, json_problems, show, unknown_keys
 from nnstudio.design.errors import Problem, child
+from nnstudio.design.lesson import check_lesson
 from nnstudio.design.spec import EDITABLE_SECTIONS, FORMAT, TOP_LEVEL_KEYS, VERSION
 
 
@@ -52,6 +53,7 @@ def validate_document(doc: Any, *, check_graph: bool = True) -> list[Problem]:
     for key in EDITABLE_SECTIONS:
         if key in doc:
             problems += validate_section(key, doc[key])
+    problems += check_lesson(doc, check_results=check_graph and not problems)
     return problems or schema_problems(doc)
 
 
@@ -96,17 +98,48 @@ def _check_version(doc: dict[str, Any]) -> list[Problem]:
 
 
 def schema_problems(doc: Any) -> list[Problem]:
-    """The shipped schema's findings on `doc`, worded like the semantic pass's."""
+    """The shipped schema's findings on `doc`, worded like the semantic pass's.
+
+    The schema sees one node for each distinct node body (type and params; ids and positions
+    are fully checked by the semantic pass) and one edge: jsonschema costs about a
+    millisecond a node, so a long chain of identical layers would otherwise take seconds.
+    Findings on a node are reported at the first node with that body.
+    """
     # Imported here, not at the top, so that `python -m nnstudio.design.schema` does not find
     # its own module already imported by the package.
     from nnstudio.design.schema import validator
 
+    compact, node_index = _compacted(doc)
     problems: list[Problem] = []
-    for error in validator().iter_errors(doc):
-        for problem in _friendly(error):
+    for error in validator().iter_errors(compact):
+        for problem in _friendly(error, node_index):
             if problem not in problems:
                 problems.append(problem)
     return problems
+
+
+def _compacted(doc: dict[str, Any]) -> tuple[dict[str, Any], list[int]]:
+    """`doc` with one node per distinct body and at most one edge, and for each node kept its
+    index in the original list."""
+    network = doc.get("network")
+    if not isinstance(network, dict) or not isinstance(network.get("nodes"), list):
+        return doc, []
+    kept: dict[str, int] = {}
+    for i, node in enumerate(network["nodes"]):
+        kept.setdefault(_body(node), i)
+    node_index = sorted(kept.values())
+    compact_network = {**network, "nodes": [network["nodes"][i] for i in node_index]}
+    if isinstance(network.get("edges"), list):
+        compact_network["edges"] = network["edges"][:1]
+    return {**doc, "network": compact_network}, node_index
+
+
+def _body(node: Any) -> str:
+    """A node's JSON without its id and position."""
+    if not isinstance(node, dict):
+        return json.dumps(node, sort_keys=True)
+    return json.dumps({k: v for k, v in node.items() if k not in ("id", "pos")},
+                      sort_keys=True)
 
 
 _TYPE_WORDS = {"object": "an object", "array": "a list", "string": "a text",
@@ -116,14 +149,18 @@ _BOUND_WORDS = {"minimum": "at least", "exclusiveMinimum": "greater than",
                 "maximum": "at most", "exclusiveMaximum": "less than"}
 
 
-def _friendly(error: ValidationError) -> list[Problem]:
-    """One jsonschema error as problems at JSON paths, in the validator's wording."""
+def _friendly(error: ValidationError, node_index: list[int]) -> list[Problem]:
+    """One jsonschema error as problems at JSON paths, in the validator's wording; a node's
+    path uses its index in the original list (`node_index`, see _compacted)."""
     if error.context:
         deepest = best_match(error.context)
         if deepest is not None:
-            return _friendly(deepest)
+            return _friendly(deepest, node_index)
+    keys = list(error.absolute_path)
+    if keys[:2] == ["network", "nodes"] and len(keys) > 2 and node_index:
+        keys[2] = node_index[keys[2]]
     path = ""
-    for key in error.absolute_path:
+    for key in keys:
         path = child(path, key)
     kind, rule, value = error.validator, error.validator_value, error.instance
     if kind == "required":

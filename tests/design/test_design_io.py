@@ -140,10 +140,11 @@ def test_dumps_keeps_key_order_and_inlines_plain_lists() -> None:
                     '      ["x", "y"]\n    ]\n  },\n  "c": [],\n  "d": {}\n}\n')
 
 
-def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
-    real = tmp_path / "real.txt"
-    real.write_text("old")
+def test_atomic_write_replaces_a_symlink_instead_of_writing_through_it(tmp_path: Path) -> None:
+    unrelated = tmp_path / "unrelated.txt"
+    unrelated.write_text("precious")
     link = tmp_path / "link.txt"
-    link.symlink_to(real)
+    link.symlink_to(unrelated)
     design_io.atomic_write(link, lambda f: f.write(b"new"))
-    assert link.is_symlink() and real.read_text() == "new"
+    assert not link.is_symlink() and link.read_text() == "new"
+    assert unrelated.read_text() == "precious"
