@@ -10,6 +10,7 @@ import copy
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from nnstudio.core.catalog import NODE_TYPES
@@ -204,41 +205,78 @@ def place_unplaced(network: Network) -> list[str]:
     return [n["id"] for n in unplaced]
 
 
+#: the start of the ids of the places a skip edge holds in the columns it crosses
+SKIP_PLACE = "\0skip"
+
+
 def layered_positions(network: Network, dx: float = 230.0, dy: float = 130.0
                       ) -> dict[str, list[float]]:
     """Left-to-right layout: a node's column is its longest path from a source; each column is
-    centred vertically, ordered by the mean row of its predecessors to limit crossings."""
+    centred vertically, ordered by the mean row of its predecessors to limit crossings. An edge
+    that skips columns (a residual connection) holds a place of its own in each column it
+    crosses, so the cards it skips sit beside its line instead of on it."""
     ids = [n["id"] for n in network["nodes"]]
-    column_ids = set(ids)
-    preds: dict[str, list[str]] = defaultdict(list)
+    known = set(ids)
+    edges = [(src, dst) for src, dst in network["edges"] if src in known and dst in known]
+    column = _longest_path_columns(ids, edges)
+    members, preds = _with_skip_places(ids, edges, column)
+    row: dict[str, float] = {}
+    for c in sorted(members):
+        def mean_row(nid: str) -> float:
+            return sum(row.get(p, 0) for p in preds[nid]) / max(len(preds[nid]), 1)
+        slots = [nid for _, group in groupby(sorted(members[c], key=mean_row), key=mean_row)
+                 for nid in _placeholders_in_the_middle(list(group))]
+        for r, nid in enumerate(slots):
+            row[nid] = r - (len(slots) - 1) / 2
+    return {nid: [column[nid] * dx, row[nid] * dy] for nid in ids}
+
+
+def _placeholders_in_the_middle(group: list[str]) -> list[str]:
+    """Nodes that follow the same rows, skip placeholders in the middle: a skip edge runs
+    straight from its source to a merge centred on the branches, i.e. through the middle."""
+    cards = [nid for nid in group if not nid.startswith(SKIP_PLACE)]
+    half = (len(cards) + 1) // 2
+    return cards[:half] + [nid for nid in group if nid.startswith(SKIP_PLACE)] + cards[half:]
+
+
+def _longest_path_columns(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
+    """Each node's column: its longest path from a source (Kahn's order; nodes on a cycle
+    keep column 0)."""
     succ: dict[str, list[str]] = defaultdict(list)
-    for src, dst in network["edges"]:
-        if src in column_ids and dst in column_ids:
-            preds[dst].append(src)
-            succ[src].append(dst)
+    indegree = dict.fromkeys(ids, 0)
+    for src, dst in edges:
+        succ[src].append(dst)
+        indegree[dst] += 1
     column = dict.fromkeys(ids, 0)
-    indegree = {nid: len(preds[nid]) for nid in ids}
     ready = [nid for nid in ids if indegree[nid] == 0]
-    while ready:  # Kahn's order; nodes on a cycle keep column 0
+    while ready:
         nid = ready.pop()
         for nxt in succ[nid]:
             column[nxt] = max(column[nxt], column[nid] + 1)
             indegree[nxt] -= 1
             if indegree[nxt] == 0:
                 ready.append(nxt)
-    columns: dict[int, list[str]] = defaultdict(list)
+    return column
+
+
+def _with_skip_places(ids: list[str], edges: list[tuple[str, str]], column: dict[str, int]
+                      ) -> tuple[dict[int, list[str]], dict[str, list[str]]]:
+    """(the members of each column, each member's predecessors), where an edge spanning
+    several columns is a chain of placeholders (ids starting with `SKIP_PLACE`) through the
+    columns between."""
+    members: dict[int, list[str]] = defaultdict(list)
     for nid in ids:
-        columns[column[nid]].append(nid)
-    row: dict[str, float] = {}
-    positions = {}
-    for c in sorted(columns):
-        members = columns[c]
-        members.sort(key=lambda nid: (sum(row.get(p, 0) for p in preds[nid])
-                                      / max(len(preds[nid]), 1)))
-        for r, nid in enumerate(members):
-            row[nid] = r - (len(members) - 1) / 2
-            positions[nid] = [c * dx, row[nid] * dy]
-    return positions
+        members[column[nid]].append(nid)
+    preds: dict[str, list[str]] = defaultdict(list)
+    for k, (src, dst) in enumerate(edges):
+        previous = src
+        for c in range(column[src] + 1, column[dst]):
+            place = f"{SKIP_PLACE}{k}.{c}"
+            members[c].append(place)
+            preds[place].append(previous)
+            previous = place
+        preds[dst].append(previous)
+    return members, preds
 
 
 # -- shapes follow the data ------------------------------------------------------------------------
