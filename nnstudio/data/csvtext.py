@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+from nnstudio.data import limits
 from nnstudio.data.errors import DataError
+from nnstudio.data.paths import open_regular
 
 DELIMITERS = (",", ";", "\t")
 #: cells read as a missing value (compared in lower case)
@@ -47,8 +50,12 @@ def read_head(path: Path, limit: int) -> tuple[str, bool]:
 
 
 def _read(path: Path, limit: int | None) -> bytes:
+    """The first `limit` bytes of the regular file `path` (all of it if None, once its text
+    and a copy are known to fit in memory)."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
+            if limit is None:
+                limits.check_fits(2 * os.fstat(file.fileno()).st_size, path.name, "path")
             return file.read(-1 if limit is None else limit)
     except OSError as exc:
         raise DataError(f"cannot read {path}: {exc.strerror or exc}", key="path") from None

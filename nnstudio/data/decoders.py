@@ -7,13 +7,15 @@ reads 8-bit PNG (png.py) and binary PGM/PPM (pnm.py), and says that JPEG needs t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from nnstudio.data import png, pnm
+from nnstudio.data import limits, png, pnm
 from nnstudio.data.errors import DataError
+from nnstudio.data.paths import open_regular
 from nnstudio.data.resize import resize_area
 
 #: (file, (height, width), rgb) → float array (3 if rgb else 1, height, width) in [0, 1]
@@ -41,10 +43,7 @@ def decode_image(path: Path, size: tuple[int, int], rgb: bool) -> np.ndarray:
     [0, 1], C = 3 if rgb else 1, resized by area averaging (resize.resize_area). Transparent
     pixels are laid over white; colour becomes grey by the BT.601 luma weights.
     DataError naming the file for anything else (JPEG needs the nnstudio app)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read {path.name}: {exc.strerror or exc}", key="path") from None
+    data = read_image_file(path)
     if data.startswith(png.SIGNATURE):
         pixels = png.decode_png(data, path.name) / 255.0
     elif pnm.is_pnm(data):
@@ -56,6 +55,17 @@ def decode_image(path: Path, size: tuple[int, int], rgb: bool) -> np.ndarray:
         raise DataError(f"{path.name} is not an image the engine can read (it reads PNG and "
                         f"binary PGM/PPM; the nnstudio app reads JPEG and more)", key="path")
     return resize_area(channels(pixels, rgb), size)
+
+
+def read_image_file(path: Path) -> bytes:
+    """The bytes of the image file `path`, once it is known to be a regular file whose size
+    fits in memory; DataError naming it otherwise."""
+    try:
+        with open_regular(path) as file:
+            limits.check_fits(os.fstat(file.fileno()).st_size, path.name, "path")
+            return file.read()
+    except OSError as exc:
+        raise DataError(f"cannot read {path.name}: {exc.strerror or exc}", key="path") from None
 
 
 def channels(pixels: np.ndarray, rgb: bool) -> np.ndarray:

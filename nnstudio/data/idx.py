@@ -4,28 +4,33 @@ The header is two zero bytes, a type code, the number of dimensions d, then d bi
 uint32 sizes; the values follow in row-major order, big-endian. MNIST and Fashion-MNIST hold
 uint8 images (N, rows, columns) in one file and uint8 labels (N,) in another. A file is read
 straight into one preallocated buffer (a gzip file is inflated into it a megabyte at a time), so
-loading costs one copy of the bytes and nothing more.
+loading costs one copy of the bytes and nothing more. The header's sizes are checked against the
+file (and what its compressed data can hold) and the free memory before that buffer exists.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from math import prod
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import numpy as np
 
+from nnstudio.data import limits
 from nnstudio.data.errors import DataError
+from nnstudio.data.paths import is_regular_file, open_regular
 from nnstudio.data.samples import Samples
 from nnstudio.data.targets import encode_classes
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: IDX type code → NumPy dtype (big-endian where it matters)
-TYPES = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"),
+TYPES: dict[int, np.dtype] = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"),
          0x0C: np.dtype(">i4"), 0x0D: np.dtype(">f4"), 0x0E: np.dtype(">f8")}
 READ_CHUNK = 1 << 20
 
@@ -34,36 +39,45 @@ def read_idx(path: Path, key: str,
              progress: Callable[[float], None] | None = None) -> np.ndarray:
     """The array stored in the IDX file `path`, shaped as its header says, in native byte
     order. DataError (with `key`, the spec key naming the file) for a file that is not IDX,
-    is truncated, or holds more than its header announces. `progress`, if given, is called
-    with the fraction of the data read after every chunk (an exception it raises stops the
-    read)."""
+    is truncated, holds more than its header announces, announces an empty dimension, or
+    announces more than the file can hold or memory can take (checked before allocating).
+    `progress`, if given, is called with the fraction of the data read after every chunk (an
+    exception it raises stops the read)."""
+    with _opened(path, key) as (stream, file_size, trailer):
+        dtype, dims = _announced(stream, path.name, key, file_size, trailer)
+        values = prod(dims)
+        extra = 4 if dtype == np.uint8 else limits.LOADED_BYTES_PER_VALUE
+        limits.check_fits(values * (dtype.itemsize + extra), path.name, key)
+        return _payload(stream, path.name, key, dtype, dims, progress)
+
+
+@contextmanager
+def _opened(path: Path, key: str) -> Iterator[tuple[BinaryIO, int, int | None]]:
+    """(the IDX stream, inflated if gzip, the file's size, and for gzip the inflated size
+    modulo 2³² its trailer gives, else None); the errors of reading and inflating become
+    DataErrors naming the file."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path, key) as file:
+            file_size = os.fstat(file.fileno()).st_size
             start = file.read(2)
             file.seek(0)
             if not start:
                 raise DataError(f"{path.name} is empty", key=key)
             if start != GZIP_MAGIC:
-                return _read(file, path, key, path.stat().st_size, False, progress)
-            size = _gzip_size(file)
+                yield file, file_size, None
+                return
+            trailer = _gzip_size(file)
             with gzip.GzipFile(fileobj=file) as stream:
-                return _read(stream, path, key, size, True, progress)
+                yield cast(BinaryIO, stream), file_size, trailer
     except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
         raise DataError(f"{path.name} is a damaged gzip file ({exc})", key=key) from None
     except OSError as exc:
         raise DataError(f"cannot read {path.name}: {exc.strerror or exc}", key=key) from None
 
 
-def _gzip_size(file: BinaryIO) -> int:
-    """The uncompressed size modulo 2³², from the gzip trailer."""
-    file.seek(-4, io.SEEK_END)
-    size = int.from_bytes(file.read(4), "little")
-    file.seek(0)
-    return size
-
-
 def _header(stream: BinaryIO, where: str, key: str) -> tuple[np.dtype, tuple[int, ...]]:
-    """The dtype and dimensions an IDX header announces; the stream is left at the data."""
+    """The dtype and dimensions an IDX header announces, none of them 0; the stream is left
+    at the data."""
     magic = stream.read(4)
     if len(magic) < 4 or magic[:2] != b"\0\0" or magic[2] not in TYPES or magic[3] == 0:
         raise DataError(f"{where} is not an IDX file (it does not start with the IDX magic "
@@ -73,26 +87,50 @@ def _header(stream: BinaryIO, where: str, key: str) -> tuple[np.dtype, tuple[int
     header = stream.read(4 * ndim)
     if len(header) < 4 * ndim:
         raise DataError(f"{where} is truncated: it ends inside its header", key=key)
-    return dtype, tuple(int.from_bytes(header[4 * i:4 * i + 4], "big") for i in range(ndim))
+    dims = tuple(int.from_bytes(header[4 * i:4 * i + 4], "big") for i in range(ndim))
+    if 0 in dims:
+        raise DataError(f"{where} holds no data: its header announces "
+                        f"{' × '.join(map(str, dims))} values", key=key)
+    return dtype, dims
 
 
-def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
-          progress: Callable[[float], None] | None) -> np.ndarray:
-    """Parse the header and read the payload. `size`: the whole (uncompressed) file's length,
-    modulo 2³² when `compressed`."""
-    where = path.name
+def _announced(stream: BinaryIO, where: str, key: str, file_size: int, trailer: int | None
+               ) -> tuple[np.dtype, tuple[int, ...]]:
+    """The header's dtype and dimensions, once they are known to fit the file: its exact
+    size if plain; if gzip, the size in its `trailer` (modulo 2³²) and what `file_size`
+    bytes of deflate data can hold. DataError for an empty dimension."""
     dtype, dims = _header(stream, where, key)
+    shape = " × ".join(map(str, dims))
     expected = 4 + 4 * len(dims) + prod(dims) * dtype.itemsize
-    if (expected % 2**32 if compressed else expected) != size:
-        detail = "" if compressed else f" in {expected} bytes, but it has {size}"
+    if trailer is not None:
+        limits.check_inflatable(expected, file_size, where, key)
+    plain = trailer is None
+    if (expected if plain else expected % 2**32) != (file_size if plain else trailer):
+        detail = f" in {expected} bytes, but it has {file_size}" if plain else ""
         raise DataError(f"{where} does not match its header: the header announces "
-                        f"{' × '.join(map(str, dims))} values of type {dtype.name}{detail} "
+                        f"{shape} values of type {dtype.name}{detail} "
                         f"(truncated, or not an IDX file)", key=key)
+    return dtype, dims
+
+
+def _gzip_size(file: BinaryIO) -> int:
+    """The uncompressed size modulo 2³², from the trailer of the gzip `file`, which is left
+    at its start."""
+    file.seek(-4, io.SEEK_END)
+    size = int.from_bytes(file.read(4), "little")
+    file.seek(0)
+    return size
+
+
+def _payload(stream: BinaryIO, where: str, key: str, dtype: np.dtype, dims: tuple[int, ...],
+             progress: Callable[[float], None] | None) -> np.ndarray:
+    """The values after the header, read a chunk at a time into one buffer of the announced
+    size: never more than that is inflated."""
     payload = np.empty(prod(dims) * dtype.itemsize, dtype=np.uint8)
-    view = memoryview(payload)
+    view = memoryview(payload.data)
     filled = 0
     while filled < len(payload):
-        got = stream.readinto(view[filled:filled + READ_CHUNK])
+        got = stream.readinto(view[filled:filled + READ_CHUNK])  # type: ignore[attr-defined]
         if not got:
             raise DataError(f"{where} is truncated: {filled} of the {len(payload)} bytes of "
                             f"data announced by its header are there", key=key)
@@ -109,35 +147,18 @@ def _read(stream: BinaryIO, path: Path, key: str, size: int, compressed: bool,
 def peek_idx(path: Path, key: str, count: int) -> tuple[tuple[int, ...], np.ndarray]:
     """The shape the IDX file `path` announces and its first `count` items (count, *dims[1:])
     in native byte order, reading no further. DataError (with `key`) for a file that is not
-    IDX or ends before those items."""
-    try:
-        with path.open("rb") as file:
-            start = file.read(2)
-            if not start:
-                raise DataError(f"{path.name} is empty", key=key)
-            if start == GZIP_MAGIC:
-                file.seek(0)
-                with gzip.GzipFile(fileobj=file) as stream:
-                    return _peek(stream, path.name, key, count)
-            file.seek(0)
-            return _peek(file, path.name, key, count)
-    except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
-        raise DataError(f"{path.name} is a damaged gzip file ({exc})", key=key) from None
-    except OSError as exc:
-        raise DataError(f"cannot read {path.name}: {exc.strerror or exc}", key=key) from None
-
-
-def _peek(stream: BinaryIO, where: str, key: str, count: int
-          ) -> tuple[tuple[int, ...], np.ndarray]:
-    dtype, dims = _header(stream, where, key)
-    count = min(count, dims[0]) if dims else 0
-    size = count * prod(dims[1:]) * dtype.itemsize
-    data = stream.read(size)
-    if len(data) < size:
-        raise DataError(f"{where} is truncated: it ends inside its first {count} items",
-                        key=key)
-    head = np.frombuffer(data, dtype=dtype).reshape(count, *dims[1:])
-    return dims, head.astype(dtype.newbyteorder("="))
+    IDX, announces an empty dimension or ends before those items."""
+    with _opened(path, key) as (stream, file_size, trailer):
+        dtype, dims = _header(stream, path.name, key)
+        count = min(count, dims[0])
+        size = count * prod(dims[1:]) * dtype.itemsize
+        room = file_size if trailer is None else file_size * limits.DEFLATE_RATIO
+        data = stream.read(size) if size <= room else b""
+        if len(data) < size:
+            raise DataError(f"{path.name} is truncated: it ends inside its first {count} "
+                            f"items", key=key)
+        head = np.frombuffer(data, dtype=dtype).reshape(count, *dims[1:])
+        return dims, head.astype(dtype.newbyteorder("="))
 
 
 def guess_labels(images: Path) -> Path | None:
@@ -148,7 +169,7 @@ def guess_labels(images: Path) -> Path | None:
         return None
     stem = name.removesuffix(".gz")
     for candidate in (name, stem, stem + ".gz"):
-        if (images.parent / candidate).is_file():
+        if is_regular_file(images.parent / candidate):
             return images.parent / candidate
     return None
 
@@ -174,8 +195,6 @@ def load_idx(images_path: Path, labels_path: Path,
         raise DataError(f"{images_path.name} holds {len(images)} images but "
                         f"{labels_path.name} holds {len(labels)} labels; they must match",
                         key="labels")
-    if len(images) == 0:
-        raise DataError(f"{images_path.name} holds no images", key="images")
     if labels.dtype.kind not in "iu":
         raise DataError(f"{labels_path.name} holds {labels.dtype.name} values; labels must be "
                         f"whole numbers", key="labels")

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from math import prod
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import numpy as np
 
+from nnstudio.data import limits
 from nnstudio.data.errors import DataError
+from nnstudio.data.paths import open_regular
 from nnstudio.data.samples import Samples
 from nnstudio.data.targets import encode_classes, infer_task
 
 _READ_ERRORS = (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error)
+NPY_MAGIC = b"\x93NUMPY"
+ZIP_MAGIC = b"PK\x03\x04"
+#: the first byte of a pickle (protocol 2 and later)
+PICKLE_MAGIC = b"\x80"
+#: the zip methods read (numpy.savez stores, savez_compressed deflates), with the most each
+#: can expand its data
+ZIP_RATIOS = {zipfile.ZIP_STORED: 1, zipfile.ZIP_DEFLATED: limits.DEFLATE_RATIO}
+READ_CHUNK = 1 << 20
 
 
 def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "auto",
@@ -23,26 +35,17 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
 
     Images (N, H, W) get one channel. Integer, boolean or text targets are classes under
     task "auto", and so are whole-number float targets with few distinct values; classes are
-    numbered in sorted order of their values. `progress`, if given, is called with the
-    fraction done after each array is read.
+    numbered in sorted order of their values. Each array's header is checked against its zip
+    member and the free memory before it is read (see limits). `progress`, if given, is
+    called with the fraction done after each array is read.
     """
     report = progress if progress is not None else (lambda fraction: None)
     where = path.name
-    try:
-        archive = np.load(path, allow_pickle=False)
-    except _READ_ERRORS as exc:
-        if "pickle" in str(exc):
-            raise DataError(f"{where} holds pickled Python objects, which nnstudio never loads "
-                            f"(loading them could run code); save plain arrays with numpy.savez",
-                            key="path") from None
-        raise DataError(f"{where} is not a readable NumPy .npz file ({exc})", key="path") from None
-    if not isinstance(archive, np.lib.npyio.NpzFile):
-        raise DataError(f"{where} holds a single array; save inputs and targets together with "
-                        f"numpy.savez(path, {x_key}=inputs, {y_key}=targets)", key="path")
-    with archive:
-        x = _array(archive, x_key, "x_key", where)
+    with _archive(path) as archive:
+        names = [n.removesuffix(".npy") for n in archive.namelist() if n.endswith(".npy")]
+        x = _array(archive, names, x_key, "x_key", where)
         report(0.6)
-        y = _array(archive, y_key, "y_key", where)
+        y = _array(archive, names, y_key, "y_key", where)
         report(0.7)
     x = _inputs(x, x_key, where)
     report(0.9)
@@ -55,31 +58,79 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
     return Samples(x, y, task, kind, class_names, features, path.stem)
 
 
-def _npy_header(file: BinaryIO) -> tuple[tuple[int, ...], bool, np.dtype]:
-    """(shape, fortran order, dtype) from an .npy stream, left at the data."""
+@contextmanager
+def _archive(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The .npz file `path` opened as a zip archive; DataError naming it for a file that is
+    not one (a single .npy array, a pickle, anything else) and for any error reading it."""
+    where = path.name
+    try:
+        with open_regular(path) as file:
+            start = file.read(len(NPY_MAGIC))
+            file.seek(0)
+            if start.startswith(NPY_MAGIC):
+                raise DataError(f"{where} holds a single array; save inputs and targets "
+                                f"together with numpy.savez(path, x=inputs, y=targets)",
+                                key="path")
+            if start.startswith(PICKLE_MAGIC):
+                raise DataError(f"{where} holds pickled Python objects, which nnstudio never "
+                                f"loads (loading them could run code); save plain arrays with "
+                                f"numpy.savez", key="path")
+            with zipfile.ZipFile(file) as archive:
+                yield archive
+    except _READ_ERRORS as exc:
+        raise DataError(f"{where} is not a readable NumPy .npz file ({exc})",
+                        key="path") from None
+
+
+def _npy_header(file: IO[bytes]) -> tuple[tuple[int, ...], bool, np.dtype]:
+    """(shape, fortran order, dtype) from an .npy stream, left at the data. ValueError for
+    a damaged header (negative sizes too)."""
     version = np.lib.format.read_magic(file)
     if version == (1, 0):
         shape, fortran, dtype = np.lib.format.read_array_header_1_0(file)
     else:
         shape, fortran, dtype = np.lib.format.read_array_header_2_0(file)
+    if any(d < 0 for d in shape):
+        raise ValueError(f"the header announces the shape {shape}")
     return tuple(shape), fortran, np.dtype(dtype)
+
+
+def _member(archive: zipfile.ZipFile, key: str, where: str, spec_key: str) -> zipfile.ZipInfo:
+    """The zip entry of array `key`, once it is known to be readable: not encrypted, stored
+    or deflated, and announcing no more than its compressed data can hold."""
+    try:
+        info = archive.getinfo(f"{key}.npy")
+    except KeyError:
+        raise DataError(f"{where} has no array {key!r}", key=spec_key) from None
+    if info.flag_bits & 0x1:
+        raise DataError(f"the array {key!r} in {where} is encrypted; nnstudio reads "
+                        f"unencrypted .npz files (as numpy.savez writes them)", key=spec_key)
+    ratio = ZIP_RATIOS.get(info.compress_type)
+    if ratio is None:
+        raise DataError(f"the array {key!r} in {where} is compressed with zip method "
+                        f"{info.compress_type}, which nnstudio does not read; save it with "
+                        f"numpy.savez or numpy.savez_compressed", key=spec_key)
+    if info.file_size > info.compress_size * ratio + limits.DEFLATE_SLACK:
+        raise DataError(f"the array {key!r} in {where} announces "
+                        f"{limits.format_bytes(info.file_size)} from "
+                        f"{limits.format_bytes(info.compress_size)} of compressed data, more "
+                        f"than that can hold (damaged, or a decompression bomb)", key=spec_key)
+    return info
 
 
 def list_arrays(path: Path) -> list[tuple[str, tuple[int, ...], np.dtype]]:
     """(name, shape, dtype) of every array in the .npz file `path`, read from the headers
-    alone (no array is loaded). DataError for a file that is not an .npz archive."""
+    alone (no array is loaded). DataError for a file that is not an .npz archive or an array
+    that cannot be read (see _member)."""
     out = []
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                if not member.endswith(".npy"):
-                    continue
-                with archive.open(member) as file:
-                    shape, _, dtype = _npy_header(file)
-                out.append((member.removesuffix(".npy"), shape, dtype))
-    except _READ_ERRORS as exc:
-        raise DataError(f"{path.name} is not a readable NumPy .npz file ({exc})",
-                        key="path") from None
+    with _archive(path) as archive:
+        for member in archive.namelist():
+            if not member.endswith(".npy"):
+                continue
+            name = member.removesuffix(".npy")
+            with archive.open(_member(archive, name, path.name, "path")) as file:
+                shape, _, dtype = _npy_header(file)
+            out.append((name, shape, dtype))
     if not out:
         raise DataError(f"{path.name} holds no arrays", key="path")
     return out
@@ -89,38 +140,60 @@ def peek_array(path: Path, key: str, count: int) -> np.ndarray | None:
     """The first `count` items (along axis 0) of the array `key` in the .npz file `path`,
     reading (and inflating) only those; None for an array that cannot be read that way
     (Fortran order, objects). DataError for a file that is not an .npz archive."""
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(f"{key}.npy") as file:
+    with _archive(path) as archive:
+        info = _member(archive, key, path.name, "x_key")
+        with archive.open(info) as file:
             shape, fortran, dtype = _npy_header(file)
             if fortran or dtype.hasobject or not shape:
                 return None
             count = min(count, shape[0])
-            size = count * int(np.prod(shape[1:])) * dtype.itemsize
-            data = file.read(size)
-    except KeyError:
-        raise DataError(f"{path.name} has no array {key!r}", key="x_key") from None
-    except _READ_ERRORS as exc:
-        raise DataError(f"{path.name} is not a readable NumPy .npz file ({exc})",
-                        key="path") from None
+            size = count * prod(shape[1:]) * dtype.itemsize
+            data = file.read(size) if size <= info.file_size else b""
     if len(data) < size:
         raise DataError(f"the array {key!r} in {path.name} is truncated", key="x_key")
     return np.frombuffer(data, dtype=dtype).reshape(count, *shape[1:])
 
 
-def _array(archive: np.lib.npyio.NpzFile, key: str, spec_key: str, where: str) -> np.ndarray:
-    if key not in archive.files:
+def _array(archive: zipfile.ZipFile, names: list[str], key: str, spec_key: str,
+           where: str) -> np.ndarray:
+    """The array `key`, read a chunk at a time into one buffer of the size its header
+    announces, once that size is known to match its zip member and fit in memory."""
+    if key not in names:
         raise DataError(f"{where} has no array {key!r}; it holds: "
-                        f"{', '.join(archive.files) or 'nothing'}", key=spec_key)
+                        f"{', '.join(names) or 'nothing'}", key=spec_key)
+    info = _member(archive, key, where, spec_key)
+    what = f"the array {key!r} in {where}"
     try:
-        return archive[key]
+        with archive.open(info) as file:
+            shape, fortran, dtype = _npy_header(file)
+            if dtype.hasobject:
+                raise DataError(f"{what} holds Python objects (dtype object); nnstudio loads "
+                                f"plain numeric arrays only, since loading objects could run "
+                                f"code: save it with a numeric dtype", key=spec_key)
+            count = prod(shape)
+            size = count * dtype.itemsize
+            if size > info.file_size - file.tell():
+                raise DataError(f"{what} is truncated: its header announces "
+                                f"{' × '.join(map(str, shape))} values of type {dtype}, "
+                                f"{limits.format_bytes(size)}, but it holds less", key=spec_key)
+            limits.check_fits(size + count * limits.LOADED_BYTES_PER_VALUE, what, spec_key)
+            buffer = _read_exactly(file, size, what, spec_key)
     except _READ_ERRORS as exc:
-        if "pickle" in str(exc):
-            raise DataError(f"the array {key!r} in {where} holds Python objects (dtype object); "
-                            f"nnstudio loads plain numeric arrays only, since loading objects "
-                            f"could run code: save it with a numeric dtype",
-                            key=spec_key) from None
-        raise DataError(f"the array {key!r} in {where} cannot be read ({exc})",
-                        key=spec_key) from None
+        raise DataError(f"{what} cannot be read ({exc})", key=spec_key) from None
+    return buffer.view(dtype).reshape(shape, order="F" if fortran else "C")
+
+
+def _read_exactly(file: IO[bytes], size: int, what: str, spec_key: str) -> np.ndarray:
+    """`size` bytes of `file` as uint8 (size,), read a chunk at a time."""
+    buffer = np.empty(size, dtype=np.uint8)
+    view = memoryview(buffer.data)
+    filled = 0
+    while filled < size:
+        got = file.readinto(view[filled:filled + READ_CHUNK])  # type: ignore[attr-defined]
+        if not got:
+            raise DataError(f"{what} is truncated", key=spec_key)
+        filled += got
+    return buffer
 
 
 def _first_bad(values: np.ndarray) -> int | None:

@@ -1,9 +1,11 @@
 """A small PNG decoder in NumPy: 8-bit, non-interlaced greyscale, grey + alpha, RGB, RGBA and
 palette images, which covers what image tools save by default.
 
-Every chunk's CRC is checked, the IDAT stream is inflated with zlib, and the five scanline
-filters are undone row by row: None, Sub and Up with whole-row NumPy operations; Average and
-Paeth depend on the byte just decoded to their left, so they run as a byte loop.
+Every chunk's CRC is checked; the size the header announces is checked against
+limits.MAX_PIXELS, what the compressed data can hold and the free memory, and the IDAT stream
+is inflated with zlib to that size and no further; then the five scanline filters are undone
+row by row: None, Sub and Up with whole-row NumPy operations; Average and Paeth depend on the
+byte just decoded to their left, so they run as a byte loop.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ import zlib
 
 import numpy as np
 
+from nnstudio.data import limits
 from nnstudio.data.errors import DataError
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: colour type → samples per pixel
 SAMPLES = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 COLOUR_NAMES = {0: "greyscale", 2: "RGB", 3: "palette", 4: "grey + alpha", 6: "RGBA"}
+#: the memory a decoded byte takes at most: the scanlines, the unfiltered bytes and a float64
+#: copy in [0, 1] with its alpha blended
+DECODED_BYTES_PER_BYTE = 18
 _OTHER_READER = "the nnstudio app reads them with Qt's image reader"
 
 
@@ -44,19 +50,35 @@ def decode_png(data: bytes, where: str) -> np.ndarray:
                         f"non-interlaced PNGs only ({_OTHER_READER})", key="path")
     if b"IDAT" not in chunks:
         raise DataError(f"{where} is a damaged PNG file: it holds no image data", key="path")
-    try:
-        raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
-    except zlib.error as exc:
-        raise DataError(f"{where} is a damaged PNG file: its image data cannot be "
-                        f"decompressed ({exc})", key="path") from None
     bpp = SAMPLES[colour]
     stride = width * bpp
-    if len(raw) != height * (stride + 1):
-        raise DataError(f"{where} is a damaged PNG file: it holds {len(raw)} bytes of image "
-                        f"data where its header announces {height * (stride + 1)}", key="path")
+    raw = _inflate(b"".join(chunks[b"IDAT"]), width, height, height * (stride + 1), where)
     rows = np.frombuffer(raw, dtype=np.uint8).reshape(height, stride + 1)
     pixels = _unfilter(rows, bpp, where).reshape(height, width, bpp)
     return _palette(pixels[..., 0], chunks, where) if colour == 3 else pixels
+
+
+def _inflate(data: bytes, width: int, height: int, expected: int, where: str) -> bytes:
+    """The `expected` bytes of filtered scanlines the IDAT `data` inflates to, once the
+    image's size is known to be within limits.MAX_PIXELS and the free memory (a float64 copy
+    is made of it), inflating no more than that; DataError if it holds less or more."""
+    limits.check_pixels(width, height, where)
+    limits.check_inflatable(expected, len(data), where, "path")
+    limits.check_fits(expected * DECODED_BYTES_PER_BYTE, where, "path")
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(data, expected)
+        more = inflater.decompress(inflater.unconsumed_tail, 1) or inflater.flush()
+    except zlib.error as exc:
+        raise DataError(f"{where} is a damaged PNG file: its image data cannot be "
+                        f"decompressed ({exc})", key="path") from None
+    if len(raw) < expected:
+        raise DataError(f"{where} is a damaged PNG file: it holds {len(raw)} bytes of image "
+                        f"data where its header announces {expected}", key="path")
+    if more:
+        raise DataError(f"{where} is a damaged PNG file: it holds more image data than the "
+                        f"{expected} bytes its header announces", key="path")
+    return raw
 
 
 def _chunks(data: bytes, where: str) -> dict[bytes, list[bytes]]:

@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 
+from nnstudio.data import limits
 from nnstudio.data.errors import DataError
 
 #: magic, width, height, maxval, each after whitespace and comments, then one whitespace byte
@@ -19,7 +20,8 @@ def is_pnm(data: bytes) -> bool:
 
 def decode_pnm(data: bytes, where: str) -> np.ndarray:
     """The pixels of a P5/P6 file as float64 (H, W, C) in [0, 1]: C = 1 (P5) or 3 (P6);
-    samples up to 255 take one byte, up to 65535 two (big-endian)."""
+    samples up to 255 take one byte, up to 65535 two (big-endian). DataError naming `where`
+    for a damaged file or one announcing more than limits.MAX_PIXELS."""
     header = _HEADER.match(data)
     if header is None:
         raise DataError(f"{where} is a damaged PGM/PPM file: its header cannot be read",
@@ -28,6 +30,7 @@ def decode_pnm(data: bytes, where: str) -> np.ndarray:
     if not (width and height and 0 < maxval < 65536):
         raise DataError(f"{where} is a damaged PGM/PPM file: its header says {width} × "
                         f"{height} pixels with maximum {maxval}", key="path")
+    limits.check_pixels(width, height, where)
     channels = 1 if header.group(1) == b"P5" else 3
     dtype = np.dtype("u1") if maxval < 256 else np.dtype(">u2")
     count = width * height * channels
@@ -35,4 +38,4 @@ def decode_pnm(data: bytes, where: str) -> np.ndarray:
     if len(body) < count * dtype.itemsize:
         raise DataError(f"{where} is a truncated PGM/PPM file", key="path")
     pixels = np.frombuffer(body, dtype=dtype).reshape(height, width, channels)
-    return np.minimum(pixels / maxval, 1.0)
+    return np.minimum(pixels.astype(np.float64) / maxval, 1.0)

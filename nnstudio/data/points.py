@@ -8,7 +8,6 @@ short and is far finer than a click can place a point.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import numpy as np
 from nnstudio.data.catalog import resolve_spec
 from nnstudio.data.errors import DataError
 from nnstudio.data.sources import load_samples
-from nnstudio.data.values import MAX_CLASSES
+from nnstudio.data.values import MAX_CLASSES, is_finite_number
 
 DECIMALS = 3
 #: the keys a points spec shares with the other sources it can be made from
@@ -49,9 +48,8 @@ def points_spec(spec: Mapping[str, Any], base_dir: str | Path | None = None) -> 
 def add_point(spec: Mapping[str, Any], x: float, y: float, label: int) -> dict[str, Any]:
     """`spec` as a points spec with the point (x, y) of class `label` added last; `classes`
     grows to include `label` when the spec sets it."""
-    if not (isinstance(x, int | float) and isinstance(y, int | float)
-            and math.isfinite(x) and math.isfinite(y)):
-        raise DataError(f"a point needs finite coordinates, got ({x!r}, {y!r})", key="points")
+    if not (is_finite_number(x) and is_finite_number(y)):
+        raise DataError("a point needs finite coordinates that a float can hold", key="points")
     if isinstance(label, bool) or not isinstance(label, int) or not 0 <= label < MAX_CLASSES:
         raise DataError(f"a point's class must be a whole number from 0 to {MAX_CLASSES - 1}, "
                         f"got {label!r}", key="points")

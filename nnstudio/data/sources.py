@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.data import regression, toy2d
+from nnstudio.data import paths, regression, toy2d
 from nnstudio.data.builtin import load_builtin
 from nnstudio.data.catalog import SOURCES
 from nnstudio.data.errors import DataError
@@ -55,17 +55,15 @@ def _builtin(spec: dict[str, Any], base_dir: Path | None) -> Samples:
 def resolve_path(value: str, base_dir: Path | None, key: str = "path",
                  folder: bool = False) -> Path:
     """`value` relative to `base_dir` (the design's folder; the working folder if None);
-    DataError (with `key`) unless it names an existing file, or folder if `folder`."""
+    DataError (with `key`) unless it names an existing regular file, or folder if `folder`
+    (see paths.regular_file: devices, FIFOs and sockets are refused without opening them)."""
     path = Path(value).expanduser()
     if not path.is_absolute():
         path = (Path(base_dir) if base_dir is not None else Path.cwd()) / path
-    if folder and not path.is_dir():
-        raise DataError(f"{path} is a file, not a folder" if path.exists() else
-                        f"folder not found: {path}", key=key)
-    if not folder and path.is_dir():
-        raise DataError(f"{path} is a folder, not a file", key=key)
-    if not folder and not path.is_file():
-        raise DataError(f"file not found: {path}", key=key)
+    if folder:
+        paths.folder(path, key)
+    else:
+        paths.regular_file(path, key)
     return path
 
 

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import numpy as np
 
-from nnstudio.data import csvtext
+from nnstudio.data import csvtext, limits
 from nnstudio.data.csvtext import Record, delimiter_name, is_missing, parse_number, show
 from nnstudio.data.errors import DataError
 from nnstudio.data.targets import encode_classes, infer_task
+
+#: the memory a parsed cell takes: a short Python string and its place in a list (≈ 60
+#: bytes, measured), its float64 value and its float32 copy in the dataset
+CELL_BYTES = 80
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ def parse(text: str, where: str, delimiter: str = "auto", header: bool | str = "
         raise DataError(f"{where} is empty", key="path")
     if delimiter == "auto":
         delimiter = csvtext.sniff_delimiter(text)
+    limits.check_fits(parse_cost(text, delimiter), where, "path")
     rows = csvtext.records(text, delimiter, where, partial, progress)
     if not rows:
         raise DataError(f"{where} holds no values", key="path")
@@ -83,6 +88,13 @@ def parse(text: str, where: str, delimiter: str = "auto", header: bool | str = "
     names = [c or f"column {j + 1}" for j, c in enumerate(rows[0][1])] if has_header else [
         f"column {j + 1}" for j in range(width)]
     return Parsed(where, delimiter, has_header, names, data)
+
+
+def parse_cost(text: str, delimiter: str) -> int:
+    """The bytes parsing `text` into a table takes at most: the text, a copy, and
+    CELL_BYTES for each cell."""
+    cells = text.count(delimiter) + text.count("\n") + 1
+    return 2 * len(text) + cells * CELL_BYTES
 
 
 def read_csv(path: Path, *, target: str | int | None = None,

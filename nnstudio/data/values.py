@@ -38,7 +38,14 @@ class DataParam(ParamSpec):
 
 
 def _short(v: Any, limit: int = 60) -> str:
-    text = repr(v)
+    """`v` as written, cut to `limit` characters (an integer too long to write in full is
+    named by its number of digits)."""
+    try:
+        text = repr(v)
+    except ValueError:  # an integer past Python's 4300-digit limit for text
+        if isinstance(v, int):
+            return f"an integer of about {int(v.bit_length() * 0.30103) + 1} digits"
+        return f"a {type(v).__name__} holding an integer of more than 4300 digits"
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
@@ -47,8 +54,14 @@ def _is_whole(v: Any) -> bool:
         isinstance(v, float) and v.is_integer())
 
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+def is_finite_number(v: Any) -> bool:
+    """Whether `v` is a finite int or float that a float can hold."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return False
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:  # an integer beyond the largest float
+        return False
 
 
 def _features_problem(p: DataParam, v: Any) -> str | None:
@@ -68,8 +81,8 @@ def _points_problem(v: Any) -> str | None:
     if len(v) > MAX_POINTS:
         return f"holds {len(v)} points; at most {MAX_POINTS} are allowed"
     for i, point in enumerate(v):
-        if not (isinstance(point, list | tuple) and len(point) == 3 and _is_number(point[0])
-                and _is_number(point[1])):
+        if not (isinstance(point, list | tuple) and len(point) == 3 and is_finite_number(point[0])
+                and is_finite_number(point[1])):
             return (f"has a bad point at index {i}: each point is [x, y, class] with numbers x "
                     f"and y, got {_short(point)}")
         label = point[2]

@@ -110,7 +110,9 @@ BROKEN = [
     (idx_bytes(np.zeros((3, 2, 2, 2), np.uint8)), LABELS, "images", "(count, rows, columns)"),
     (IMAGES, idx_bytes(np.arange(60, dtype=">f4")), "labels", "whole numbers"),
     (idx_bytes(np.zeros((0, 2, 2), np.uint8)), idx_bytes(np.zeros(0, np.uint8)), "images",
-     "no images"),
+     "holds no data: its header announces 0 × 2 × 2 values"),
+    (idx_bytes(np.zeros((60, 0, 2), np.uint8)), LABELS, "images",
+     "holds no data: its header announces 60 × 0 × 2 values"),
     (IMAGES, idx_bytes(np.zeros(60, np.uint8)), "labels", "only one class"),
 ]
 

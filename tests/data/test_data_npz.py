@@ -103,8 +103,11 @@ def test_list_arrays_reads_headers_only(tmp_path):
     assert list_arrays(tmp_path / "a.npz") == [("x", (5, 2, 3), np.dtype(np.float32)),
                                                ("y", (5,), np.dtype(np.int64))]
     np.save(tmp_path / "single.npy", np.zeros(3))
-    with pytest.raises(DataError, match=r"not a readable NumPy \.npz file"):
+    with pytest.raises(DataError, match=r"single\.npy holds a single array"):
         list_arrays(tmp_path / "single.npy")
+    (tmp_path / "junk.npz").write_bytes(b"junk")
+    with pytest.raises(DataError, match=r"not a readable NumPy \.npz file"):
+        list_arrays(tmp_path / "junk.npz")
 
 
 def test_loading_reports_progress(tmp_path):
