@@ -6,6 +6,7 @@ import inspect
 
 import numpy as np
 import pytest
+from reference.cases import OPTIMIZER_SPECS
 
 from nnstudio.core.optimizers import OPTIMIZERS, make_optimizer, resolve_options
 from nnstudio.core.parameter import Parameter
@@ -20,27 +21,8 @@ TORCH_CLASSES = {
     "adam": "Adam", "adamw": "AdamW",
 }
 
-CONFIGS = [
-    {"type": "sgd"},
-    {"type": "sgd", "lr": 0.05, "weight_decay": 0.1},
-    {"type": "sgd", "lr": 0.01, "momentum": 0.8, "dampening": 0.3},
-    {"type": "sgd", "lr": 0.01, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01},
-    {"type": "momentum"},
-    {"type": "momentum", "nesterov": True},
-    {"type": "adagrad"},
-    {"type": "adagrad", "lr_decay": 0.1, "weight_decay": 0.05,
-     "initial_accumulator_value": 0.3, "eps": 1e-6},
-    {"type": "rmsprop"},
-    {"type": "rmsprop", "centered": True},
-    {"type": "rmsprop", "momentum": 0.7, "alpha": 0.9},
-    {"type": "rmsprop", "centered": True, "momentum": 0.5, "weight_decay": 0.1, "eps": 1e-4},
-    {"type": "adam"},
-    {"type": "adam", "lr": 0.02, "betas": [0.8, 0.99], "weight_decay": 0.1},
-    {"type": "adam", "amsgrad": True, "eps": 1e-3},
-    {"type": "adam", "betas": [0.0, 0.0]},
-    {"type": "adamw"},
-    {"type": "adamw", "weight_decay": 0.3, "amsgrad": True},
-]
+#: shared with the torch reference fixtures (tests/core/reference)
+CONFIGS = OPTIMIZER_SPECS
 
 
 def torch_options(spec: dict) -> dict:
