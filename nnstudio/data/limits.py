@@ -24,7 +24,7 @@ MAX_PIXELS = 1 << 27
 #: the bytes a loaded value costs beyond its bytes in the file: a float64 copy of the
 #: samples and the float32 splits the trainer uses
 LOADED_BYTES_PER_VALUE = 12
-_UNITS = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+_UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
 
 
 def memory_budget() -> int:
@@ -33,12 +33,12 @@ def memory_budget() -> int:
 
 
 def format_bytes(count: int) -> str:
-    """A byte count for people: '512 bytes', '3.2 MiB', '730 GiB' (three significant digits)."""
+    """A byte count for people: '512 B', '3.2 MiB', '730 GiB' (three significant digits)."""
     value, unit = float(count), 0
     while value >= 1024 and unit < len(_UNITS) - 1:
         value, unit = value / 1024, unit + 1
     if unit == 0:
-        return f"{count} bytes"
+        return f"{count} B"
     return f"{value:.3g} {_UNITS[unit]}" if value < 1000 else f"{value:.0f} {_UNITS[unit]}"
 
 

@@ -62,7 +62,7 @@ def test_a_gzip_idx_claiming_more_than_deflate_can_hold_is_refused(tmp_path: Pat
     path = tmp_path / "huge.idx.gz"
     path.write_bytes(gzip_with_trailer(header + bytes(1000), len(header) + 784 * 10**9))
     with pytest.raises(DataError, match=r"huge.idx.gz announces 730 GiB of data, more than its "
-                                        r"\d+ bytes of compressed data can hold"):
+                                        r"\d+ B of compressed data can hold"):
         read_idx(path, "images")
     with pytest.raises(DataError, match=r"huge\.idx\.gz is truncated"):
         peek_idx(path, "images", 8)  # the dialog's first look reads no further either
@@ -131,7 +131,7 @@ def test_a_zip_member_claiming_more_than_deflate_can_hold_is_refused(tmp_path: P
     patch_entries(path, size=4_000_000_000)
     for read in (lambda: load_npz(path), lambda: list_arrays(path),
                  lambda: peek_array(path, "x", 2)):
-        with pytest.raises(DataError, match=r"in bomb.npz announces 3.73 GiB from \d+ bytes of "
+        with pytest.raises(DataError, match=r"in bomb.npz announces 3.73 GiB from \d+ B of "
                                             r"compressed data, more than that can hold"):
             read()
 
@@ -184,7 +184,7 @@ def test_a_png_whose_data_inflates_past_its_header_stops_at_the_header():
 def test_a_png_header_beyond_its_compressed_data_is_refused():
     data = png_file(10_000, 10_000, zlib.compress(bytes(100)))
     with pytest.raises(DataError, match=r"liar.png announces 95.4 MiB of data, more than "
-                                        r"its \d+ bytes of compressed data can hold"):
+                                        r"its \d+ B of compressed data can hold"):
         decode_png(data, "liar.png")
 
 
@@ -299,6 +299,6 @@ def test_adding_a_point_beyond_a_float_is_refused(x: float):
         add_point({"source": "points", "points": []}, x, 0.0, 0)
 
 
-def test_gib_constant_reads_as_gib():
+def test_byte_counts_read_in_binary_units():
     assert limits.format_bytes(730 * GIB) == "730 GiB"
-    assert limits.format_bytes(512) == "512 bytes"
+    assert limits.format_bytes(512) == "512 B"
