@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core import image_probes, probes
+from nnstudio.core.probes import Curve1D, DecisionGrid, Task
 from nnstudio.core.training import Trainer, append_thinned, worth_noting
 
 #: the Playground's plane, used for the 2-D toys' boundary
@@ -59,6 +60,8 @@ class Snapshot:
     snapshot with fresh "flow"; params_epochs: ((step, params), …) likewise the parameter
     statistics, for snapshots with fresh "params". So the histories over time have a point
     per epoch however seldom snapshots come.
+    elapsed: seconds spent inside the steps; training_time: seconds training has been running
+    by the clock, the pauses between steps at a slow speed included (see `Monitor.record`).
     """
 
     epoch: int
@@ -88,6 +91,7 @@ class Snapshot:
     feature_maps: image_probes.FeatureMaps | None = None
     flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
     params_epochs: tuple[tuple[int, tuple[probes.ParamStats, ...]], ...] = ()
+    training_time: float = 0.0
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -135,12 +139,16 @@ class Monitor:
         self._flow_epochs: list[tuple[float, np.ndarray]] = []
         self._params_epochs: list[tuple[int, tuple[probes.ParamStats, ...]]] = []
         self._elapsed = 0.0
+        self._training_time = 0.0
         self._rate_window: list[tuple[float, int]] = []
 
     # -- recording -----------------------------------------------------------------------------
-    def record(self, loss: float, seconds: float) -> None:
-        """Note one completed step: its loss and how long it took. What waits for the next
-        snapshot thins out (`append_thinned`) when no snapshot comes for a long time."""
+    def record(self, loss: float, seconds: float, wall: float | None = None) -> None:
+        """Note one completed step: its loss, how long it took, and `wall`, the seconds of
+        running training it ends (from the previous step, or from pressing Play, to the end
+        of this one: `seconds` if not given). What waits for the next snapshot thins out
+        (`append_thinned`) when no snapshot comes for a long time."""
+        self._training_time += seconds if wall is None else wall
         self._steps_pending += 1
         append_thinned(self._losses, loss, self._steps_pending, EVERY_STEP_UNTIL)
         append_thinned(self._indices, self.trainer.step_count, self._steps_pending,
@@ -182,7 +190,7 @@ class Monitor:
         self._epochs_seen = self.trainer.epoch
         self._flow_epochs.clear()
         self._params_epochs.clear()
-        self._elapsed = 0.0
+        self._elapsed = self._training_time = 0.0
         self._rate_window.clear()
         self._cache.clear()
         self.run += 1
@@ -251,7 +259,8 @@ class Monitor:
             self.costs["losses"] = time.perf_counter() - start
         else:
             new_epochs, losses, indices = (), _EMPTY_LOSSES, _EMPTY_INDICES
-        flow_epochs, params_epochs = (), ()
+        flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
+        params_epochs: tuple[tuple[int, tuple[probes.ParamStats, ...]], ...] = ()
         if "flow" in fresh:
             flow_epochs, self._flow_epochs = tuple(self._flow_epochs), []
         if "params" in fresh:
@@ -262,6 +271,7 @@ class Monitor:
             step=t.step_count,
             batches_per_epoch=t.batches_per_epoch,
             elapsed=self._elapsed,
+            training_time=self._training_time,
             steps_per_second=rate,
             learning_rate=t.learning_rate,
             step_indices=indices,
@@ -312,7 +322,7 @@ class Monitor:
         return frozenset(fresh)
 
     @property
-    def _task(self) -> str:
+    def _task(self) -> Task:
         return "classification" if self.trainer.classification else "regression"
 
     # -- the input plane -----------------------------------------------------------------------
@@ -348,7 +358,7 @@ class Monitor:
         ranges = [(float(a - p), float(b + p)) for a, b, p in zip(lo, hi, pad, strict=False)]
         return ranges[0] if ranges else (0.0, 1.0), ranges[1] if len(ranges) > 1 else (0.0, 1.0)
 
-    def _boundary(self) -> probes.DecisionGrid:
+    def _boundary(self) -> DecisionGrid:
         return probes.decision_grid(self.trainer.network, self.x_range, self.y_range,
                                     self.grid, self._features, task=self._task)
 
@@ -356,7 +366,7 @@ class Monitor:
         return probes.neuron_grids(self.trainer.network, self.x_range, self.y_range,
                                    self.thumbs, self._features)
 
-    def _curve(self) -> probes.Curve1D:
+    def _curve(self) -> Curve1D:
         return probes.curve_1d(self.trainer.network, self.x_range, 200, self._features)
 
     # -- image tasks ---------------------------------------------------------------------------
@@ -367,20 +377,24 @@ class Monitor:
         if not t.classification:
             return None
         for split in HELD_OUT:
-            x, y = t.data.split(split)
+            x, y = t.samples(split)
             if len(x):
-                x = np.ascontiguousarray(x.reshape(len(x), *t.network.input_shape),
-                                         dtype=t.network.dtype)
                 return split, x, np.asarray(y, dtype=np.int64)
         return None
 
+    def _held_out_samples(self) -> tuple[str, np.ndarray, np.ndarray]:
+        """`_held_out_split`, for the probes that apply only when there is one."""
+        if self._held_out is None:
+            raise ValueError("the data have no labelled samples to probe")
+        return self._held_out
+
     def _predictions(self) -> image_probes.Predictions:
-        split, x, y = self._held_out
+        split, x, y = self._held_out_samples()
         return image_probes.predictions(
             self.trainer.network, x[:MAX_PREDICTED], y[:MAX_PREDICTED],
             self.trainer.data.num_classes, split=split, split_size=len(x))
 
     def _feature_maps(self) -> image_probes.FeatureMaps:
-        split, x, y = self._held_out
+        split, x, y = self._held_out_samples()
         i = self.feature_sample
         return image_probes.feature_maps(self.trainer.network, x[i], int(y[i]), split, i)

@@ -49,6 +49,97 @@ def append_thinned(log: list[T], item: T, number: int,
         log.append(item)
 
 
+#: the smoothed loss is an exponential average of the batch losses with this decay per step
+#: (a time constant of about 10 steps)
+SMOOTHING = 0.9
+#: a blow-up: the smoothed loss above BLOWUP_FACTOR × its best and above its first value for
+#: BLOWUP_STEPS steps in a row (see `LossWatch`)
+BLOWUP_FACTOR = 3.0
+BLOWUP_STEPS = 50
+#: the smoothed loss is sane within this factor of its best; checkpoints are taken only then
+SANE_FACTOR = 1.25
+#: steps between two checkpoints (at the earliest: only while the loss is sane)
+CHECKPOINT_EVERY = 20
+#: after a divergence, each lower learning rate (÷ 10, ÷ 100, …, ÷ 10**TRIAL_FACTORS) is tried
+#: at TRIAL_MARGIN times itself for TRIAL_STEPS steps from the checkpoint (the margin: a rate on
+#: the edge of diverging may pass a short trial). The highest that brings the smoothed loss
+#: below TRIAL_GAIN × the checkpoint's is suggested, else the highest that keeps it within
+#: TRIAL_SLACK of it (from a checkpoint at a minimum no rate lowers the loss much)
+TRIAL_STEPS = 50
+TRIAL_FACTORS = 6
+TRIAL_MARGIN = 2.0
+TRIAL_GAIN = 0.9
+TRIAL_SLACK = 1.1
+
+
+class LossWatch:
+    """The smoothed batch loss of a run, and the rule that tells a blow-up from training.
+
+    smoothed: the exponential average (decay `SMOOTHING`) of the batch losses; start: its first
+    value; best: its lowest; above: how many steps in a row it has been above the blow-up line
+    max(BLOWUP_FACTOR × best, start). All nan/inf/0 until the first loss.
+    """
+
+    def __init__(self) -> None:
+        self.restart()
+
+    def restart(self) -> None:
+        """Forget the run's losses (new data, a new penalty: the scale of the loss changed)."""
+        self.smoothed = math.nan
+        self.start = math.nan
+        self.best = math.inf
+        self.above = 0
+
+    def update(self, loss: float) -> None:
+        """Take one finite batch loss into account."""
+        if math.isnan(self.smoothed):
+            self.smoothed = self.start = loss
+        else:
+            self.smoothed = SMOOTHING * self.smoothed + (1 - SMOOTHING) * loss
+        self.best = min(self.best, self.smoothed)
+        line = max(BLOWUP_FACTOR * self.best, self.start)
+        self.above = self.above + 1 if self.smoothed > line else 0
+
+    @property
+    def blown_up(self) -> bool:
+        """The smoothed loss has stayed far above its best, and above where it began, for
+        BLOWUP_STEPS steps."""
+        return self.above >= BLOWUP_STEPS
+
+    @property
+    def sane(self) -> bool:
+        """The smoothed loss is within SANE_FACTOR of its best: weights worth keeping."""
+        return self.smoothed <= SANE_FACTOR * self.best and self.above == 0
+
+
+class Checkpoint:
+    """Weights, buffers and optimiser state of one moment of a run, with the smoothed loss
+    then (`loss`, nan if unknown) and the number of steps completed (`step`). The weights are
+    copied into arrays allocated once."""
+
+    def __init__(self, network: Network):
+        self.arrays = network.state_dict()
+        self.optimizer: dict[str, np.ndarray] = {}
+        self.loss = math.nan
+        self.step = 0
+
+    def take(self, network: Network, optimizer: Any, loss: float, step: int) -> None:
+        for p in network.parameters():
+            np.copyto(self.arrays[p.name], p.value)
+        for name, buf in network.named_buffers():
+            np.copyto(self.arrays[name], buf)
+        self.optimizer = optimizer.state_arrays()  # fresh copies
+        self.loss, self.step = loss, step
+
+    def restore(self, network: Network, optimizer: Any) -> None:
+        network.load_state_dict(self.arrays)
+        if self.optimizer:
+            optimizer.load_state_arrays(self.optimizer)
+        else:
+            optimizer.reset()
+        network.zero_grad()
+
+
 class SplitData(Protocol):
     """What the Trainer needs of a dataset (see nnstudio.data.Dataset)."""
 
@@ -186,7 +277,9 @@ class Trainer:
         self._best_state: dict[str, np.ndarray] | None = None
         self._bad_epochs = 0
         self._new_epoch()
-        self._good_state = self.network.state_dict()
+        self.watch = LossWatch()
+        self.checkpoint = Checkpoint(self.network)
+        self._since_checkpoint = CHECKPOINT_EVERY
 
     def _new_epoch(self) -> None:
         x, t, y = self._prepared["train"]
@@ -227,6 +320,7 @@ class Trainer:
         if hasattr(self, "_shuffled"):
             del self._shuffled  # sized for the old data
         self._new_epoch()
+        self._loss_changed()
 
     @property
     def learning_rate(self) -> float:
@@ -236,6 +330,13 @@ class Trainer:
     def learning_rate(self, lr: float) -> None:
         self.optimizer.lr = float(lr)
         self.optimizer_spec["lr"] = float(lr)
+        self.watch.above = 0  # a new rate gets a whole stretch before it counts as a blow-up
+
+    def _loss_changed(self) -> None:
+        """New data or a new penalty: the loss has a new scale, the watch starts again and
+        the next step is checkpointed."""
+        self.watch.restart()
+        self._since_checkpoint = CHECKPOINT_EVERY
 
     def set_regularization(self, node_id: str, l1: float | None = None,
                            l2: float | None = None) -> None:
@@ -245,6 +346,7 @@ class Trainer:
             layer.config["l1"] = float(l1)
         if l2 is not None:
             layer.config["l2"] = float(l2)
+        self._loss_changed()
 
     # -- training --------------------------------------------------------------------------------
     @property
@@ -259,26 +361,20 @@ class Trainer:
     def step(self) -> float:
         """One mini-batch update; returns that batch's loss (with any L1/L2 penalty).
 
-        Raises TrainingDiverged when the loss is NaN/Inf; the weights are then restored to the
-        last ones that gave a finite loss and the optimiser's state is cleared.
+        Raises TrainingDiverged when the loss is NaN/Inf or has blown up (`LossWatch`); the
+        weights and optimiser state are then those of the last checkpoint, taken while the
+        loss was sane, and the exception suggests a learning rate that trains from there.
         """
-        net = self.network
         lo = self._cursor
         hi = min(lo + self.batch_size, len(self._x))
-        xb, tb = self._x[lo:hi], self._t[lo:hi]
-        out = net.forward(xb, training=True)
-        scores = net.logits() if self._fused else out
-        loss, grad = losses.compute_loss(self.loss, scores, tb, fused=self._fused)
-        if self._reg_layers:
-            loss += regularizers.penalty(self._reg_layers)
+        loss, scores = self._forward(self._x[lo:hi], self._t[lo:hi])
         if not math.isfinite(loss):
-            self._diverged(loss)
-        self._keep_good_state()
-        net.zero_grad()
-        net.backward(grad, from_logits=self._fused is not None, input_grad=False)
-        if self._reg_layers:
-            regularizers.add_penalty_gradients(self._reg_layers)
-        self.optimizer.step()
+            self._diverged(loss, blown_up=False)
+        self.watch.update(loss)
+        if self.watch.blown_up:
+            self._diverged(self.watch.smoothed, blown_up=True)
+        self._keep_checkpoint()
+        self._backward_and_update()
 
         self.step_count += 1
         n = hi - lo
@@ -291,6 +387,24 @@ class Trainer:
         if hi >= len(self._x):
             self._end_epoch()
         return float(loss)
+
+    def _forward(self, xb: np.ndarray, tb: np.ndarray) -> tuple[float, np.ndarray]:
+        """The loss (penalty included) of the batch xb (n, *input_shape) with targets tb, and
+        the scores (n, outputs) the loss read; the gradient waits for `_backward_and_update`."""
+        out = self.network.forward(xb, training=True)
+        scores = self.network.logits() if self._fused else out
+        loss, self._grad = losses.compute_loss(self.loss, scores, tb, fused=self._fused)
+        if self._reg_layers:
+            loss += regularizers.penalty(self._reg_layers)
+        return float(loss), scores
+
+    def _backward_and_update(self) -> None:
+        net = self.network
+        net.zero_grad()
+        net.backward(self._grad, from_logits=self._fused is not None, input_grad=False)
+        if self._reg_layers:
+            regularizers.add_penalty_gradients(self._reg_layers)
+        self.optimizer.step()
 
     def run_epoch(self) -> dict[str, float]:
         """Steps until the current epoch ends; returns that epoch's metrics."""
@@ -308,30 +422,94 @@ class Trainer:
                 on_epoch_end(metrics_)
         return self.history
 
-    def _keep_good_state(self) -> None:
-        """Remember the weights that just gave a finite loss (in place, no allocation)."""
-        for p in self.network.parameters():
-            np.copyto(self._good_state[p.name], p.value)
-        for name, buf in self.network.named_buffers():
-            np.copyto(self._good_state[name], buf)
+    def _keep_checkpoint(self) -> None:
+        """Every CHECKPOINT_EVERY steps at the earliest, while the loss is sane, remember the
+        weights that just gave this step's loss (before its update)."""
+        self._since_checkpoint += 1
+        if self._since_checkpoint >= CHECKPOINT_EVERY and self.watch.sane:
+            self.checkpoint.take(self.network, self.optimizer, self.watch.smoothed,
+                                 self.step_count)
+            self._since_checkpoint = 0
 
-    def _diverged(self, loss: float) -> None:
-        self.network.load_state_dict(self._good_state)
-        self.optimizer.reset()
-        self.network.zero_grad()
-        epoch, step, lr = self.epoch + 1, self.step_count + 1, self.learning_rate
+    def _diverged(self, loss: float, blown_up: bool) -> None:
+        """Back to the checkpoint, then raise TrainingDiverged with a learning rate that
+        trains from it (`suggest_learning_rate`)."""
+        checkpoint, lr = self.checkpoint, self.learning_rate
+        checkpoint.restore(self.network, self.optimizer)
+        self.watch.above = 0
+        self.watch.smoothed = checkpoint.loss
+        suggested = self.suggest_learning_rate()
+        epoch, step = self.epoch + 1, self.step_count + 1
+        if blown_up:
+            what = (f"the smoothed loss rose to {loss:.4g} at epoch {epoch}, step {step}, far "
+                    f"above its best ({self.watch.best:.4g})")
+        else:
+            what = f"the loss became {loss} at epoch {epoch}, step {step}"
+        restored = "the starting weights were" if checkpoint.step == 0 else \
+            f"the weights of step {checkpoint.step} were"
+        if not math.isnan(checkpoint.loss):
+            restored = restored.replace(" were", f" (loss {checkpoint.loss:.4g}) were")
+        advice = (f"continue with the learning rate {suggested:g}, which lowers the loss from "
+                  "there" if suggested is not None else "lower the learning rate and continue")
         raise TrainingDiverged(
-            f"the loss became {loss} at epoch {epoch}, step {step}: the learning rate "
-            f"{lr:g} is probably too high. The last weights that gave a finite loss were "
-            "restored; lower the learning rate and continue.",
-            loss=loss, epoch=epoch, step=step, learning_rate=lr)
+            f"{what}: the learning rate {lr:g} is too high. {restored.capitalize()} "
+            f"restored; {advice}.",
+            loss=loss, epoch=epoch, step=step, learning_rate=lr, blown_up=blown_up,
+            restored_step=checkpoint.step, restored_loss=checkpoint.loss,
+            suggested_learning_rate=suggested)
+
+    def suggest_learning_rate(self) -> float | None:
+        """The highest of lr ÷ 10, ÷ 100, … (TRIAL_FACTORS of them) that, tried at
+        TRIAL_MARGIN times itself from the checkpoint, lowers the smoothed loss below
+        TRIAL_GAIN × the checkpoint's, else the highest that keeps it within TRIAL_SLACK of
+        it; None if every one diverges. Leaves the weights, the optimiser and the counters
+        at the checkpoint."""
+        lr, holding = self.learning_rate, None
+        try:
+            for k in range(1, TRIAL_FACTORS + 1):
+                candidate = float(f"{lr / 10 ** k:.2g}")
+                if candidate <= 0:
+                    break
+                ratio = self._trial(TRIAL_MARGIN * candidate)
+                if ratio <= TRIAL_GAIN:
+                    return candidate
+                if ratio <= TRIAL_SLACK and holding is None:
+                    holding = candidate
+            return holding
+        finally:
+            self.optimizer.lr = lr
+            self.checkpoint.restore(self.network, self.optimizer)
+
+    def _trial(self, lr: float) -> float:
+        """The smoothed loss after TRIAL_STEPS steps at `lr` from the checkpoint (on the
+        batches of the current epoch, in order) over the checkpoint's; inf if a loss is not
+        finite."""
+        self.checkpoint.restore(self.network, self.optimizer)
+        self.optimizer.lr = lr
+        watch = LossWatch()
+        start = self.checkpoint.loss
+        n, size = len(self._x), self.batch_size
+        batches = max(1, math.ceil(n / size))
+        for i in range(TRIAL_STEPS):
+            lo = (i % batches) * size
+            loss, _ = self._forward(self._x[lo:lo + size], self._t[lo:lo + size])
+            if not math.isfinite(loss):
+                return math.inf
+            if i == 0 and math.isnan(start):
+                start = loss
+            watch.update(loss)
+            self._backward_and_update()
+        return watch.smoothed / max(start, 1e-12)  # a perfect fit (loss 0) holds at 0
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         """Put trained weights (Network.state_dict() form) into the network; a divergence
         right after restores these, not the initial ones."""
         self.network.load_state_dict(state)
         self.optimizer.reset()
-        self._keep_good_state()
+        self.watch.restart()
+        self.checkpoint.take(self.network, self.optimizer, math.nan, self.step_count)
+        self._since_checkpoint = CHECKPOINT_EVERY
+
 
     def _end_epoch(self) -> None:
         self.epoch += 1
@@ -398,6 +576,12 @@ class Trainer:
 
     def has_split(self, split: str) -> bool:
         return len(self._prepared[split][0]) > 0
+
+    def samples(self, split: str) -> tuple[np.ndarray, np.ndarray]:
+        """The split's inputs as the network takes them (n, *input_shape), in its dtype, and
+        their class labels (n,) or raw targets; the Trainer's own arrays: read only."""
+        x, _, y = self._prepared[split]
+        return x, y
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The network's output on raw inputs x (N, *features), in evaluation mode."""

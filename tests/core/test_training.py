@@ -9,6 +9,7 @@ from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.network import Network
 from nnstudio.core.training import (
     EVERY_EPOCH_UNTIL,
+    SANE_FACTOR,
     Trainer,
     append_thinned,
     compatibility_problems,
@@ -109,23 +110,26 @@ def test_regression_with_mse():
     assert "validation_accuracy" not in trainer.history[-1]
 
 
-def test_divergence_restores_the_last_finite_weights():
+def test_divergence_restores_a_checkpoint_taken_while_the_loss_was_sane():
     trainer = Trainer(regression_net(), line(),
                       {"loss": "mse", "optimizer": {"type": "sgd", "lr": 50.0},
                        "batch_size": 10, "epochs": 50})
     states = []
-    with pytest.raises(TrainingDiverged, match="learning rate 50"):
+    with pytest.raises(TrainingDiverged, match="learning rate 50") as info:
         for _ in range(1000):
             states.append(trainer.network.state_dict())
             trainer.step()
-    # the weights before the failing step gave a non-finite loss; those before them did not
-    kept = states[-2]
+    exc = info.value
+    # states[i]: the weights after i steps, which the checkpoint of step i holds
+    kept = states[exc.restored_step]
     state = trainer.network.state_dict()
-    assert all(np.isfinite(v).all() for v in state.values())
     assert all(np.array_equal(state[k], kept[k]) for k in state)
-    trainer.learning_rate = 0.1  # the lecturer lowers it and carries on
-    for _ in range(100):
-        assert np.isfinite(trainer.step())
+    assert exc.restored_loss <= SANE_FACTOR * trainer.watch.best
+    assert exc.suggested_learning_rate is not None and exc.suggested_learning_rate < 50
+    assert f"learning rate {exc.suggested_learning_rate:g}" in str(exc)
+    trainer.learning_rate = exc.suggested_learning_rate  # the lecturer follows the advice
+    losses = [trainer.step() for _ in range(200)]
+    assert np.isfinite(losses).all() and np.mean(losses[-10:]) < exc.restored_loss
 
 
 def test_learning_rate_changes_live():
