@@ -115,6 +115,8 @@ def check_layer_gradients(
         p.grad = None
     forward()
     grads = layer.backward(projection.copy())
+    if grads is None:
+        raise ValueError(f"{layer!r} computed no input gradient: set needs_input_grad")
     analytic = list(grads) if merge else [grads]
 
     found = {}

@@ -111,6 +111,11 @@ class _Scalars:
         self._s = np.empty(self.block, dtype)
         self._s2 = np.empty(self.block, dtype)
 
+    def __getattr__(self, name: str) -> np.ndarray:
+        """Reached only for a constant the optimiser did not name (and tells type checkers
+        that every named constant is a 0-d array)."""
+        raise AttributeError(f"no per-step constant {name!r}")
+
     def set(self, **values: float) -> None:
         for name, value in values.items():
             getattr(self, name).fill(value)
@@ -195,17 +200,15 @@ class Optimizer:
             g = p.grad
             if g is None:
                 continue
-            if slot.state is None:
-                self._start(slot, self._new_state(p.value))
+            k, state = self._started(slot)
             t = slot.t = slot.t + 1
-            k = slot.k
             if k.t != t:
                 self._refresh(k, t)
                 k.t = t
             if slot.blocks is None:
                 kernel(k, p.value, g, *slot.args)
             else:
-                value, state = p.value, slot.state
+                value = p.value
                 for rows, s, s2 in slot.blocks:
                     kernel(k, value[rows], g[rows], s, s2, *[a[rows] for a in state])
 
@@ -286,7 +289,13 @@ class Optimizer:
         raise NotImplementedError
 
     # -- internals ----------------------------------------------------------------------------
-    def _start(self, slot: _Slot, state: list[np.ndarray]) -> None:
+    def _started(self, slot: _Slot) -> tuple[_Scalars, list[np.ndarray]]:
+        """The slot's per-step constants and state, made fresh on its first update."""
+        if slot.k is None or slot.state is None:
+            return self._start(slot, self._new_state(slot.param.value))
+        return slot.k, slot.state
+
+    def _start(self, slot: _Slot, state: list[np.ndarray]) -> tuple[_Scalars, list[np.ndarray]]:
         """Attach `state` to `slot` and plan its update: whole array, or blocks of rows."""
         value = slot.param.value
         k = self._scalars.get(value.dtype)
@@ -298,14 +307,14 @@ class Optimizer:
         per_block = max(1, k.block // max(1, row_size))
         if value.size <= k.block or per_block >= rows:
             slot.args = (*k.scratch(value.shape), *state)
-            return
+            return k, state
         row_shape = value.shape[1:]
-        full = k.scratch((per_block, *row_shape))
+        s, s2 = k.scratch((per_block, *row_shape))
         slot.blocks = []
         for a in range(0, rows, per_block):
             b = min(a + per_block, rows)
-            s = full if b - a == per_block else tuple(x[: b - a] for x in full)
-            slot.blocks.append((slice(a, b), *s))
+            slot.blocks.append((slice(a, b), s[: b - a], s2[: b - a]))
+        return k, state
 
 
 # -- the optimisers --------------------------------------------------------------------------------
@@ -329,7 +338,8 @@ class SGD(Optimizer):
         k.set(lr=self._lr, wd=self._weight_decay, momentum=o["momentum"],
               keep=1.0 - o["dampening"])
 
-    def _kernel(self, k, p, g, s, s2, *state):
+    def _kernel(self, k: _Scalars, p: np.ndarray, g: np.ndarray, s: np.ndarray,
+                s2: np.ndarray, *state: np.ndarray) -> None:
         if self._weight_decay:
             np.multiply(p, k.wd, out=s2)
             s2 += g
@@ -372,7 +382,8 @@ class Adagrad(Optimizer):
         k.set(lr=self._lr / (1.0 + (t - 1) * o["lr_decay"]), wd=self._weight_decay,
               eps=o["eps"])
 
-    def _kernel(self, k, p, g, s, s2, *state):
+    def _kernel(self, k: _Scalars, p: np.ndarray, g: np.ndarray, s: np.ndarray,
+                s2: np.ndarray, *state: np.ndarray) -> None:
         if self._weight_decay:
             np.multiply(p, k.wd, out=s2)
             s2 += g
@@ -408,7 +419,8 @@ class RMSprop(Optimizer):
         k.set(lr=self._lr, wd=self._weight_decay, alpha=o["alpha"], rest=1.0 - o["alpha"],
               eps=o["eps"], momentum=o["momentum"])
 
-    def _kernel(self, k, p, g, s, s2, *state):
+    def _kernel(self, k: _Scalars, p: np.ndarray, g: np.ndarray, s: np.ndarray,
+                s2: np.ndarray, *state: np.ndarray) -> None:
         if self._weight_decay:
             np.multiply(p, k.wd, out=s2)
             s2 += g
@@ -479,7 +491,8 @@ class Adam(Optimizer):
               eps=self._options["eps"] / root,
               step=lr * (1.0 - b1) / ((1.0 - b1**t) * root))
 
-    def _kernel(self, k, p, g, s, s2, *state):
+    def _kernel(self, k: _Scalars, p: np.ndarray, g: np.ndarray, s: np.ndarray,
+                s2: np.ndarray, *state: np.ndarray) -> None:
         if self._decay:
             p *= k.decay
         elif self._l2:

@@ -241,3 +241,15 @@ def test_fusable_activations_are_announced():
 def test_unknown_activation():
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
         create_layer("n", "Dense", {"units": 2, "activation": "swish"})
+
+
+@pytest.mark.parametrize(("kind", "params", "x"), [
+    ("Dense", {"units": 2}, np.ones((1, 3))),
+    ("Conv2D", {"filters": 2}, np.ones((1, 1, 4, 4))),
+    ("BatchNorm", {}, np.ones((2, 3))),
+    ("Dropout", {}, np.ones((2, 3))),
+])
+def test_a_layer_used_before_build_says_so(kind, params, x):
+    layer = create_layer("n", kind, params)
+    with pytest.raises(RuntimeError, match=r"before build\(\)"):
+        layer.forward(x, True)

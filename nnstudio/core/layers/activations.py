@@ -180,7 +180,7 @@ def make_activation(name: str, **kw) -> Activation:
     return cls(**kw)
 
 
-class ActivationLayer(Layer):
+class ActivationLayer(Layer[np.ndarray]):
     """A node applying one activation function; shapes pass through unchanged."""
 
     activation: ClassVar[str]

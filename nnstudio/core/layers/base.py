@@ -7,24 +7,33 @@ batch axis first. A layer keeps whatever it needs from `forward` for the next `b
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 
 from nnstudio.core.parameter import Parameter
 
 Shape = tuple[int, ...]
+#: what forward takes: one array (N, *shape), or a list of them for a merge layer
+X = TypeVar("X")
 
 
 class ShapeError(ValueError):
     """The inputs reaching a layer have shapes it cannot take; the message says why."""
 
 
-class Layer:
-    """A node with one input: ``y = f(x)``, ``dL/dx = backward(dL/dy)``.
+def allocated(param: Parameter | None) -> Parameter:
+    """`param`, which `build` makes; RuntimeError when the layer is used unbuilt."""
+    if param is None:
+        raise RuntimeError("the layer is used before build() allocated its parameters")
+    return param
 
-    Subclasses that take several inputs set ``arity = None`` and receive lists instead
-    (see `MergeLayer`).
+
+class Layer(Generic[X]):
+    """A node: ``y = forward(x)``, ``dL/dx = backward(dL/dy)``.
+
+    ``Layer[np.ndarray]`` takes one input; a layer taking several sets ``arity = None`` and
+    receives lists instead (``Layer[list[np.ndarray]]``, see `MergeLayer`).
     """
 
     arity: ClassVar[int | None] = 1
@@ -36,7 +45,7 @@ class Layer:
     #: sets it on layers fed by the Input when nobody asked for the input's gradient
     needs_input_grad: bool = True
 
-    def __init__(self, node_id: str, **params):
+    def __init__(self, node_id: str, **params: Any):
         self.id = node_id
         self.config = params
         self.parameters: list[Parameter] = []
@@ -56,14 +65,15 @@ class Layer:
         """Allocate parameters and buffers for these per-sample input shapes."""
 
     # -- computation --------------------------------------------------------------------------
-    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+    def forward(self, x: X, training: bool) -> np.ndarray:
         raise NotImplementedError
 
-    def backward(self, grad: np.ndarray) -> np.ndarray:
-        """Gradient w.r.t. the input; adds parameter gradients into each ``Parameter.grad``."""
+    def backward(self, grad: np.ndarray) -> X | None:
+        """Gradient w.r.t. the input (None when `needs_input_grad` is False and the layer
+        skipped it); adds parameter gradients into each ``Parameter.grad``."""
         raise NotImplementedError
 
-    def backward_from_logits(self, grad: np.ndarray) -> np.ndarray:
+    def backward_from_logits(self, grad: np.ndarray) -> X | None:
         """Backward pass when `grad` is w.r.t. the value *before* `final_activation`."""
         raise NotImplementedError(f"{type(self).__name__} has no fusable final activation")
 
@@ -74,6 +84,7 @@ class Layer:
 
     # -- helpers ------------------------------------------------------------------------------
     def add_parameter(self, short_name: str, value: np.ndarray) -> Parameter:
+        """A new trainable array named "<node id>.<short_name>", listed in `parameters`."""
         p = Parameter(f"{self.id}.{short_name}", value)
         self.parameters.append(p)
         return p
@@ -82,13 +93,10 @@ class Layer:
         return f"{type(self).__name__}({self.id!r})"
 
 
-class MergeLayer(Layer):
+class MergeLayer(Layer[list[np.ndarray]]):
     """A node with two or more inputs: ``y = f([x1, x2, ...])``; backward returns a list."""
 
     arity = None
 
-    def forward(self, xs: list[np.ndarray], training: bool) -> np.ndarray:  # type: ignore[override]
-        raise NotImplementedError
-
-    def backward(self, grad: np.ndarray) -> list[np.ndarray]:  # type: ignore[override]
+    def backward(self, grad: np.ndarray) -> list[np.ndarray]:
         raise NotImplementedError

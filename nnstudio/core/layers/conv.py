@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from nnstudio.core.layers.base import Shape, ShapeError
+from nnstudio.core.layers.base import Shape, ShapeError, allocated
 from nnstudio.core.layers.dense import WeightedLayer, column_sum
 
 Pair = tuple[int, int]
@@ -111,7 +111,7 @@ class Conv2D(WeightedLayer):
     def parameter_shapes(self, *input_shapes: Shape) -> dict[str, Shape]:
         (shape,) = input_shapes
         c, *_ = self._geometry(shape)
-        shapes = {"W": (self.filters, c, *self.kernel)}
+        shapes: dict[str, Shape] = {"W": (self.filters, c, *self.kernel)}
         if self.use_bias:
             shapes["b"] = (self.filters,)
         return shapes
@@ -140,6 +140,7 @@ class Conv2D(WeightedLayer):
         return buf
 
     def _affine(self, x: np.ndarray) -> np.ndarray:
+        w = allocated(self.W).value
         if x.shape[1:] != self._in:  # the strided window view below must stay inside x
             raise ShapeError(
                 f"Conv2D {self.id!r} was built for samples of shape {self._in}, got {x.shape[1:]}"
@@ -154,7 +155,7 @@ class Conv2D(WeightedLayer):
         windows = as_strided(xp, (n, ho, wo, kh, kw, c), (s0, s1 * sh, s2 * sw, s1, s2, s3),
                              writeable=False)
         self._cols = windows.reshape(n * ho * wo, kh * kw * c)
-        self._wmat = self.W.value.transpose(2, 3, 1, 0).reshape(kh * kw * c, self.filters)
+        self._wmat = w.transpose(2, 3, 1, 0).reshape(kh * kw * c, self.filters)
         z = self._cols @ self._wmat
         if self.b is not None:
             z += self.b.value
@@ -168,7 +169,7 @@ class Conv2D(WeightedLayer):
         c, h, w = self._in
         gmat = channels_last(grad).reshape(n * ho * wo, self.filters)
         dw = (self._cols.T @ gmat).reshape(kh, kw, c, self.filters)
-        self.W.accumulate(np.ascontiguousarray(dw.transpose(3, 2, 0, 1)))
+        allocated(self.W).accumulate(np.ascontiguousarray(dw.transpose(3, 2, 0, 1)))
         if self.b is not None:
             self.b.accumulate(column_sum(gmat))
         if not self.needs_input_grad:

@@ -8,7 +8,7 @@ import numpy as np
 
 from nnstudio.core.initializers import initialize
 from nnstudio.core.layers.activations import FUSABLE, make_activation
-from nnstudio.core.layers.base import Layer, Shape, ShapeError
+from nnstudio.core.layers.base import Layer, Shape, ShapeError, allocated
 from nnstudio.core.parameter import Parameter
 
 
@@ -25,7 +25,7 @@ def column_sum(g: np.ndarray) -> np.ndarray:
     return _ones(g.shape[0], g.dtype) @ g
 
 
-class WeightedLayer(Layer):
+class WeightedLayer(Layer[np.ndarray]):
     """An affine map ``z = x·W + b`` (or a convolution) followed by an activation.
 
     Subclasses implement `_affine(x) -> z` (a fresh array) and `_affine_backward(dL/dz) -> dL/dx`.
@@ -122,7 +122,7 @@ class Dense(WeightedLayer):
     def parameter_shapes(self, *input_shapes: Shape) -> dict[str, Shape]:
         self.output_shape(*input_shapes)
         (features,) = input_shapes[0]
-        shapes = {"W": (features, self.units)}
+        shapes: dict[str, Shape] = {"W": (features, self.units)}
         if self.use_bias:
             shapes["b"] = (self.units,)
         return shapes
@@ -133,15 +133,16 @@ class Dense(WeightedLayer):
 
     def _affine(self, x: np.ndarray) -> np.ndarray:
         self._x = x
-        z = x @ self.W.value
+        z = x @ allocated(self.W).value
         if self.b is not None:
             z += self.b.value
         return z
 
     def _affine_backward(self, grad: np.ndarray) -> np.ndarray | None:
-        self.W.accumulate(self._x.T @ grad)
+        w = allocated(self.W)
+        w.accumulate(self._x.T @ grad)
         if self.b is not None:
             self.b.accumulate(column_sum(grad))
         if not self.needs_input_grad:
             return None
-        return grad @ self.W.value.T
+        return grad @ w.value.T

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnstudio.core.layers.base import Layer, Shape, ShapeError
+from nnstudio.core.layers.base import Layer, Shape, ShapeError, allocated
 from nnstudio.core.layers.conv import channels_first, channels_last
 from nnstudio.core.layers.dense import column_sum
 from nnstudio.core.parameter import Parameter
 
 
-class BatchNorm(Layer):
+class BatchNorm(Layer[np.ndarray]):
     """``y = γ·(x − μ)/√(σ² + eps) + β`` per feature of (N, C) or per channel of (N, C, H, W).
 
     Training normalises with the batch mean and biased variance and moves the running
@@ -64,7 +64,7 @@ class BatchNorm(Layer):
     def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
         rows = self._rows(x)
         self._shape = x.shape
-        gamma, beta = self.gamma.value, self.beta.value
+        gamma, beta = allocated(self.gamma).value, allocated(self.beta).value
         if training:
             m = rows.shape[0]
             if m < 2:
@@ -99,15 +99,16 @@ class BatchNorm(Layer):
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         g = self._rows(grad)
-        scale = self.gamma.value * self._inv_std
+        gamma, beta = allocated(self.gamma), allocated(self.beta)
+        scale = gamma.value * self._inv_std
         if self._training:
             xhat = self._xhat
         else:
             xhat = (self._rows_in - self.buffers["running_mean"]) * self._inv_std
         dbeta = column_sum(g)
         dgamma = column_sum(g * xhat)
-        self.gamma.accumulate(dgamma)
-        self.beta.accumulate(dbeta)
+        gamma.accumulate(dgamma)
+        beta.accumulate(dbeta)
         if self._training:
             m = g.shape[0]
             dx = xhat * (dgamma / -m)

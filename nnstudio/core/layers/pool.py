@@ -22,7 +22,7 @@ from nnstudio.core.layers.conv import (
 )
 
 
-class _Pool2D(Layer):
+class _Pool2D(Layer[np.ndarray]):
     """Window geometry, the padded channels-last input, and the shape checks both pools share."""
 
     #: the value padding takes

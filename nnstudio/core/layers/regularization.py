@@ -7,7 +7,7 @@ import numpy as np
 from nnstudio.core.layers.base import Layer, Shape
 
 
-class Dropout(Layer):
+class Dropout(Layer[np.ndarray]):
     """Inverted dropout: while training, each value is zeroed with probability `rate` and the
     rest are scaled by 1/(1 − rate); the identity otherwise. Any shape, batch first.
 
@@ -27,6 +27,8 @@ class Dropout(Layer):
         if not training or self.rate == 0.0:
             self._mask = None
             return x
+        if self.rng is None:
+            raise RuntimeError("Dropout is used before build() gave it a random generator")
         # the mask holds 1/(1 − rate) where a value is kept, 0 where it is dropped
         mask = self.rng.random(x.shape, dtype=x.dtype)
         np.greater_equal(mask, self.rate, out=mask, casting="unsafe")

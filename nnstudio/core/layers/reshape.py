@@ -10,7 +10,7 @@ import numpy as np
 from nnstudio.core.layers.base import Layer, Shape, ShapeError
 
 
-class Input(Layer):
+class Input(Layer[np.ndarray]):
     """Where a batch (N, *shape) enters; it is cast to the network's dtype and passed on."""
 
     arity: ClassVar[int | None] = 0
@@ -41,7 +41,7 @@ class Input(Layer):
         return grad
 
 
-class Flatten(Layer):
+class Flatten(Layer[np.ndarray]):
     """(N, *shape) → (N, prod(shape)) in C order: an image (C, H, W) becomes C·H·W features."""
 
     def output_shape(self, *input_shapes: Shape) -> Shape:
