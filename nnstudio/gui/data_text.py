@@ -9,6 +9,8 @@ instead of quietly showing English.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from nnstudio.gui.templated import TemplateTranslator
@@ -16,7 +18,8 @@ from nnstudio.gui.templated import TemplateTranslator
 #: translation context of the data layer's problems
 CONTEXT = "DataProblem"
 #: the problems of the CSV reader (nnstudio.data.csvtext, nnstudio.data.tables), of class
-#: targets and of the split fractions, the more specific first
+#: targets, of the split fractions, of paths and of sizes files announce, the more specific
+#: first
 TEMPLATES = (
     QT_TRANSLATE_NOOP("DataProblem", "{where} is empty"),
     QT_TRANSLATE_NOOP("DataProblem", "{where} holds no values"),
@@ -80,7 +83,51 @@ TEMPLATES = (
                       "+ {test}"),
     QT_TRANSLATE_NOOP("DataProblem", "cannot read {path}: {reason}"),
     QT_TRANSLATE_NOOP("DataProblem", "file not found: {path}"),
+    # paths that are not regular files, refused before they are opened (nnstudio.data.paths)
+    QT_TRANSLATE_NOOP("DataProblem", "folder not found: {path}"),
+    QT_TRANSLATE_NOOP("DataProblem", "{path} is a folder, not a file"),
+    QT_TRANSLATE_NOOP("DataProblem", "{path} is a file, not a folder"),
+    QT_TRANSLATE_NOOP("DataProblem", "{path} is a named pipe (FIFO), not a regular file"),
+    QT_TRANSLATE_NOOP("DataProblem", "{path} is a socket, not a regular file"),
+    QT_TRANSLATE_NOOP("DataProblem", "{path} is a device, not a regular file"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "name too long: {name}… has {count} characters, and a file or folder "
+                      "name may have at most {limit}"),
+    QT_TRANSLATE_NOOP("DataProblem", "name too long: {path} is longer than this system allows"),
+    # sizes a file announces, checked before allocating (nnstudio.data.limits and the readers)
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{where} would need {size} of memory to load, but data may take at most "
+                      "{budget} here (half of the memory free now)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{where} announces {size} of data, more than its {compressed} of "
+                      "compressed data can hold (damaged, or a decompression bomb)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{where} announces {width} × {height} pixels, more than the {limit} an "
+                      "image may have (damaged, or a decompression bomb)"),
+    QT_TRANSLATE_NOOP("DataProblem", "{where} holds no data: its header announces {shape} values"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{where} is a damaged PNG file: it holds more image data than the {size} "
+                      "bytes its header announces"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{where} holds a single array; save inputs and targets together with "
+                      "numpy.savez(path, x=inputs, y=targets)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the array {key} in {where} is encrypted; nnstudio reads unencrypted .npz "
+                      "files (as numpy.savez writes them)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the array {key} in {where} is compressed with zip method {method}, which "
+                      "nnstudio does not read; save it with numpy.savez or "
+                      "numpy.savez_compressed"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the array {key} in {where} announces {size} from {compressed} of "
+                      "compressed data, more than that can hold (damaged, or a decompression "
+                      "bomb)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the array {key} in {where} is truncated: its header announces {shape} "
+                      "values of type {dtype}, {size}, but it holds less"),
+    QT_TRANSLATE_NOOP("DataProblem", "the array {key} in {where} is truncated"),
+    QT_TRANSLATE_NOOP("DataProblem", "a point needs finite coordinates that a float can hold"),
 )
 
 #: a problem of the data layer in the user's language (unchanged without a template)
-data_problem_tr = TemplateTranslator(CONTEXT, TEMPLATES)
+data_problem_tr = TemplateTranslator(CONTEXT, cast("tuple[str, ...]", TEMPLATES))

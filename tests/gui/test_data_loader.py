@@ -108,3 +108,89 @@ def test_a_feature_heat_map_runs_from_orange_to_blue():
     vertical = features.feature_image("x2", grid=9)
     top, bottom = vertical.pixelColor(4, 0), vertical.pixelColor(4, 8)
     assert top == QColor(CLASS_COLOURS[1]) and bottom == QColor(CLASS_COLOURS[0])  # y up
+
+
+class Dies(BaseException):
+    """What no `except Exception` catches (as a thread being torn down)."""
+
+
+def test_an_unexpected_failure_offers_its_traceback(qtbot, data_loader, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(loader, "load_dataset", broken)
+    details = []
+    data_loader.reported.connect(details.append)
+    [(dataset, problem)] = load(qtbot, data_loader, CIRCLE)
+    assert dataset is None and problem == "The data could not be read: disk on fire"
+    assert "Traceback" in details[-1] and "RuntimeError: disk on fire" in details[-1]
+    monkeypatch.undo()
+    load(qtbot, data_loader, XOR)  # a load that works offers nothing to copy
+    assert details[-1] == ""
+
+
+def test_a_load_that_runs_out_of_memory_says_so(qtbot, data_loader, monkeypatch):
+    def greedy(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(loader, "load_dataset", greedy)
+    [(dataset, problem)] = load(qtbot, data_loader, CIRCLE)
+    assert dataset is None and problem == "There is not enough memory to load this data."
+
+
+def test_a_load_whose_thread_dies_still_reports(qtbot, data_loader, monkeypatch):
+    def dies(*args, **kwargs):
+        raise Dies
+
+    monkeypatch.setattr(loader, "load_dataset", dies)
+    results = []
+    with qtbot.captureExceptions() as raised:  # the thread's end is still seen by Qt
+        data_loader.load("preview", CIRCLE, None, lambda d, p: results.append((d, p)))
+        qtbot.waitUntil(lambda: not data_loader.busy)
+    assert [kind for kind, _, _ in raised] == [Dies]
+    assert results == [(None, "The data could not be read: the loading stopped without saying "
+                              "why.")]
+
+
+def test_a_section_that_cannot_be_written_down_is_explained_at_once(qtbot, data_loader):
+    results = []
+    data_loader.load("preview", {**CIRCLE, "seed": 10**5000}, None,
+                     lambda d, p: results.append((d, p)))
+    assert not data_loader.busy and data_loader.cached({**CIRCLE, "seed": 10**5000}, None) is None
+    [(dataset, problem)] = results
+    assert dataset is None and problem.startswith("The data section cannot be read: ")
+
+
+def test_the_data_dock_tells_an_unexpected_failure_and_stays_usable(qtbot, monkeypatch):
+    from PySide6.QtGui import QGuiApplication, QUndoStack
+
+    from nnstudio.design import Design
+    from nnstudio.gui.data.choices import Choice
+    from nnstudio.gui.data.panel import DataPanel
+    from nnstudio.gui.model import DesignModel
+
+    real = loader.load_dataset
+
+    def broken(section, **kwargs):
+        if section.get("name") == "xor":
+            raise ZeroDivisionError("the loader's own bug")
+        return real(section, **kwargs)
+
+    monkeypatch.setattr(loader, "load_dataset", broken)
+    model = DesignModel(Design.default())
+    panel = DataPanel(model, QUndoStack(), lambda text: False)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    panel.choose(Choice("toy2d", "xor"))
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert panel.problem.isVisible() and "the loader's own bug" in panel.problem.text()
+    assert not panel.loading.isVisible()
+    assert panel.copy_details.isVisible()
+    panel.copy_details.click()
+    assert "ZeroDivisionError: the loader's own bug" in QGuiApplication.clipboard().text()
+    panel.choose(Choice("toy2d", "circle"))  # the dock still works
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert model.design.section("data")["name"] == "circle"
+    assert not panel.copy_details.isVisible()
+    panel.loader.shutdown()

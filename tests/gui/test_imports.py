@@ -2,6 +2,7 @@
 
 
 import gzip
+import os
 import threading
 import time
 from pathlib import Path
@@ -405,7 +406,8 @@ def test_idx_labels_follow_a_new_images_file_and_can_be_changed(qtbot, tmp_path)
     dialog.set_labels(images)
     assert "shape (30, 7, 6)" in dialog.message.text()
     dialog.set_labels(tmp_path / "nowhere")
-    assert "Labels file not found" in dialog.message.text()
+    message = dialog.message.text()
+    assert message.startswith("file not found:") and "nowhere" in message
 
 
 @pytest.mark.parametrize(("content", "words"), [
@@ -560,3 +562,91 @@ def test_a_load_outlives_its_deleted_dialog_quietly(qtbot, tmp_path, monkeypatch
     shiboken6.delete(dialog)                 # no done(): deleted outright
     assert finished.wait(10)                 # the load stopped at its next progress report
     assert loader._idle.wait(10)
+
+
+# -- hostile paths and unexpected errors -------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("cls", [CsvImportDialog, NpzImportDialog, IdxImportDialog])
+def test_a_fifo_is_refused_by_name_without_blocking(qtbot, tmp_path, cls):
+    fifo = tmp_path / "pipe.data"
+    os.mkfifo(fifo)
+    dialog = make(qtbot, cls, tmp_path)
+    dialog.set_path(fifo)  # opening it would block the window for ever
+    assert dialog.message.text() == f"{fifo} is a named pipe (FIFO), not a regular file"
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_a_device_and_a_name_too_long_are_refused_by_name(qtbot, tmp_path):
+    dialog = make(qtbot, CsvImportDialog, tmp_path)
+    dialog.set_path("/dev/zero")
+    assert dialog.message.text() == "/dev/zero is a device, not a regular file"
+    dialog.set_path(tmp_path / ("n" * 300 + ".csv"))
+    assert dialog.message.text().startswith("name too long: nnnn")
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_idx_labels_with_a_name_too_long_are_refused_by_name(qtbot, tmp_path):
+    images, _ = mnist(tmp_path)
+    dialog = make(qtbot, IdxImportDialog, tmp_path)
+    dialog.set_path(images)
+    dialog.set_labels(tmp_path / ("l" * 300))
+    assert dialog.message.text().startswith("name too long: llll")
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_an_unexpected_error_in_the_trial_load_is_told_with_its_details(qtbot, tmp_path,
+                                                                        monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from nnstudio.gui.imports import base
+
+    np.savez(tmp_path / "a.npz", x=np.zeros((6, 2)), y=np.arange(6) % 2)
+    dialog = make(qtbot, NpzImportDialog, tmp_path)
+    dialog.set_path(tmp_path / "a.npz")
+    assert not dialog.copy_details.isVisible()
+
+    def broken(*args):
+        raise KeyError("a reader's bug")
+
+    monkeypatch.setattr(base, "trial_load", broken)
+    assert refused(qtbot, dialog) == "KeyError: \"a reader's bug\""
+    assert dialog.copy_details.isVisible() and not dialog.progress.isVisible()
+    dialog.copy_details.click()
+    assert "Traceback" in QGuiApplication.clipboard().text()
+    monkeypatch.undo()
+    dialog.splits.seed.setValue(5)  # another choice: the dialog is usable again
+    assert not dialog.copy_details.isVisible()
+    assert accept(qtbot, dialog)["seed"] == 5
+
+
+def test_an_unexpected_error_reading_the_file_is_told_with_its_details(qtbot, tmp_path,
+                                                                       monkeypatch):
+    from nnstudio.gui.imports import npz_dialog
+
+    np.savez(tmp_path / "a.npz", x=np.zeros((6, 2)), y=np.arange(6) % 2)
+
+    def broken(path):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(npz_dialog, "list_arrays", broken)
+    dialog = make(qtbot, NpzImportDialog, tmp_path)
+    dialog.set_path(tmp_path / "a.npz")
+    assert dialog.message.text() == "Unexpected error: IndexError: list index out of range"
+    assert dialog.copy_details.isVisible() and not dialog.ok_button.isEnabled()
+
+
+def test_sample_images_that_fail_to_decode_say_why(qtbot, tmp_path, qt_images, monkeypatch):
+    from nnstudio.gui.imports import images_dialog
+
+    def broken(*args):
+        raise RuntimeError("decoder crashed")
+
+    monkeypatch.setattr(images_dialog, "_decode_all", broken)
+    root = image_folder(tmp_path / "pics", {"a": ("#000000", 2, "png"),
+                                            "b": ("#FFFFFF", 2, "png")})
+    dialog = make(qtbot, ImagesImportDialog, tmp_path)
+    dialog.set_path(root)
+    qtbot.waitUntil(lambda: "decoder crashed" in dialog.samples_note.text())
+    assert dialog.samples_note.text() == ("Cannot show sample images: RuntimeError: decoder "
+                                          "crashed")

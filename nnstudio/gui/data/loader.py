@@ -1,14 +1,18 @@
-"""Loading datasets off the GUI thread, newest request first, with a small cache."""
+"""Loading datasets off the GUI thread, newest request first, with a small cache; and the
+"Copy details" button that offers the traceback of a load that failed unexpectedly."""
 
 from __future__ import annotations
 
 import json
+import traceback
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from nnstudio.data import DataError, Dataset, load_dataset
 
@@ -18,6 +22,8 @@ CACHE_SIZE = 3
 CACHE_BYTES = 256 * 2**20
 #: what a finished load reports: the dataset (None on failure) and the problem ("" if none)
 Done = Callable[[Dataset | None, str], None]
+#: (dataset or None, problem or "", traceback of an unexpected error or "")
+Outcome = tuple[Dataset | None, str, str]
 
 
 def dataset_bytes(dataset: Dataset) -> int:
@@ -32,17 +38,22 @@ def load_key(section: Mapping[str, Any], base_dir: Path | None) -> str:
     return json.dumps([section, str(base_dir)], sort_keys=True, default=str)
 
 
-def load_or_explain(section: Mapping[str, Any], base_dir: Path | None
-                    ) -> tuple[Dataset | None, str]:
-    """(dataset, "") or (None, why it cannot be loaded, in words for the user)."""
+def load_or_explain(section: Mapping[str, Any], base_dir: Path | None) -> Outcome:
+    """(dataset, "", "") or (None, why it cannot be loaded in words for the user, and the
+    traceback when the reason is an unexpected error rather than a DataError)."""
     try:
-        return load_dataset(section, base_dir=base_dir), ""
+        return load_dataset(section, base_dir=base_dir), "", ""
     except DataError as exc:
-        return None, str(exc)
+        return None, str(exc), ""
+    except MemoryError:
+        return None, _tr("There is not enough memory to load this data."), ""
     except Exception as exc:  # a thread boundary: whatever went wrong is told, not raised
-        return None, QCoreApplication.translate("DataLoader",
-                                                "The data could not be read: {problem}").format(
-            problem=exc)
+        return None, _tr("The data could not be read: {problem}").format(problem=exc), (
+            traceback.format_exc())
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataLoader", text)
 
 
 class DataLoader(QObject):
@@ -50,10 +61,14 @@ class DataLoader(QObject):
 
     Each request belongs to a `channel` ("preview", "edit"): a newer request on the same
     channel makes the older one's result ignored, so a slow load never overwrites a newer
-    choice. Results arrive on the GUI thread; a cached dataset is reported at once.
+    choice. Results arrive on the GUI thread; a cached dataset is reported at once. Every
+    request reports, even one whose thread dies of what no `except Exception` catches.
+    Before each result, `reported(details)` carries the traceback of an unexpected error
+    ("" otherwise), for a "Copy details" button.
     """
 
-    _finished = Signal(int, object, str)
+    reported = Signal(str)
+    _finished = Signal(int, object, str, str)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -71,7 +86,10 @@ class DataLoader(QObject):
         return bool(self._pending)
 
     def cached(self, section: Mapping[str, Any], base_dir: Path | None) -> Dataset | None:
-        return self._cache.get(load_key(section, base_dir))
+        try:
+            return self._cache.get(load_key(section, base_dir))
+        except (ValueError, TypeError, RecursionError):  # a section no load could come from
+            return None
 
     def load(self, channel: str, section: Mapping[str, Any], base_dir: Path | None,
              done: Done) -> None:
@@ -81,17 +99,27 @@ class DataLoader(QObject):
         ticket = self._latest[channel] = self._ticket
         for old in [t for t, (c, _, _) in self._pending.items() if c == channel]:
             del self._pending[old]
-        key = load_key(section, base_dir)
+        try:
+            key = load_key(section, base_dir)
+            frozen = json.loads(key)[0]
+        except (ValueError, TypeError, RecursionError) as exc:  # e.g. a 5000-digit integer
+            self.reported.emit("")
+            done(None, _tr("The data section cannot be read: {problem}").format(problem=exc))
+            return
         if key in self._cache:
             self._cache.move_to_end(key)
+            self.reported.emit("")
             done(self._cache[key], "")
             return
         self._pending[ticket] = (channel, key, done)
-        frozen = json.loads(json.dumps(section, default=str))
 
         def run() -> None:
-            dataset, problem = load_or_explain(frozen, base_dir)
-            self._finished.emit(ticket, dataset, problem)
+            outcome: Outcome = (None, _tr("The data could not be read: the loading stopped "
+                                          "without saying why."), "")
+            try:
+                outcome = load_or_explain(frozen, base_dir)
+            finally:
+                self._finished.emit(ticket, *outcome)
 
         # A plain callable, never QRunnable.create(run): the pool deletes that runnable after
         # running it but its Python wrapper stays registered at the freed address, so a later
@@ -109,7 +137,8 @@ class DataLoader(QObject):
         self._pending.clear()
         self._pool.waitForDone()
 
-    def _on_finished(self, ticket: int, dataset: Dataset | None, problem: str) -> None:
+    def _on_finished(self, ticket: int, dataset: Dataset | None, problem: str,
+                     details: str) -> None:
         entry = self._pending.pop(ticket, None)
         if entry is None:
             return
@@ -118,6 +147,7 @@ class DataLoader(QObject):
             return
         if dataset is not None:
             self._remember(key, dataset)
+        self.reported.emit(details)
         done(dataset, problem)
 
     def _remember(self, key: str, dataset: Dataset) -> None:
@@ -128,3 +158,24 @@ class DataLoader(QObject):
                 len(self._cache) > CACHE_SIZE
                 or sum(dataset_bytes(d) for d in self._cache.values()) > CACHE_BYTES):
             self._cache.popitem(last=False)
+
+
+class CopyDetailsButton(QPushButton):
+    """"Copy details": puts the traceback of an unexpected failure on the clipboard, for a bug
+    report. Shown only while it has details to copy."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(QCoreApplication.translate("CopyDetailsButton", "Copy details"), parent)
+        self.setToolTip(QCoreApplication.translate(
+            "CopyDetailsButton", "Copy what went wrong, in full, to paste into a bug report."))
+        self.details = ""
+        self.clicked.connect(self.copy)
+        self.hide()
+
+    def set_details(self, details: str) -> None:
+        """Offer `details` for copying; "" hides the button."""
+        self.details = details
+        self.setVisible(bool(details))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)

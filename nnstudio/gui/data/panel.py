@@ -31,7 +31,7 @@ from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.choices import GROUPS, Choice, choice_of, section_for
 from nnstudio.gui.data.editing import DataEditor
 from nnstudio.gui.data.features import FeaturePicker
-from nnstudio.gui.data.loader import DataLoader, load_key
+from nnstudio.gui.data.loader import CopyDetailsButton, DataLoader, load_key
 from nnstudio.gui.data.params import ParamForm, label_for
 from nnstudio.gui.data.preview import DataPreview, swatch
 from nnstudio.gui.data.wheel import WheelGuard, guard_wheel
@@ -113,6 +113,9 @@ class DataPanel(QWidget):
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.problem.hide()
         column.addWidget(self.problem)
+        self.copy_details = CopyDetailsButton()
+        self.loader.reported.connect(self.copy_details.set_details)
+        column.addWidget(self.copy_details, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.preview = DataPreview()
         self.preview.planeClicked.connect(self.edit_points)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +26,9 @@ class BackgroundLoad(QObject):
 
     progressed(fraction) arrives on the GUI thread while it runs; then exactly one of
     loaded(result), failed(message) (a DataError's text, or the unexpected error's) or
-    cancelled(). `cancel()` makes the job's next progress call raise Cancelled, so a loader
+    cancelled(), even when the job dies of something no `except Exception` catches. While
+    failed() is handled, `details` holds the traceback of an unexpected error ("" for a
+    DataError). `cancel()` makes the job's next progress call raise Cancelled, so a loader
     that reports progress stops within one chunk of its file.
     """
 
@@ -33,10 +36,11 @@ class BackgroundLoad(QObject):
     loaded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
-    _outcome = Signal(str, object)
+    _outcome = Signal(str, object, str)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
+        self.details = ""
         self._stop = threading.Event()
         self._idle = threading.Event()
         self._idle.set()
@@ -70,28 +74,39 @@ class BackgroundLoad(QObject):
         self.progressed.emit(min(max(float(fraction), 0.0), 1.0))
 
     def _run(self, job: Callable[[Progress], Any]) -> None:
+        outcome: tuple[str, object, str] = (
+            "failed", self.tr("The load stopped without saying why."), "")
+        try:
+            outcome = self._outcome_of(job)
+        finally:
+            try:
+                self._outcome.emit(*outcome)
+            except RuntimeError:
+                pass  # the owner was deleted meanwhile: nobody is waiting for the outcome
+            finally:
+                self._idle.set()
+
+    def _outcome_of(self, job: Callable[[Progress], Any]) -> tuple[str, object, str]:
+        """(kind, value, details) of running `job`: ("loaded", result, ""), ("cancelled",
+        None, ""), or ("failed", message, traceback of an unexpected error or "")."""
         try:
             result = job(self._progress)
-            outcome = ("cancelled", None) if self._stop.is_set() else ("loaded", result)
         except Cancelled:
-            outcome = ("cancelled", None)
+            return "cancelled", None, ""
         except DataError as exc:
-            outcome = ("failed", str(exc))
+            return "failed", str(exc), ""
         except MemoryError:
-            outcome = ("failed", self.tr("not enough memory to load this data"))
+            return "failed", self.tr("not enough memory to load this data"), ""
         except Exception as exc:  # a bug must still reach the user as a message
-            outcome = ("failed", f"{type(exc).__name__}: {exc}")
-        try:
-            self._outcome.emit(*outcome)
-        except RuntimeError:
-            pass  # the owner was deleted meanwhile: nobody is waiting for the outcome
-        finally:
-            self._idle.set()
+            return "failed", f"{type(exc).__name__}: {exc}", traceback.format_exc()
+        return ("cancelled", None, "") if self._stop.is_set() else ("loaded", result, "")
 
-    def _report(self, kind: str, value: object) -> None:
+    def _report(self, kind: str, value: object, details: str) -> None:
         if kind == "loaded":
             self.loaded.emit(value)
         elif kind == "failed":
+            self.details = details
             self.failed.emit(str(value))
+            self.details = ""
         else:
             self.cancelled.emit()

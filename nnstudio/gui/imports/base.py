@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.data import DataError
+from nnstudio.data import DataError, paths
+from nnstudio.gui.data.loader import CopyDetailsButton
 from nnstudio.gui.imports.background import BackgroundLoad
 from nnstudio.gui.imports.trial import design_path, trial_load
 from nnstudio.gui.imports.widgets import MessageLabel, PathField, SplitSettings
@@ -57,6 +59,8 @@ class ImportDialog(QDialog):
         self.inspected: Path | None = None
         self._file_error: str | None = None
         self._failed: tuple[dict[str, Any], str] | None = None
+        #: (a problem shown, the traceback of the unexpected error behind it)
+        self._details: tuple[str, str] | None = None
         self._pending: dict[str, Any] = {}
 
         self.path_field = PathField(path_caption, file_filter, folder)
@@ -67,6 +71,7 @@ class ImportDialog(QDialog):
         self.splits = SplitSettings()
         self.splits.changed.connect(self.refresh)
         self.message = MessageLabel()
+        self.copy_details = CopyDetailsButton()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -99,7 +104,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.path_field)
         layout.addWidget(self.body, 1)
         layout.addWidget(split_box)
-        layout.addWidget(self.message)
+        news = QHBoxLayout()
+        news.addWidget(self.message, 1)
+        news.addWidget(self.copy_details, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(news)
         layout.addWidget(self._busy_row)
         layout.addWidget(self.buttons)
         self._busy_row.setVisible(False)
@@ -152,6 +160,7 @@ class ImportDialog(QDialog):
             self.message.show_error(problem)
         else:
             self.message.show_hint(self.hint())
+        self.copy_details.set_details(self._failure_details(problem))
         self.ok_button.setEnabled(problem is None and not self.loader.busy)
 
     def _current_problem(self) -> str | None:
@@ -164,20 +173,31 @@ class ImportDialog(QDialog):
                 return message
         return problem
 
+    def _failure_details(self, problem: str | None) -> str:
+        """The traceback behind `problem` when an unexpected error caused it, else ""."""
+        if self._details is None or problem != self._details[0]:
+            return ""
+        return self._details[1]
+
+    def _unexpected(self, exc: Exception) -> str:
+        """The message for an error no reader should raise, its traceback kept for Copy
+        details."""
+        message = _tr("Unexpected error: {problem}").format(problem=f"{type(exc).__name__}: {exc}")
+        self._details = (message, traceback.format_exc())
+        return message
+
     def _path_changed(self, text: str) -> None:
         self.inspected = None
         self._file_error = None
         self._failed = None
         self.clear()
         path = self.path_field.path()
-        if path is not None and not path.exists():
-            self._file_error = (_tr("Folder not found: {path}") if self.path_field.folder
-                                else _tr("File not found: {path}")).format(path=path)
-        elif path is not None and path.is_dir() != self.path_field.folder:
-            self._file_error = (_tr("{path} is a file, not a folder") if self.path_field.folder
-                                else _tr("{path} is a folder, not a file")).format(path=path)
-        elif path is not None:
+        if path is not None:
             try:
+                if self.path_field.folder:
+                    paths.folder(path)
+                else:
+                    paths.regular_file(path)
                 self.inspect(path)
                 self.inspected = path
             except DataError as exc:
@@ -187,6 +207,9 @@ class ImportDialog(QDialog):
                 self.clear()
                 self._file_error = _tr("Cannot read {path}: {reason}").format(
                     path=path, reason=exc.strerror or exc)
+            except Exception as exc:  # a reader's bug: told, with the details to report it
+                self.clear()
+                self._file_error = self._unexpected(exc)
         self.refresh()
 
     def accept(self) -> None:
@@ -233,6 +256,8 @@ class ImportDialog(QDialog):
     def _load_failed(self, message: str) -> None:
         self._set_busy(False)
         self._failed = (self._pending, message)
+        if self.loader.details:
+            self._details = (message, self.loader.details)
         self.refresh()
 
     def _load_cancelled(self) -> None:

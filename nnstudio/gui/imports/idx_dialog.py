@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from nnstudio.data import DataError
 from nnstudio.data.idx import guess_labels, peek_idx, read_idx
+from nnstudio.data.paths import is_regular_file, regular_file
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.pictures import ThumbnailStrip, to_qimage
 from nnstudio.gui.imports.widgets import PathField
@@ -75,9 +76,9 @@ class IdxImportDialog(ImportDialog):
     def _guess_labels(self) -> None:
         """Fill in the labels file by MNIST's naming, unless one was chosen already."""
         images = self.path_field.path()
-        guess = guess_labels(images) if images is not None and images.is_file() else None
+        guess = guess_labels(images) if images is not None and is_regular_file(images) else None
         current = self.labels_field.path()
-        if guess is not None and (current is None or not current.is_file()
+        if guess is not None and (current is None or not is_regular_file(current)
                                   or current == self._guessed):
             self._guessed = guess
             self.set_labels(guess)
@@ -85,16 +86,13 @@ class IdxImportDialog(ImportDialog):
     def _labels_changed(self) -> None:
         self.labels, self.labels_error = None, None
         path = self.labels_field.path()
-        if path is None:
-            pass
-        elif not path.is_file():
-            self.labels_error = self.tr("Labels file not found: {path}").format(path=path)
-        elif path.stat().st_size > LABELS_LIMIT:
-            self.labels_error = self.tr("{name} is too large to be a labels file").format(
-                name=path.name)
-        else:
+        if path is not None:
             try:
-                self.labels = read_idx(path, "labels")
+                if regular_file(path, "labels").st_size > LABELS_LIMIT:
+                    self.labels_error = self.tr("{name} is too large to be a labels file"
+                                                ).format(name=path.name)
+                else:
+                    self.labels = read_idx(path, "labels")
             except DataError as exc:
                 self.labels_error = str(exc)
         self._show()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.data import DataError
 from nnstudio.data.imagefolder import image_files
+from nnstudio.gui.data_text import data_problem_tr
 from nnstudio.gui.imports.background import BackgroundLoad, Progress
 from nnstudio.gui.imports.base import ImportDialog
 from nnstudio.gui.imports.pictures import ThumbnailStrip, to_qimage
@@ -68,7 +69,7 @@ class ImagesImportDialog(ImportDialog):
         self.thumbnails = BackgroundLoad(self)
         self.thumbnails.loaded.connect(self._thumbnails_loaded)
         self.thumbnails.cancelled.connect(self._thumbnails_stopped)
-        self.thumbnails.failed.connect(self._thumbnails_stopped)
+        self.thumbnails.failed.connect(self._thumbnails_failed)
         self.size_choice = QComboBox()
         for s in SIZES:
             self.size_choice.addItem(f"{s} × {s}", s)
@@ -88,6 +89,8 @@ class ImagesImportDialog(ImportDialog):
         self.table.verticalHeader().setVisible(False)
         self.samples = ThumbnailStrip()
         self.samples_note = QLabel()
+        self.samples_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.samples_note.setWordWrap(True)
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Size")))
         options.addWidget(self.size_choice)
@@ -191,6 +194,13 @@ class ImagesImportDialog(ImportDialog):
             self._show_samples()
         else:
             self.samples_note.clear()
+
+    def _thumbnails_failed(self, message: str) -> None:
+        if self._again:
+            self._show_samples()
+        else:
+            self.samples_note.setText(self.tr("Cannot show sample images: {problem}").format(
+                problem=data_problem_tr(message)))
 
     def done(self, result: int) -> None:
         self._again = False

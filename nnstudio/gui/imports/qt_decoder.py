@@ -9,8 +9,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from nnstudio.data import DataError
+from nnstudio.data import DataError, limits
 from nnstudio.data.decoders import channels
+from nnstudio.data.paths import regular_file
 from nnstudio.data.resize import resize_area
 
 #: a photo much larger than the size asked for is first shrunk by Qt (averaging, as its smooth
@@ -23,9 +24,14 @@ def qt_decode(path: Path, size: tuple[int, int], rgb: bool) -> np.ndarray:
     """The image file `path` as float64 (3 if rgb else 1, h, w) in [0, 1] for size (h, w):
     EXIF rotation applied, transparency laid over white, colour made grey by the BT.601 luma
     weights, resized by area averaging (as the engine's own decoder; see PRESCALE for large
-    photos). DataError naming the file if Qt cannot read it."""
+    photos). DataError naming the file if it is not a regular file, announces more than
+    limits.MAX_PIXELS, or Qt cannot read it."""
+    regular_file(path)
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
+    announced = reader.size()
+    if announced.isValid():
+        limits.check_pixels(announced.width(), announced.height(), path.name)
     image = reader.read()
     if image.isNull():
         raise DataError(f"{path.name} cannot be read as an image ({reader.errorString()})",
