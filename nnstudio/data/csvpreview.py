@@ -85,11 +85,11 @@ def preview_csv(path: str | Path, rows: int = 20, *, delimiter: str = "auto",
         missing_lines.append(tuple(line for line, c in zip(lines, column, strict=True)
                                    if is_missing(c)) if missing[-1] else ())
         values = _numbers(present, parsed.decimal_comma)
-        text = [] if values is not None else [
+        text_cells = [] if values is not None else [
             (line, c) for line, c in zip(lines, column, strict=True)
             if not is_missing(c) and parse_number(c, parsed.decimal_comma) is None]
-        numbers.append(len(present) - len(text))
-        first_text.append(text[0] if text else None)
+        numbers.append(len(present) - len(text_cells))
+        first_text.append(text_cells[0] if text_cells else None)
         if not present:
             kinds.append("empty")
             tasks.append("")

@@ -41,7 +41,8 @@ class FeatureStats:
         The parts are combined exactly as Chan et al.'s parallel variance, so a single part
         gives NumPy's own mean and std.
         """
-        count, mean, m2, low, high = 0, None, None, None, None
+        count, mean = 0, None
+        m2 = low = high = np.empty(0)  # set with mean, from the first part
         for x in parts:
             if len(x) == 0:
                 continue

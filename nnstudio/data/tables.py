@@ -164,7 +164,7 @@ def _rows_to_keep(missing: np.ndarray, columns: list[int], layout: _Layout,
     """Rows (N,) without missing values, given the missing mask (N, len(columns)) of the file
     columns `columns`; DataError at the first missing value unless `drop_missing`."""
     if not missing.any() or drop_missing:
-        keep = ~missing.any(axis=1)
+        keep = ~np.asarray(missing.any(axis=1))
         if not keep.any():
             raise DataError(f"{layout.where}: every row has a missing value", key="path")
         return keep

@@ -14,8 +14,9 @@ with paths relative to `base_dir` when the file is under it, else absolute.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
@@ -28,19 +29,19 @@ from nnstudio.gui.imports.npz_dialog import NpzImportDialog
 
 __all__ = ["DIALOGS", "IMPORTERS", "ask_import", "importers"]
 
-#: kind → the dialog class for it
-DIALOGS: dict[str, type[ImportDialog]] = {
+#: kind → the dialog class for it (called with base_dir and parent)
+DIALOGS: dict[str, Callable[..., ImportDialog]] = {
     "csv": CsvImportDialog,
     "images": ImagesImportDialog,
     "idx": IdxImportDialog,
     "npz": NpzImportDialog,
 }
-_MENU_TEXT = (
+_MENU_TEXT: tuple[tuple[str, str], ...] = cast("tuple[tuple[str, str], ...]", (
     ("csv", QT_TRANSLATE_NOOP("imports", "CSV table…")),
     ("images", QT_TRANSLATE_NOOP("imports", "Image folder…")),
     ("idx", QT_TRANSLATE_NOOP("imports", "MNIST IDX files…")),
     ("npz", QT_TRANSLATE_NOOP("imports", "NumPy .npz arrays…")),
-)
+))
 
 
 def importers() -> tuple[tuple[str, str], ...]:

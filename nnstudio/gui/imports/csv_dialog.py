@@ -58,10 +58,10 @@ class CsvImportDialog(ImportDialog):
                             (";", self.tr("Semicolon ;")), ("\t", self.tr("Tab"))):
             self.delimiter.addItem(text, value)
         self.header = QComboBox()
-        for value, text in (("auto", self.tr("Detect")),
-                            (True, self.tr("First row names the columns")),
-                            (False, self.tr("No header row"))):
-            self.header.addItem(text, value)
+        for header, text in (("auto", self.tr("Detect")),
+                             (True, self.tr("First row names the columns")),
+                             (False, self.tr("No header row"))):
+            self.header.addItem(text, header)
         self.detected = QLabel()
         self.detected.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.table = QTableWidget()
@@ -346,8 +346,9 @@ class CsvImportDialog(ImportDialog):
         if not self.feature_columns():
             return self.tr("Choose at least one feature column.")
         for j in self.feature_columns():
-            if p.first_text[j] is not None:
-                line, cell = p.first_text[j]
+            first = p.first_text[j]
+            if first is not None:
+                line, cell = first
                 return self.tr("Column {name}, line {line}: {cell} is not a number. Correct the "
                                "file, or untick the column.").format(
                                    name=p.names[j], line=line, cell=repr(cell))

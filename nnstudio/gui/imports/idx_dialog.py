@@ -118,13 +118,14 @@ class IdxImportDialog(ImportDialog):
         self.samples.show_images([to_qimage(image[None] / 255.0) for image in head], captions)
 
     def problem(self) -> str | None:
-        if self.labels_field.path() is None:
+        labels_path = self.labels_field.path()
+        if labels_path is None:
             return self.tr("Choose the labels file.")
         if self.labels_error is not None:
             return self.labels_error
         if self.labels is None:
             return self.tr("Choose the labels file.")
-        name = self.labels_field.path().name
+        name = labels_path.name
         if self.labels.ndim != 1:
             return self.tr("{name} holds an array of shape {shape}; a labels file holds one "
                            "number per image.").format(name=name, shape=self.labels.shape)

@@ -20,11 +20,11 @@ def to_qimage(image: np.ndarray) -> QImage:
     h, w = pixels.shape[1:]
     if pixels.shape[0] == 1:
         data = np.ascontiguousarray(pixels[0])
-        image = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8)
+        wrapped = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8)
     else:
         data = np.ascontiguousarray(np.moveaxis(pixels[:3], 0, 2))
-        image = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+        wrapped = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    return wrapped.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class ThumbnailStrip(QListWidget):
