@@ -46,7 +46,8 @@ def read_idx(path: Path, key: str,
     with _opened(path, key) as (stream, file_size, trailer):
         dtype, dims = _announced(stream, path.name, key, file_size, trailer)
         values = prod(dims)
-        extra = 4 if dtype == np.uint8 else limits.LOADED_BYTES_PER_VALUE
+        extra = (limits.SPLIT_BYTES_PER_VALUE if dtype == np.uint8
+                 else limits.LOADED_BYTES_PER_VALUE)
         limits.check_fits(values * (dtype.itemsize + extra), path.name, key)
         return _payload(stream, path.name, key, dtype, dims, progress)
 

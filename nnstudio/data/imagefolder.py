@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import prod
 from pathlib import Path
 
 import numpy as np
 
+from nnstudio.data import limits
 from nnstudio.data.decoders import ImageDecoder, image_decoder
 from nnstudio.data.errors import DataError
 from nnstudio.data.samples import Samples
@@ -31,7 +33,8 @@ def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool,
     """Images (N, C, h, w) and labels (N,) from `folder`: classes are its sub-folders in
     sorted order, samples their image files in sorted order. Pixels are decoded by the
     registered decoder (decoders.image_decoder) and kept as bytes (divisor 255), as 8-bit
-    files hold them. DataError naming the folder or file at fault. `progress`, if given, is
+    files hold them. DataError naming the folder or file at fault, or the folder when its
+    images would not fit in memory (checked before decoding any). `progress`, if given, is
     called with the fraction of the images decoded after each one."""
     classes = sorted(p for p in folder.iterdir() if _visible(p) and p.is_dir())
     if not classes:
@@ -51,6 +54,8 @@ def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool,
                         f"classifier needs at least two", key="path")
     shape = (3 if rgb else 1, *size)
     count = sum(len(f) for f in files)
+    limits.check_fits(count * prod(shape) * (1 + limits.SPLIT_BYTES_PER_VALUE), folder.name,
+                      "path")
     x = np.empty((count, *shape), dtype=np.uint8)
     decode = image_decoder()
     i = 0

@@ -21,9 +21,11 @@ DEFLATE_SLACK = 4096
 #: the most pixels an image file may announce (an 11 585-pixel square; Pillow's bomb check
 #: stops at 179 million)
 MAX_PIXELS = 1 << 27
+#: the bytes each value of a dataset costs in the float32 splits the trainer uses
+SPLIT_BYTES_PER_VALUE = 4
 #: the bytes a loaded value costs beyond its bytes in the file: a float64 copy of the
-#: samples and the float32 splits the trainer uses
-LOADED_BYTES_PER_VALUE = 12
+#: samples and the float32 splits (bytes that stay bytes, as 8-bit pixels, skip the copy)
+LOADED_BYTES_PER_VALUE = 8 + SPLIT_BYTES_PER_VALUE
 _UNITS = ("B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
 
 

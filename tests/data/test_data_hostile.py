@@ -206,6 +206,19 @@ def test_an_image_file_larger_than_the_memory_is_not_read(tmp_path: Path, small_
         decode_image(path, (8, 8), False)
 
 
+def test_an_image_folder_that_would_not_fit_is_refused_before_decoding(
+        tmp_path: Path, small_budget: int, monkeypatch: pytest.MonkeyPatch):
+    decoded = []
+    monkeypatch.setattr("nnstudio.data.imagefolder.image_decoder", lambda: decoded.append)
+    for name in ("a", "b"):
+        (tmp_path / "pics" / name).mkdir(parents=True)
+        for i in range(3):
+            (tmp_path / "pics" / name / f"{i}.png").write_bytes(b"")
+    with pytest.raises(DataError, match=r"pics would need 30 KiB of memory"):
+        load_dataset({"source": "images", "path": "pics", "size": 32}, base_dir=tmp_path)
+    assert decoded == []
+
+
 # -- CSV -------------------------------------------------------------------------------------
 
 def test_a_csv_whose_parse_would_not_fit_is_refused_before_parsing(tmp_path: Path,
