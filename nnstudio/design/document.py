@@ -30,6 +30,7 @@ from nnstudio.design.io import (
     read_text,
     remove_stale_temporaries,
 )
+from nnstudio.design.lesson import Lesson
 from nnstudio.design.spec import (
     DEFAULT_LOSS,
     DEFAULT_OPTIMIZER,
@@ -199,6 +200,11 @@ class Design:
     @property
     def description(self) -> str:
         return self._doc.get("description", "")
+
+    @property
+    def lesson(self) -> Lesson | None:
+        """The lesson this design teaches (English; see Lesson.localized), None if none."""
+        return Lesson.from_document(self._doc)
 
     @property
     def nodes(self) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.data.catalog import SOURCES
 from nnstudio.data.values import MAX_CLASSES, MAX_POINTS
 from nnstudio.design.io import dumps
+from nnstudio.design.lesson import lesson_schema
 from nnstudio.design.spec import (
     DEFAULT_LOSS,
     DEFAULT_OPTIMIZER,
@@ -89,6 +90,7 @@ def design_schema() -> dict[str, Any]:
             "network": {"$ref": "#/$defs/network"},
             "data": {"$ref": "#/$defs/data"},
             "training": {"$ref": "#/$defs/training"},
+            "lesson": lesson_schema(),
         },
         "patternProperties": _EXTENSIONS,
         "additionalProperties": False,

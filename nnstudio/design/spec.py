@@ -9,7 +9,8 @@ from nnstudio.data.catalog import MAX_SEED
 FORMAT = "nnstudio-design"
 VERSION = 1
 
-TOP_LEVEL_KEYS = ("format", "version", "name", "description", "network", "data", "training")
+TOP_LEVEL_KEYS = ("format", "version", "name", "description", "network", "data", "training",
+                  "lesson")
 #: the top-level entries an editor may replace with Design.set_section
 EDITABLE_SECTIONS = ("name", "description", "data", "training")
 NETWORK_KEYS = ("nodes", "edges")

@@ -53,7 +53,7 @@ def validate_document(doc: Any, *, check_graph: bool = True) -> list[Problem]:
     for key in EDITABLE_SECTIONS:
         if key in doc:
             problems += validate_section(key, doc[key])
-    problems += check_lesson(doc, check_results=check_graph and not problems)
+    problems += check_lesson(doc)
     return problems or schema_problems(doc)
 
 
