@@ -128,9 +128,10 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    from nnstudio.design.io import atomic_write
+
+    text = (json.dumps(data, indent=2) + "\n").encode("utf-8")
+    atomic_write(path, lambda f: f.write(text))
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -152,8 +153,9 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     design = Design.load(args.design)
     net = build_network(design)
     rows = [("node", "layer", "output shape", "params", "inputs")]
+    params_of = {n["id"]: n.get("params", {}) for n in design.nodes}
     for node_row in net.summary():
-        params = next(n.get("params", {}) for n in design.nodes if n["id"] == node_row.id)
+        params = params_of[node_row.id]
         rows.append((node_row.id, node_label(node_row.type, params),
                      "(None, " + ", ".join(map(str, node_row.output_shape)) + ")",
                      f"{node_row.parameters:,}", ", ".join(node_row.inputs)))
@@ -176,21 +178,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _gui(argv)
     args = _command_parser().parse_args(argv)
     handler = {"train": cmd_train, "validate": cmd_validate, "info": cmd_info}[args.command]
+    design = str(args.design) if hasattr(args, "design") else None
     try:
         return handler(args, out)
     except NNStudioError as exc:
-        where = f"{args.design}: " if hasattr(args, "design") else ""
-        problems = str(exc).splitlines()
-        if len(problems) == 1:
-            print(f"nnstudio: {where}{problems[0]}", file=sys.stderr)
-        else:
-            print(f"nnstudio: {where}{len(problems)} problems:", file=sys.stderr)
-            for line in problems:
-                print(f"  {line}", file=sys.stderr)
+        _report(str(exc).splitlines() or [type(exc).__name__], design)
         return 1
     except OSError as exc:
         print(f"nnstudio: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
+    except MemoryError:
+        _report(["there is not enough memory for this design"], design)
+        return 1
+
+
+def _report(problems: list[str], design: str | None) -> None:
+    """The problems on stderr, after the design's name unless the one problem names it."""
+    where = f"{design}: " if design and not (len(problems) == 1 and design in problems[0]) \
+        else ""
+    if len(problems) == 1:
+        print(f"nnstudio: {where}{problems[0]}", file=sys.stderr)
+        return
+    print(f"nnstudio: {where}{len(problems)} problems:", file=sys.stderr)
+    for line in problems:
+        print(f"  {line}", file=sys.stderr)
 
 
 def _gui(argv: list[str]) -> int:

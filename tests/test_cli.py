@@ -1,6 +1,7 @@
 """The command line: exit codes, messages for bad input, train/validate/info output."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,16 @@ BAD_FILES = {
     "shape mismatch": (mlp_doc(**{"network/nodes/0/params": {"shape": [1, 8, 8]}}), "Flatten"),
     "bad optimizer": (mlp_doc(training={"optimizer": {"type": "adamm"}}), "training.optimizer"),
     "bad data": (mlp_doc(data={"source": "toy2d", "name": "spirals"}), "data.name"),
+    "type is an object": (mlp_doc(**{"network/nodes/1/type": {}}), "network.nodes[1].type"),
+    "4301 digits": (mlp_doc().replace('"version": 1', '"version": 1' + "0" * 4300), "version"),
+    "lr beyond a float": (mlp_doc(training={"optimizer": {"lr": 10**400}}),
+                          "training.optimizer.lr"),
+    "NaN literal": (mlp_doc().replace('"units": 4', '"units": NaN'),
+                    "network.nodes[1].params.units"),
+    "long data path": (mlp_doc(data={"source": "csv", "path": "c" * 300 + ".csv"}), "data.path"),
+    "device as data": (mlp_doc(data={"source": "csv", "path": "/dev/zero"}), "not a regular"),
+    "deep extension": (mlp_doc(**{"x-deep": "deep"}).replace('"deep"', "[" * 120 + "]" * 120),
+                       "x-deep"),
 }
 
 
@@ -87,6 +98,25 @@ def test_validate_refuses_bad_files_with_a_path_and_no_traceback(case, tmp_path,
     assert code == 1
     assert expected in err
     assert "Traceback" not in err + out
+
+
+@pytest.mark.parametrize("command", ["validate", "info", "train"])
+def test_a_truncated_file_is_named_once(command, tmp_path, capsys):
+    path = tmp_path / "cut.json"
+    path.write_text(mlp_doc()[:60])
+    code, _, err = run([command, path], capsys)
+    assert code == 1 and err.count(str(path)) == 1 and "truncated" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_design_that_is_not_a_regular_file_is_refused_by_name(kind, tmp_path, capsys):
+    path = {"fifo": tmp_path / "pipe.json", "folder": tmp_path,
+            "device": Path("/dev/zero")}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    for command in ("validate", "info", "train"):
+        code, out, err = run([command, path], capsys)
+        assert code == 1 and str(path) in err and "Traceback" not in err + out
 
 
 def test_validate_refuses_binary_and_missing_files(tmp_path, capsys):

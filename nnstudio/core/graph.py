@@ -202,16 +202,17 @@ def _infer_shapes(a: GraphAnalysis) -> None:
     total = 0
     for nid in a.order:
         layer = a.layers.get(nid)
-        in_shapes = [a.shapes.get(src) for src in a.inputs[nid]]
+        in_shapes = [s for s in (a.shapes.get(src) for src in a.inputs[nid]) if s is not None]
         spec = NODE_TYPES.get(a.types[nid])
         wrong_arity = spec is None or len(in_shapes) < spec.min_inputs or (
             spec.max_inputs is not None and len(in_shapes) > spec.max_inputs)
-        if layer is None or wrong_arity or any(s is None for s in in_shapes):
+        if layer is None or wrong_arity or len(in_shapes) < len(a.inputs[nid]):
             a.shapes[nid] = None
             continue
         try:
             shape = tuple(int(d) for d in layer.output_shape(*in_shapes))
-            counts = {k: math.prod(v) for k, v in layer.parameter_shapes(*in_shapes).items()}
+            parameter_shapes = layer.parameter_shapes(*in_shapes)
+            counts = {k: math.prod(v) for k, v in parameter_shapes.items()}
         except ShapeError as exc:
             a.shapes[nid] = None
             a.problems.append((nid, str(exc)))
@@ -233,7 +234,7 @@ def _infer_shapes(a: GraphAnalysis) -> None:
             continue
         a.shapes[nid] = shape
         a.param_counts[nid] = n_params
-        a.work_elements[nid] = _work_elements(shape, layer.parameter_shapes(*in_shapes))
+        a.work_elements[nid] = _work_elements(shape, parameter_shapes)
         total += n_params
         if total > MAX_PARAMETERS:
             a.problems.append((nid, f"the network passes {MAX_PARAMETERS:,} parameters here; "

@@ -33,7 +33,10 @@ class Network:
     """A built network.
 
     nodes: [{"id", "type", "params"}]; edges: [[source, target], ...]. `seed` makes the
-    initial weights (and dropout masks) reproducible. Raises GraphError listing every problem.
+    initial weights (and dropout masks) reproducible. `analysis`: `analyze(nodes, edges)`
+    when the caller has just made it (to check the network's size first), used instead of
+    analysing again; its layers become this network's. Raises GraphError listing every
+    problem.
     """
 
     def __init__(
@@ -43,11 +46,16 @@ class Network:
         *,
         dtype: Any = np.float32,
         seed: int | None = 0,
+        analysis: GraphAnalysis | None = None,
     ):
-        analysis = analyze(nodes, edges)
+        if analysis is None:
+            analysis = analyze(nodes, edges)
         if not analysis.ok:
             raise GraphError(analysis.problems)
         self.analysis: GraphAnalysis = analysis
+        #: things worth telling the user about this network (e.g. that it nearly fills the
+        #: memory), for a window to show
+        self.warnings: list[str] = []
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
             raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
@@ -79,7 +87,7 @@ class Network:
             layer = self.layers[nid]
             layer.init_hint = self._activation_after(successors[nid])
             layer.parameters, layer.buffers = [], {}
-            layer.build([a.shapes[s] for s in a.inputs[nid]], self.dtype, rng)
+            layer.build([self._shape(s) for s in a.inputs[nid]], self.dtype, rng)
         # The plan: (index, layer, input indices, is merge) for every node after the Input,
         # in topological order.
         self._plan = [
@@ -93,6 +101,13 @@ class Network:
                               if not merge and srcs == [index[self.input_id]]]
         self._in = index[self.input_id]
         self._out = index[self.output_id]
+
+    def _shape(self, node_id: str) -> Shape:
+        """The per-sample output shape of a node (every node of a built network has one)."""
+        shape = self.analysis.shapes[node_id]
+        if shape is None:
+            raise GraphError([(node_id, "its output shape is unknown")])
+        return shape
 
     def _activation_after(self, successors: list[str]) -> str | None:
         """The activation a linear layer feeds, when its only successor is an activation node."""
@@ -141,7 +156,7 @@ class Network:
             for s, gs in zip(srcs, gx if merge else (gx,), strict=True):
                 if gs is not None:
                     grads[s] = gs if grads[s] is None else grads[s] + gs
-        return grads[self._in]  # type: ignore[return-value]
+        return grads[self._in]
 
     @property
     def output_layer(self) -> Layer:

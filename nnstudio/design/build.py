@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core.errors import GraphError
+from nnstudio.core.graph import analyze
 from nnstudio.core.network import Network
 from nnstudio.design.check_network import check_network
 from nnstudio.design.document import Design
 from nnstudio.design.errors import DesignError, Problem, child
+from nnstudio.design.footprint import check_footprint
 from nnstudio.design.nodes import engine_nodes
 
 
@@ -19,23 +21,41 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
 
     `seed` (default: the design's training seed) makes the initial weights reproducible. The
     network is checked first, as an editor or a draft may have left it unfinished: anything
-    that cannot be built raises DesignError naming each node's JSON path.
+    that cannot be built raises DesignError naming each node's JSON path. So is its size:
+    a network whose training would not fit in the free memory is refused with the estimate
+    before anything is allocated; one that nearly fills it is built with a warning in
+    `Network.warnings` (see nnstudio.design.footprint).
     """
     source = str(design.path) if design.path is not None else None
     network = design.section("network")
-    # the cheap checks first; only a network that fails them gets the whole analysis here, as
-    # Network analyses the graph itself
+    # the cheap checks first; only a network that fails them is analysed twice (to report
+    # every problem at once), a sound one once, below
     problems = check_network(network, check_graph=False) and check_network(network)
     if problems:
         raise DesignError(problems, source)
-    nodes, edges = network["nodes"], network.get("edges", [])
-    if seed is None:
-        seed = design.training["seed"]
+    nodes, edges = engine_nodes(network["nodes"]), network.get("edges", [])
+    training = design.training
+    analysis = analyze(nodes, edges)
+    if not analysis.ok:
+        raise _located(analysis.problems, nodes, source)
     try:
-        return Network(engine_nodes(nodes), edges, dtype=dtype, seed=seed)
+        warning = check_footprint(analysis, training["batch_size"], dtype)
+        net = Network(nodes, edges, dtype=dtype, analysis=analysis,
+                      seed=training["seed"] if seed is None else seed)
+    except DesignError as exc:
+        raise DesignError(exc.problems, source) from None
     except GraphError as exc:
-        index = {node["id"]: i for i, node in reversed(list(enumerate(nodes)))}
-        raise DesignError([
-            Problem("network" if nid is None else child("network.nodes", index[nid]), msg)
-            for nid, msg in exc.problems
-        ], source) from None
+        raise _located(exc.problems, nodes, source) from None
+    if warning:
+        net.warnings.append(warning)
+    return net
+
+
+def _located(problems: list[tuple[str | None, str]], nodes: list[dict[str, Any]],
+             source: str | None) -> DesignError:
+    """The graph's problems (node id or None, message) at the nodes' JSON paths."""
+    index = {node["id"]: i for i, node in reversed(list(enumerate(nodes)))}
+    return DesignError([
+        Problem("network" if nid is None else child("network.nodes", index[nid]), msg)
+        for nid, msg in problems
+    ], source)

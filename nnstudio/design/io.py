@@ -118,7 +118,8 @@ def dumps(value: Any) -> str:
     return _dump(value, "") + "\n"
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> None:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], object]
+                 ) -> None:
     """Call `write` on a temporary file beside `path`, fsync it, then rename it over `path`.
 
     Either the whole new content is at `path` or the old file is untouched; no temporary file is

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -11,6 +11,7 @@ from nnstudio.data import DataError, Dataset, load_dataset
 from nnstudio.design.build import build_network
 from nnstudio.design.document import Design
 from nnstudio.design.errors import DesignError, Problem
+from nnstudio.design.io import os_reason
 
 
 def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
@@ -21,6 +22,8 @@ def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
     except DataError as exc:
         key = getattr(exc, "key", None)
         raise DesignError([Problem(f"data.{key}" if key else "data", str(exc))]) from None
+    except OSError as exc:  # what the data layer's own checks did not foresee
+        raise DesignError([Problem("data", f"cannot read the data: {os_reason(exc)}")]) from None
 
 
 class Trainer(core_training.Trainer):
@@ -31,7 +34,8 @@ class Trainer(core_training.Trainer):
 
     def __init__(self, design: Design, *, dtype: Any = np.float32):
         network = build_network(design, dtype=dtype)
-        data = load_design_data(design, dtype)
+        # a Dataset's attributes are read-only; SplitData's protocol declares them plainly
+        data = cast(core_training.SplitData, load_design_data(design, dtype))
         spec = design.training
         try:
             loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task)

@@ -14,7 +14,7 @@ import os
 import zipfile
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
@@ -44,7 +44,7 @@ def weights_path_for(design_path: str | os.PathLike[str]) -> Path:
 def save_weights(network: Network, path: str | os.PathLike[str]) -> None:
     """Write every parameter and buffer of `network` to an .npz, atomically; a link at `path`
     is replaced, never written through."""
-    state = network.state_dict()
+    state: dict[str, Any] = network.state_dict()
     atomic_write(path, lambda f: np.savez(f, **state))
     remove_stale_temporaries(path)
 
@@ -125,11 +125,15 @@ def _member_problem(info: zipfile.ZipInfo, key: str,
     if info.file_size > most:
         return (f"claims {info.file_size:,} bytes, more than a parameter of shape "
                 f"{expected[key][0]} can take ({most:,})")
-    if info.compress_size > archive_size or (
-            info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size) \
-            or info.file_size > info.compress_size * _MAX_DEFLATE_RATIO + _HEADER_BYTES:
-        return (f"claims {info.file_size:,} bytes from {info.compress_size:,} stored, which "
-                f"a file of {archive_size:,} bytes cannot hold")
+    if info.compress_size > archive_size:
+        return (f"claims {info.compress_size:,} stored bytes, more than the whole file holds "
+                f"({archive_size:,})")
+    if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+        return (f"claims {info.file_size:,} bytes but stores {info.compress_size:,}: the "
+                f"archive is damaged")
+    if info.file_size > info.compress_size * _MAX_DEFLATE_RATIO + _HEADER_BYTES:
+        return (f"claims {info.file_size:,} bytes from {info.compress_size:,} deflated, more "
+                f"than deflate can expand: the archive is damaged")
     return None
 
 

@@ -1,0 +1,83 @@
+"""Fuzz the design loader: mutated example designs must fail with a DesignError, never escape.
+
+Each case mutates a bundled example (tests/design/design_mutations.py: wrong JSON types, huge,
+negative and non-finite numbers, deleted keys, deep nesting, odd text, clashing ids, cycles…),
+as Python data (Design.from_dict) or as text (Design.from_json), then builds the network and
+trains two steps. Anything raised that is not a DesignError (or a divergence) is printed with
+the seed that reproduces it; a case slower than --slow seconds is reported too.
+
+    python benchmarks/fuzz_designs.py --cases 20000 --seed 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "design"))
+
+from design_mutations import example_documents, exercise, mutate, mutated_text
+
+from nnstudio import Design
+
+
+def run_case(docs: list[dict], seed: int) -> tuple[BaseException | None, str]:
+    """One case: (what escaped or None, a short description of the input)."""
+    rng = random.Random(seed)
+    doc = rng.choice(docs)
+    if rng.random() < 0.3:
+        text = mutated_text(doc, rng)
+        return exercise(lambda: Design.from_json(text)), text[:300]
+    mutated = mutate(doc, rng)
+    return exercise(lambda: Design.from_dict(mutated)), _describe(mutated)
+
+
+def _describe(doc: object) -> str:
+    try:
+        return json.dumps(doc, allow_nan=True)[:300]
+    except (TypeError, ValueError, RecursionError):
+        return repr(doc)[:300]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=0, help="the first case's seed")
+    parser.add_argument("--slow", type=float, default=5.0, help="report cases slower than this")
+    args = parser.parse_args()
+    docs = example_documents()
+    escapes: Counter[str] = Counter()
+    slowest = (0.0, -1)
+    started = time.perf_counter()
+    for seed in range(args.seed, args.seed + args.cases):
+        t0 = time.perf_counter()
+        escaped, shown = run_case(docs, seed)
+        seconds = time.perf_counter() - t0
+        slowest = max(slowest, (seconds, seed))
+        if seconds > args.slow:
+            print(f"seed {seed}: slow ({seconds:.1f} s): {shown}", flush=True)
+        if escaped is not None:
+            kind = f"{type(escaped).__name__}: {str(escaped)[:120]}"
+            if escapes[kind] == 0:
+                print(f"seed {seed}: ESCAPED {kind}\n  input: {shown}", flush=True)
+                traceback.print_exception(escaped, limit=-4, file=sys.stdout)
+            escapes[kind] += 1
+        if (seed - args.seed + 1) % 1000 == 0:
+            print(f"{seed - args.seed + 1} cases, {sum(escapes.values())} escapes, "
+                  f"{time.perf_counter() - started:.0f} s", flush=True)
+    print(f"{args.cases} cases in {time.perf_counter() - started:.0f} s; slowest "
+          f"{slowest[0]:.2f} s (seed {slowest[1]}); {sum(escapes.values())} escapes "
+          f"of {len(escapes)} kinds")
+    for kind, n in escapes.most_common():
+        print(f"  {n:6d}  {kind}")
+    return 1 if escapes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
