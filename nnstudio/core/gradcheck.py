@@ -42,7 +42,7 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray,
 
 
 @dataclass(frozen=True)
-class Mismatch:
+class WorstElement:
     """The worst element of a gradient comparison.
 
     ratio = |a − n| / (atol + rtol·max(|a|, |n|)) at `index`: at most 1 means every element
@@ -65,7 +65,7 @@ class Mismatch:
 
 
 def worst_element(analytic: np.ndarray, numeric: np.ndarray, rtol: float = RTOL,
-                  atol: float = ATOL) -> Mismatch:
+                  atol: float = ATOL) -> WorstElement:
     """Where |a − n| ≤ atol + rtol·max(|a|, |n|) fails worst (or holds most narrowly).
 
     analytic, numeric: arrays of one shape. A NaN in either counts as infinitely wrong.
@@ -75,12 +75,12 @@ def worst_element(analytic: np.ndarray, numeric: np.ndarray, rtol: float = RTOL,
     if a.shape != n.shape:
         raise ValueError(f"gradient of shape {a.shape} compared with one of shape {n.shape}")
     if a.size == 0:
-        return Mismatch((), 0.0, 0.0, 0.0)
+        return WorstElement((), 0.0, 0.0, 0.0)
     with np.errstate(invalid="ignore"):
         ratio = np.abs(a - n) / (atol + rtol * np.maximum(np.abs(a), np.abs(n)))
     ratio = np.where(np.isnan(ratio), np.inf, ratio)
     index = np.unravel_index(int(np.argmax(ratio)), a.shape)
-    return Mismatch(tuple(int(i) for i in index), float(a[index]), float(n[index]),
+    return WorstElement(tuple(int(i) for i in index), float(a[index]), float(n[index]),
                     float(ratio[index]))
 
 
@@ -92,7 +92,7 @@ def check_layer_gradients(
     eps: float = 1e-6,
     rtol: float = RTOL,
     atol: float = ATOL,
-) -> dict[str, Mismatch]:
+) -> dict[str, WorstElement]:
     """The worst element of each of a built float64 layer's gradients, by name.
 
     Keys: "x" for a single-input layer ("x0", "x1", … for a merge layer) and each parameter's
