@@ -3,13 +3,14 @@ standard deviation and saturated (sigmoid, tanh) or dead (zero) share in the tit
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel, is_fresh
@@ -20,13 +21,20 @@ MAX_COLUMNS = 5
 #: labels (clear of the next plot's) and the histogram itself
 MIN_PLOT_WIDTH = 170
 MIN_PLOT_HEIGHT = 150
+#: never narrower than this: a dock too short for the rows scrolls instead
+MIN_LEGIBLE_WIDTH = 140
 TITLE_LINES = 3
+#: pixels between two small plots: room for both plots' end labels, which overhang their axes
+PLOT_SPACING = 30
+#: pixels a title may reach past either side of its plot area, into the gap between plots
+TITLE_OVERHANG = 2 * 8
 
 
 def grid_columns(count: int, width: int | None = None, height: int | None = None) -> int:
     """Columns of a grid of `count` small plots in `width` × `height` pixels (None: not laid
     out yet, so one row up to `MAX_COLUMNS`): the most, up to `MAX_COLUMNS`, whose plots get
-    the size they need both ways; when none do, those that come nearest it."""
+    the size they need both ways; when none do, those that come nearest it, but never so many
+    that a plot is narrower than `MIN_LEGIBLE_WIDTH` (the rows scroll instead)."""
     if count < 1:
         return 1
     if not width or not height:
@@ -37,7 +45,8 @@ def grid_columns(count: int, width: int | None = None, height: int | None = None
         rows = math.ceil(count / columns)
         return min(width / columns / MIN_PLOT_WIDTH, height / rows / MIN_PLOT_HEIGHT)
 
-    return max(range(1, min(MAX_COLUMNS, count) + 1), key=lambda c: (min(fit(c), 1.0), c))
+    most = max(1, min(MAX_COLUMNS, count, width // MIN_LEGIBLE_WIDTH))
+    return max(range(1, most + 1), key=lambda c: (min(fit(c), 1.0), c))
 
 
 class ActivationsPanel(Panel):
@@ -51,7 +60,13 @@ class ActivationsPanel(Panel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.view = style.graphics_widget()
-        self.set_content(self.view)
+        self.view.ci.layout.setHorizontalSpacing(PLOT_SPACING)
+        self.scroll = QScrollArea()  # a dock too short for every row scrolls, rather than
+        self.scroll.setWidgetResizable(True)  # squeezing the rows into each other
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.view)
+        self.set_content(self.scroll)
         self.plots: list[pg.PlotItem] = []
         self.histograms: list[pg.PlotDataItem] = []
         self._layers: tuple[tuple[str, str | None], ...] = ()
@@ -81,28 +96,43 @@ class ActivationsPanel(Panel):
         super().resizeEvent(event)
         if self._layers and self._grid_columns(len(self._layers)) != self.columns:
             self._build(self._layers)
-            if self._stats is not None:
-                self._show(self._stats)
+        if self._stats is not None:
+            self._show(self._stats)
 
     # -- helpers -------------------------------------------------------------------------------
     def _show(self, stats: Any) -> None:
         """Each layer's histogram and title, all on one % scale."""
         top = 0.0
-        for i, (plot, item, s) in enumerate(zip(self.plots, self.histograms, stats,
-                                                strict=True)):
+        for i, (item, s) in enumerate(zip(self.histograms, stats, strict=True)):
             counts = s.histogram.counts
             share = 100.0 * counts / max(int(counts.sum()), 1)
             top = max(top, float(share.max(initial=0.0)))
             item.setData(s.histogram.edges, share, stepMode="center")
             self._fit_values(i, s.histogram.edges, counts)
-            title = self._title(s)
-            if title != plot.titleLabel.text:
-                style.set_title(plot, title, TITLE_LINES)
+            self._set_title(i)
         y_top = self._share_limit.update(top)
         if y_top != self._y_top:
             self._y_top = y_top
             for plot in self.plots:
                 plot.setYRange(0, y_top, padding=0.02)
+                plot.getAxis("left").setTicks([[(0, "0"), (y_top, f"{y_top:g}")], []])
+
+    def _on_plot_resized(self, box: pg.ViewBox) -> None:
+        """A plot area's new width: its title is cut to it again."""
+        index = next((i for i, p in enumerate(self.plots) if p.getViewBox() is box), None)
+        if index is not None:
+            self._set_title(index)
+
+    def _set_title(self, i: int) -> None:
+        """Plot i's title, cut to the width of its plot area (the title is centred on it)."""
+        if self._stats is None or i >= len(self._stats):
+            return
+        plot = self.plots[i]
+        # not laid out until shown: cut to the plot area it gets then (see _on_plot_resized)
+        width = plot.getViewBox().width() + TITLE_OVERHANG if self.isVisible() else math.inf
+        title = self._title(self._stats[i], width)
+        if title != plot.titleLabel.text:
+            style.set_title(plot, title, TITLE_LINES)
 
     def _grid_columns(self, count: int) -> int:
         if not self.isVisible():
@@ -119,8 +149,10 @@ class ActivationsPanel(Panel):
         self._value_limits = [style.SteadyLimit() for _ in layers]
         self._x_ranges: list[tuple[float, float] | None] = [None] * len(layers)
         self.columns = columns = self._grid_columns(len(layers))
+        self.view.setMinimumHeight(math.ceil(len(layers) / columns) * MIN_PLOT_HEIGHT)
         for i, colour in enumerate(style.layer_colours(len(layers))):
-            plot = self.view.ci.addPlot(row=i // columns, col=i % columns)
+            plot = self.view.ci.addPlot(row=i // columns, col=i % columns,
+                                        axisItems={"bottom": style.ThinnedAxis("bottom")})
             first = i % columns == 0
             style.style_plot(plot, "", self.tr("% of values") if first else "")
             plot.getAxis("left").setStyle(showValues=first)
@@ -128,6 +160,7 @@ class ActivationsPanel(Panel):
             plot.setPreferredWidth(1)
             item = style.curve(plot, colour.name(), 2, stepMode="center", fillLevel=0,
                                brush=style.translucent(colour.name(), 130))
+            plot.getViewBox().sigResized.connect(self._on_plot_resized)
             self.plots.append(plot)
             self.histograms.append(item)
 
@@ -143,8 +176,9 @@ class ActivationsPanel(Panel):
             ticks = [lo, (lo + hi) / 2, hi]
             self.plots[i].getAxis("bottom").setTicks([[(v, f"{v:g}") for v in ticks], []])
 
-    def _title(self, s: Any) -> str:
-        """Three HTML lines: node and activation; mean and std; saturated or dead share."""
+    def _title(self, s: Any, width: float) -> str:
+        """Three HTML lines, each cut to `width` pixels: node and activation (the node's id
+        escaped: it comes from the file); mean and std; saturated or dead share."""
         name = s.node if s.activation in (None, "linear") else f"{s.node} · {s.activation}"
         spread = self.tr("μ {mean:.2f}  σ {std:.2f}").format(mean=s.mean, std=s.std)
         if s.saturated_fraction is not None:
@@ -152,5 +186,8 @@ class ActivationsPanel(Panel):
         elif s.zero_fraction > 0:
             share = self.tr("dead {share:.0%}").format(share=s.dead_fraction)
         else:
-            share = "&nbsp;"
+            share = ""
+        lines = [style.elided(name, width, bold=True), style.elided(spread, width),
+                 style.elided(share, width)]
+        name, spread, share = (html.escape(line) or "&nbsp;" for line in lines)
         return f"<b>{name}</b><br>{spread}<br>{share}"

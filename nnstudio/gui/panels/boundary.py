@@ -7,6 +7,7 @@ at 0 and a colour bar.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
@@ -209,7 +210,7 @@ class BoundaryPanel(Panel):
     def _set_legend(self, samples: list[tuple[pg.ScatterPlotItem, str]]) -> None:
         self._legend.clear()
         for sample, name in samples:
-            self._legend.addItem(sample, name)
+            self._legend.addItem(sample, html.escape(name))  # legends are rich text
 
     def _set_validation_visible(self, visible: bool) -> None:
         self.validation_points.setVisible(visible)

@@ -8,6 +8,7 @@ title says so, so the lines never silently vanish."""
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
@@ -27,6 +28,8 @@ BAR_WIDTH = 0.6
 #: where zeros go when no norm is positive at all
 DEFAULT_FLOOR = 1e-8
 MARK_SIZE = 11
+#: pixels a title may reach past either side of its plot area
+TITLE_OVERHANG = 2 * 8
 
 
 def log_drawable(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
@@ -58,7 +61,7 @@ class GradientFlowPanel(Panel):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         self.lines_view = style.plot_widget(log_y=True)
-        self.bars_view = style.plot_widget(log_y=True)
+        self.bars_view = style.plot_widget(log_y=True, thin_x=True)
         row.addWidget(self.lines_view, 3)
         row.addWidget(self.bars_view, 2)
         self.set_content(page)
@@ -66,10 +69,12 @@ class GradientFlowPanel(Panel):
         lines = self.lines_view.getPlotItem()
         style.style_plot(lines, self.tr("epoch"), self.tr("gradient norm ‖∂L/∂W‖"))
         lines.setLogMode(y=True)
-        self._title_marked: bool | None = None
+        self._title_marked = False
+        self._title_key: tuple[bool, float] | None = None
         self._set_lines_title(False)
+        lines.getViewBox().sigResized.connect(self._on_lines_resized)
         bars = self.bars_view.getPlotItem()
-        style.style_plot(bars, self.tr("layer"), self.tr("gradient norm ‖∂L/∂W‖"))
+        style.style_plot(bars, self.tr("layer"), "")  # the same scale as the lines' beside it
         bars.getAxis("left").setLogMode(False, True)
         style.set_title(bars, self.tr("Now"))
         bars.setMouseEnabled(x=False, y=False)
@@ -142,17 +147,25 @@ class GradientFlowPanel(Panel):
         self.clipped = len(rows)
         self._set_lines_title(bool(len(rows)))
 
+    def _on_lines_resized(self, _box: object = None) -> None:
+        """The lines' plot area has a new width: its title wraps to it again."""
+        self._set_lines_title(self._title_marked)
+
     def _set_lines_title(self, clipped: bool) -> None:
-        """The lines' title, with a note on the crosses when some points are marked."""
-        if clipped == self._title_marked:
+        """The lines' title, wrapped to the plot's width, with a note on the crosses when some
+        points are marked."""
+        box = self.lines_view.getPlotItem().getViewBox()
+        width = box.width() + TITLE_OVERHANG if box.width() > 0 else self.lines_view.width()
+        if (clipped, width) == self._title_key:
             return
+        self._title_key = (clipped, width)
         self._title_marked = clipped
-        plot = self.lines_view.getPlotItem()
+        rows = style.wrapped(self.tr("Over time (colours as in the bars)"), width, 2)
         if clipped:
-            style.set_title(plot, self.tr("Over time (colours as in the bars)") + "<br>"
-                            + self.tr("× zero or not finite: drawn at the axis's edge"), 2)
-        else:
-            style.set_title(plot, self.tr("Over time (colours as in the bars)"))
+            rows += style.wrapped(self.tr("× zero or not finite: drawn at the axis's edge"),
+                                  width, 2)
+        style.set_title(self.lines_view.getPlotItem(), "<br>".join(map(html.escape, rows)),
+                        len(rows))
 
     def _draw_bars(self, norms: np.ndarray) -> None:
         """Bars from a common floor up to log10 of each norm (norms (layers,); zeros and

@@ -8,10 +8,13 @@ warm (near the output) wherever they appear.
 
 from __future__ import annotations
 
+import html
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.gui.theme import CLASS_COLOURS, MUTED_TEXT, TEXT_COLOUR
@@ -149,11 +152,41 @@ class PowerAxis(pg.AxisItem):
         return labels
 
 
-def plot_widget(log_y: bool = False) -> pg.PlotWidget:
+#: pixels kept free between two tick labels of a thinned axis
+LABEL_GAP = 6
+
+
+class ThinnedAxis(pg.AxisItem):
+    """An axis that leaves out each tick label that would run into one already drawn (many
+    layers' names under a narrow bar chart): every other, every third… label is shown."""
+
+    def generateDrawSpecs(self, p: object) -> object:
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept: list[tuple[object, ...]] = []
+        for spec in texts:
+            room = spec[0].adjusted(-LABEL_GAP / 2, 0, LABEL_GAP / 2, 0)
+            if not any(room.intersects(other[0]) for other in kept):
+                kept.append(spec)
+        return axis, ticks, kept
+
+
+class ThinnedPowerAxis(ThinnedAxis, PowerAxis):
+    """A log axis of powers of ten whose labels never run into each other."""
+
+
+def plot_widget(log_y: bool = False, thin_x: bool = False) -> pg.PlotWidget:
     """One plot on a white canvas; its context menu exports PNG, SVG or CSV. log_y: the left
-    axis labels powers of ten compactly (set the log mode itself on the plot)."""
-    axes = {"left": PowerAxis("left")} if log_y else None
-    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axes)
+    axis labels powers of ten compactly (set the log mode itself on the plot); thin_x: the
+    bottom axis drops labels that would overlap (`ThinnedAxis`)."""
+    axes: dict[str, pg.AxisItem] = {}
+    if log_y:
+        axes["left"] = ThinnedPowerAxis("left")
+    if thin_x:
+        axes["bottom"] = ThinnedAxis("bottom")
+    widget = pg.PlotWidget(background=BACKGROUND, axisItems=axes or None)
     widget.getPlotItem().setContentsMargins(6, 6, 12, 6)
     return widget
 
@@ -184,16 +217,65 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
 
 
 def axis_label(plot: pg.PlotItem, side: str, text: str) -> None:
-    """Label the axis on `side` ("left", "bottom", …) in the label font."""
-    plot.setLabel(side, text, color=TEXT_COLOUR, **{"font-size": f"{LABEL_PT}pt"})
+    """Label the axis on `side` ("left", "bottom", …) in the label font; `text` is plain (a
+    column name from a file shows as written, never as markup)."""
+    plot.setLabel(side, html.escape(text), color=TEXT_COLOUR, **{"font-size": f"{LABEL_PT}pt"})
+
+
+def title_font(bold: bool = False) -> QFont:
+    """The font plot titles are drawn in."""
+    f = font(TITLE_PT)
+    f.setBold(bold)
+    return f
+
+
+def elided(text: str, width: float, bold: bool = False) -> str:
+    """`text` cut short with "…" to fit `width` pixels of a title line (plain text; an
+    infinite width keeps it whole)."""
+    if not math.isfinite(width):
+        return text
+    return QFontMetricsF(title_font(bold)).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                      max(width, 1.0))
+
+
+def wrapped(text: str, width: float, lines: int) -> list[str]:
+    """`text` broken at spaces into at most `lines` lines of `width` pixels of title font,
+    the last one elided (plain text)."""
+    metrics = QFontMetricsF(title_font())
+    rows: list[str] = []
+    for word in text.split():
+        if rows and metrics.horizontalAdvance(f"{rows[-1]} {word}") <= width:
+            rows[-1] = f"{rows[-1]} {word}"
+        else:
+            rows.append(word)
+    if len(rows) > lines:
+        rows = [*rows[:lines - 1], " ".join(rows[lines - 1:])]
+    return [elided(row, width) for row in rows] or [""]
 
 
 def set_title(plot: pg.PlotItem, text: str, lines: int = 1) -> None:
-    """A plot title of `lines` lines (HTML, joined by <br>), tall enough not to be clipped."""
+    """A plot title of `lines` lines (HTML, joined by <br>; escape any text from a file),
+    tall enough not to be clipped."""
     height = TITLE_LINE_HEIGHT * lines + 6
+    label = plot.titleLabel
+    if "updateMin" not in vars(label):
+        label.updateMin = lambda: _title_minimum(label)
     plot.setTitle(text, color=TEXT_COLOUR, size=f"{TITLE_PT}pt")
-    plot.titleLabel.setMaximumHeight(height)
+    label.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)
+
+
+def _title_minimum(label: pg.LabelItem) -> None:
+    """In place of LabelItem.updateMin for titles: a title as tall as its text but of no
+    width of its own, so a long title never widens its plot past the dock (and the panels
+    elide or wrap their titles to the plot's width instead)."""
+    height = label.itemRect().height()
+    label.setMinimumSize(0, height)
+    label._sizeHint = {Qt.SizeHint.MinimumSize: (0, height),
+                       Qt.SizeHint.PreferredSize: (0, height),
+                       Qt.SizeHint.MaximumSize: (-1, -1),
+                       Qt.SizeHint.MinimumDescent: (0, 0)}
+    label.updateGeometry()
 
 
 def legend(plot: pg.PlotItem) -> pg.LegendItem:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pyqtgraph as pg
@@ -125,7 +126,8 @@ class WeightsPanel(Panel):
         if y_top != plot.getViewBox().targetRange()[1][1]:
             plot.setYRange(0, y_top, padding=0)
         style.set_title(plot, self.tr("{name} ({shape}) · mean {mean:.3g} · std {std:.3g}").format(
-            name=name, shape=_shape_text(stats.shape), mean=stats.mean, std=stats.std))
+            name=html.escape(name), shape=_shape_text(stats.shape), mean=stats.mean,
+            std=stats.std))  # a title is rich text; the name holds a node id from the file
         image, start, end = history.image(2 * len(history.columns), self._step_width)
         self.heatmap.setImage(image, levels=(0.0, 1.0), autoLevels=False)
         self.heatmap.setRect(QRectF(start, lo, end - start, hi - lo))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from nnstudio.gui.panels import style
@@ -37,6 +38,7 @@ def summary_label() -> QLabel:
     """A line of text for a panel's row of controls, in the label font. Its length never
     widens the panel (a long line is cut at the dock's edge), so the window keeps its size."""
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes class names from the data
     label.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT}pt;")
     label.setMinimumWidth(40)  # instead of the whole text
     return label

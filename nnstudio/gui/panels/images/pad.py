@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,6 +53,7 @@ class DrawingPadPanel(Panel):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.pad.clear)
         self.verdict = QLabel()
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a class name
         self.verdict.setWordWrap(True)
         self.verdict.setStyleSheet(f"color: {TEXT_COLOUR}; font-size: {style.LABEL_PT + 3}pt;"
                                    " font-weight: bold;")
