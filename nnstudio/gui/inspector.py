@@ -314,8 +314,11 @@ class _WheelGuard(QObject):
 
 
 # -- the pages -------------------------------------------------------------------------------------
-def _wrapped(text: str = "", muted: bool = False) -> QLabel:
+def _wrapped(text: str = "", muted: bool = False, rich: bool = False) -> QLabel:
+    """A word-wrapped, selectable label of plain `text` (problems quote node ids from the
+    file), or of escaped rich text if `rich`."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
@@ -351,8 +354,8 @@ class NodeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
-        layout.addWidget(_wrapped(f"<b>{_html(catalog_tr(self.spec.summary))}</b>"))
-        layout.addWidget(_wrapped(_html(catalog_tr(self.spec.help)), muted=True))
+        layout.addWidget(_wrapped(f"<b>{_html(catalog_tr(self.spec.summary))}</b>", rich=True))
+        layout.addWidget(_wrapped(catalog_tr(self.spec.help), muted=True))
         layout.addWidget(self.info)
         layout.addWidget(self.problems)
         if self.spec.params:
@@ -541,7 +544,8 @@ class Inspector(QWidget):
         self.selection: list[str] = []
         self.form: NodeForm | None = None
         self.design_form = DesignForm(model, undo_stack)
-        self.many = QLabel()
+        self.many = QLabel()  # rich text of the translator's, with a count in it
+        self.many.setTextFormat(Qt.TextFormat.RichText)
         self.many.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.many.setWordWrap(True)
         self.node_page = QWidget()

@@ -42,6 +42,8 @@ class ModelSummary(QWidget):
                                       "font-weight: 600;")
         self.input_shape = QLabel()
         self.output_shape = QLabel()
+        for label in (self.parameters, self.input_shape, self.output_shape):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QPushButton()
         self.status.setFlat(True)
         self.status.setCursor(Qt.CursorShape.PointingHandCursor)

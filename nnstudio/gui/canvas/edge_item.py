@@ -60,9 +60,9 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
-        self.setToolTip(QCoreApplication.translate(
+        self.setToolTip(style.plain_tip(QCoreApplication.translate(
             "Canvas", "{src} → {dst}: click to select, Delete to remove").format(
-            src=source.node_id, dst=target.node_id))
+            src=source.node_id, dst=target.node_id)))
         source.edges.append(self)
         target.edges.append(self)
         self.update_path()

@@ -147,7 +147,7 @@ class NodeItem(QGraphicsItem):
 
     def _refresh_tooltips(self) -> None:
         problems = self.status.problems
-        self.badge.setToolTip("\n".join(f"• {p}" for p in problems))
+        self.badge.setToolTip(style.plain_tip("\n".join(f"• {p}" for p in problems)))
         spec = NODE_TYPES.get(self.type_name)
         lines = [f"<b>{html.escape(self.title)}</b> &nbsp;<i>{html.escape(self.node_id)}</i>"]
         if spec is not None:

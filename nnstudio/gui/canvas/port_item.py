@@ -40,7 +40,7 @@ class PortItem(QGraphicsItem):
         else:
             tip = QCoreApplication.translate(
                 "Canvas", "Input of {id}: drag to an output to connect").format(id=node_id)
-        self.setToolTip(tip)
+        self.setToolTip(style.plain_tip(tip))
 
     @property
     def state(self) -> PortState:

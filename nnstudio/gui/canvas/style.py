@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +18,12 @@ PORT_FILL = QColor("#FFFFFF")
 ACCEPT_FILL = QColor("#8FD4AC")
 REFUSE_FILL = QColor("#F2B8B8")
 HINT_BACKGROUND = QColor(255, 255, 255, 230)
+def plain_tip(text: str) -> str:
+    """A tooltip showing `text` as written: Qt guesses whether a tooltip is rich text, so a
+    node id such as "<img width=30000>" would otherwise be rendered (and could hang)."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
 #: cards widen up to this for long titles (theme.CARD_WIDTH is the usual width)
 MAX_CARD_WIDTH = theme.CARD_WIDTH + 3 * theme.GRID_STEP
 #: padding inside a card, in scene units

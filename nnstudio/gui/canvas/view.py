@@ -277,8 +277,8 @@ class CanvasView(QGraphicsView):
             text = QCoreApplication.translate("Canvas", "Cannot connect: {reason}").format(
                 reason=network_problem_tr(problem))
             self.message.emit(text)
-            QToolTip.showText(self.viewport().mapToGlobal(where), text, self.viewport(),
-                              QRect(), REFUSAL_TIP_MS)
+            QToolTip.showText(self.viewport().mapToGlobal(where), style.plain_tip(text),
+                              self.viewport(), QRect(), REFUSAL_TIP_MS)
             return
         self.undo_stack.push(Connect(self.model, src, dst,
                                      edit.replaced_edge(self.model.network, dst)))
