@@ -18,7 +18,10 @@ from nnstudio.data.paths import open_regular
 from nnstudio.data.samples import Samples
 from nnstudio.data.targets import encode_classes, infer_task
 
-_READ_ERRORS = (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error)
+#: what reading a damaged or unusual archive raises (zipfile: NotImplementedError for zip
+#: features it lacks, RuntimeError for encryption)
+_READ_ERRORS = (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error,
+                NotImplementedError, RuntimeError)
 NPY_MAGIC = b"\x93NUMPY"
 ZIP_MAGIC = b"PK\x03\x04"
 #: the first byte of a pickle (protocol 2 and later)

@@ -148,6 +148,7 @@ def test_an_npz_that_fits_the_file_but_not_the_memory_is_refused(tmp_path: Path,
     ({"flags": 0x1}, "the array 'x' in odd.npz is encrypted"),
     ({"method": zipfile.ZIP_LZMA}, "compressed with zip method 14, which nnstudio does not read"),
     ({"method": 99}, "compressed with zip method 99, which nnstudio does not read"),
+    ({"flags": 0x20}, r"odd\.npz .*\(compressed patched data \(flag bit 5\)\)"),
 ])
 def test_zip_members_zipfile_cannot_read_are_explained(tmp_path: Path, patch: dict[str, int],
                                                       words: str):
