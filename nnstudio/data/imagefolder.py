@@ -36,22 +36,7 @@ def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool,
     files hold them. DataError naming the folder or file at fault, or the folder when its
     images would not fit in memory (checked before decoding any). `progress`, if given, is
     called with the fraction of the images decoded after each one."""
-    classes = sorted(p for p in folder.iterdir() if _visible(p) and p.is_dir())
-    if not classes:
-        hint = ("its images must be sorted into one sub-folder per class"
-                if image_files(folder) else "it is empty")
-        raise DataError(f"{folder.name} has no class sub-folders: {hint} (e.g. {folder.name}/"
-                        f"cat/1.png, {folder.name}/dog/1.png)", key="path")
-    files = []
-    for c in classes:
-        found = image_files(c)
-        if not found:
-            raise DataError(f"the class folder {c.name!r} in {folder.name} holds no images "
-                            f"(PNG, JPEG, PGM or PPM files)", key="path")
-        files.append(found)
-    if len(classes) < 2:
-        raise DataError(f"{folder.name} has a single class folder ({classes[0].name!r}); a "
-                        f"classifier needs at least two", key="path")
+    classes, files = _class_files(folder)
     shape = (3 if rgb else 1, *size)
     count = sum(len(f) for f in files)
     limits.check_fits(count * prod(shape) * (1 + limits.SPLIT_BYTES_PER_VALUE), folder.name,
@@ -68,6 +53,29 @@ def load_image_folder(folder: Path, size: tuple[int, int], rgb: bool,
     y = np.repeat(np.arange(len(classes), dtype=np.int64), [len(f) for f in files])
     return Samples(x, y, "classification", "images", tuple(c.name for c in classes), (),
                    folder.name, 255.0)
+
+
+def _class_files(folder: Path) -> tuple[list[Path], list[list[Path]]]:
+    """The class sub-folders of `folder` in sorted order and the image files of each;
+    DataError unless there are at least two, each holding images, and they can be listed."""
+    try:
+        classes = sorted(p for p in folder.iterdir() if _visible(p) and p.is_dir())
+        if not classes:
+            hint = ("its images must be sorted into one sub-folder per class"
+                    if image_files(folder) else "it is empty")
+            raise DataError(f"{folder.name} has no class sub-folders: {hint} (e.g. "
+                            f"{folder.name}/cat/1.png, {folder.name}/dog/1.png)", key="path")
+        files = [image_files(c) for c in classes]
+    except OSError as exc:
+        raise DataError(f"cannot read {folder}: {exc.strerror or exc}", key="path") from None
+    empty = next((c for c, found in zip(classes, files, strict=True) if not found), None)
+    if empty is not None:
+        raise DataError(f"the class folder {empty.name!r} in {folder.name} holds no images "
+                        f"(PNG, JPEG, PGM or PPM files)", key="path")
+    if len(classes) < 2:
+        raise DataError(f"{folder.name} has a single class folder ({classes[0].name!r}); a "
+                        f"classifier needs at least two", key="path")
+    return classes, files
 
 
 def _decode(decode: ImageDecoder, path: Path, folder: Path, size: tuple[int, int], rgb: bool,

@@ -220,6 +220,18 @@ def test_an_image_folder_that_would_not_fit_is_refused_before_decoding(
     assert decoded == []
 
 
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "pics").mkdir()
+
+    def refused(self: Path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    with pytest.raises(DataError, match=r"^cannot read .*pics: Permission denied$"):
+        load_dataset({"source": "images", "path": "pics"}, base_dir=tmp_path)
+
+
 # -- CSV -------------------------------------------------------------------------------------
 
 def test_a_csv_whose_parse_would_not_fit_is_refused_before_parsing(tmp_path: Path,
