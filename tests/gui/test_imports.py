@@ -5,6 +5,7 @@ import gzip
 import os
 import threading
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -650,3 +651,12 @@ def test_sample_images_that_fail_to_decode_say_why(qtbot, tmp_path, qt_images, m
     qtbot.waitUntil(lambda: "decoder crashed" in dialog.samples_note.text())
     assert dialog.samples_note.text() == ("Cannot show sample images: RuntimeError: decoder "
                                           "crashed")
+
+
+def test_qt_decoder_refuses_an_image_announcing_too_many_pixels(qapp, tmp_path):
+    from tests.data.test_data_hostile import png_file
+
+    path = tmp_path / "bomb.png"
+    path.write_bytes(png_file(20_000, 20_000, zlib.compress(bytes(20_001 * 8))))
+    with pytest.raises(DataError, match=r"^bomb\.png announces 20000 × 20000 pixels"):
+        qt_decode(path, (28, 28), False)
