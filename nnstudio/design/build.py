@@ -16,7 +16,8 @@ from nnstudio.design.footprint import check_footprint
 from nnstudio.design.nodes import engine_nodes
 
 
-def build_network(design: Design, dtype: Any = np.float32, seed: int | None = None) -> Network:
+def build_network(design: Design, dtype: Any = np.float32, seed: int | None = None, *,
+                  batch_size: int | None = None) -> Network:
     """The design's network with freshly initialised weights.
 
     `seed` (default: the design's training seed) makes the initial weights reproducible. The
@@ -24,7 +25,9 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
     that cannot be built raises DesignError naming each node's JSON path. So is its size:
     a network whose training would not fit in the free memory is refused with the estimate
     before anything is allocated; one that nearly fills it is built with a warning in
-    `Network.warnings` (see nnstudio.design.footprint).
+    `Network.warnings` (see nnstudio.design.footprint). `batch_size`: the largest mini-batch
+    training will use, when the caller knows the data (default: the design's batch size, at
+    most the number of samples the data section asks for).
     """
     source = str(design.path) if design.path is not None else None
     network = design.section("network")
@@ -39,7 +42,8 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
     if not analysis.ok:
         raise _located(analysis.problems, nodes, source)
     try:
-        warning = check_footprint(analysis, training["batch_size"], dtype)
+        batch = batch_size if batch_size is not None else _largest_batch(design)
+        warning = check_footprint(analysis, batch, dtype)
         net = Network(nodes, edges, dtype=dtype, analysis=analysis,
                       seed=training["seed"] if seed is None else seed)
     except DesignError as exc:
@@ -49,6 +53,19 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
     if warning:
         net.warnings.append(warning)
     return net
+
+
+def _largest_batch(design: Design) -> int:
+    """The design's batch size, or the number of samples its data section asks for if that
+    is smaller (the toy and regression generators, drawn points)."""
+    batch = int(design.training["batch_size"])
+    data = design.data
+    samples = data.get("samples")
+    if isinstance(samples, int) and not isinstance(samples, bool):
+        batch = min(batch, samples)
+    if isinstance(data.get("points"), list | tuple):
+        batch = min(batch, len(data["points"]))
+    return max(batch, 1)
 
 
 def _located(problems: list[tuple[str | None, str]], nodes: list[dict[str, Any]],

@@ -54,6 +54,8 @@ def check_data(data: Any, path: str = "data") -> list[Problem]:
 
 
 def _data_value(p: DataParam, value: Any) -> str | None:
+    if p.kind == "path" and isinstance(value, str) and "\x00" in value:
+        return "must not contain a NUL character (\\u0000): no file is named so"
     message = data_catalog.check_value(p, value)
     if message and p.kind == "choice":
         message += did_you_mean(value, [c for c in p.choices if isinstance(c, str)])

@@ -64,6 +64,9 @@ def open_regular(name: str, *, follow_links: bool = True) -> int:
     opening, and the descriptor is opened non-blocking (a FIFO swapped in meanwhile cannot
     block) and checked again. OSError for other failures (permissions, a name too long).
     """
+    if "\x00" in name:
+        raise _file_error(name.replace("\x00", "\\0"),
+                          "a file name cannot contain a NUL character (\\0)")
     try:
         info = os.stat(name) if follow_links else os.lstat(name)
     except FileNotFoundError:

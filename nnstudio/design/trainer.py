@@ -24,6 +24,8 @@ def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
         raise DesignError([Problem(f"data.{key}" if key else "data", str(exc))]) from None
     except OSError as exc:  # what the data layer's own checks did not foresee
         raise DesignError([Problem("data", f"cannot read the data: {os_reason(exc)}")]) from None
+    except ValueError as exc:
+        raise DesignError([Problem("data", f"cannot read the data: {exc}")]) from None
 
 
 class Trainer(core_training.Trainer):
@@ -33,10 +35,11 @@ class Trainer(core_training.Trainer):
     """
 
     def __init__(self, design: Design, *, dtype: Any = np.float32):
-        network = build_network(design, dtype=dtype)
         # a Dataset's attributes are read-only; SplitData's protocol declares them plainly
         data = cast(core_training.SplitData, load_design_data(design, dtype))
         spec = design.training
+        batch = min(int(spec["batch_size"]), max(len(data.x_train), 1))
+        network = build_network(design, dtype=dtype, batch_size=batch)
         try:
             loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task)
         except ValueError as exc:

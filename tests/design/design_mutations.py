@@ -38,7 +38,7 @@ ODD_VALUES: list[Any] = [
     ["x", "h1"], [["x", "x"]], {"type": "normal", "std": -0.0}, {"type": "normal", "std": 1e308},
     {"type": "constant", "value": 1e30}, "same", "valid", "relu", "Dense", "softmax", "adam",
     "\u202eevil", "\ud800", "😀" * 10, "<b>bold</b>", "../../etc/passwd", "a" * 256 + ".csv",
-    "/dev/zero", "/tmp", 1_000_000, 20_000, 0.999999, 100.0,
+    "/dev/zero", "/tmp", "a\u0000b", 1_000_000, 20_000, 0.999999, 100.0,
 ]
 #: names a design may use, to swap one valid-looking word for another
 WORDS = [*NODE_TYPES, *ACTIVATIONS, *INITIALIZERS, *LOSS_NAMES, *OPTIMIZERS, *SOURCES,

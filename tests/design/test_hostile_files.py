@@ -192,3 +192,16 @@ def test_a_deep_network_edited_in_place_cannot_be_built() -> None:
     with pytest.raises(DesignError, match=r"network\.nodes\[1\]\.params\.units"):
         build_network(design)
     assert np.isfinite(build_network(Design.from_dict(mlp())).forward(np.zeros((1, 2)))).all()
+
+
+@pytest.mark.parametrize("data, path", [
+    ({"source": "csv", "path": "a\u0000b.csv"}, "data.path"),
+    ({"source": "idx", "images": "i\u0000", "labels": "l"}, "data.images"),
+])
+def test_a_nul_character_in_a_data_path_is_located(data: dict, path: str) -> None:
+    assert "NUL" in problems_of(lambda: Design.from_dict(edited(data=data)))[path]
+
+
+def test_a_nul_character_in_a_file_name_is_a_design_error() -> None:
+    with pytest.raises(DesignError, match="NUL"):
+        Design.load("design\u0000.json")

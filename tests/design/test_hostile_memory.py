@@ -90,3 +90,18 @@ def test_the_estimate_counts_weights_their_state_and_a_batch_of_values() -> None
                                      (1_500_000_000_000, "1.5 TB")])
 def test_sizes_read_well(n: int, text: str) -> None:
     assert footprint.format_bytes(n) == text
+
+
+def test_the_batch_counted_is_no_larger_than_the_data(monkeypatch) -> None:
+    doc = document([node("x", "Input", shape=[2]), node("h", "Dense", units=1000),
+                    node("out", "Dense", units=2)], [["x", "h"], ["h", "out"]],
+                   data={"source": "toy2d", "name": "xor", "samples": 200},
+                   training={"batch_size": 1_000_000})
+    design = Design.from_dict(doc)
+    analysis = analyze(engine_nodes(design.nodes), design.edges)
+    as_written = footprint.estimate(analysis, 1_000_000).total
+    monkeypatch.setattr(footprint, "available_bytes", lambda: as_written // 4)
+    assert build_network(design).warnings == []  # counted for a batch of 200 (at least 1024)
+    Trainer(design).step()
+    with pytest.raises(DesignError, match="batch of 1000000"):
+        build_network(design, batch_size=1_000_000)
