@@ -66,7 +66,7 @@ CHECKPOINT_EVERY = 20
 #: below TRIAL_GAIN × the checkpoint's is suggested, else the highest that keeps it within
 #: TRIAL_SLACK of it (from a checkpoint at a minimum no rate lowers the loss much)
 TRIAL_STEPS = 50
-TRIAL_FACTORS = 6
+TRIAL_FACTORS = 9
 TRIAL_MARGIN = 2.0
 TRIAL_GAIN = 0.9
 TRIAL_SLACK = 1.1
@@ -141,16 +141,25 @@ class Checkpoint:
 
 
 class SplitData(Protocol):
-    """What the Trainer needs of a dataset (see nnstudio.data.Dataset)."""
+    """What the Trainer needs of a dataset (see nnstudio.data.Dataset): x_* (n, *features),
+    y_* (n,) class labels or (n,) / (n, targets) values, read only."""
 
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_val: np.ndarray
-    y_val: np.ndarray
-    x_test: np.ndarray
-    y_test: np.ndarray
-    task: str
-    num_classes: int
+    @property
+    def x_train(self) -> np.ndarray: ...
+    @property
+    def y_train(self) -> np.ndarray: ...
+    @property
+    def x_val(self) -> np.ndarray: ...
+    @property
+    def y_val(self) -> np.ndarray: ...
+    @property
+    def x_test(self) -> np.ndarray: ...
+    @property
+    def y_test(self) -> np.ndarray: ...
+    @property
+    def task(self) -> str: ...
+    @property
+    def num_classes(self) -> int: ...
 
 
 @dataclass(frozen=True)

@@ -127,12 +127,15 @@ def test_a_nan_run_pauses_keeps_finite_weights_and_shows_the_banner(qtbot, open_
     assert banner.isVisible()
     text = banner.message.text()
     assert "epoch 1" in text and "1e6" in text and "Play" in text
+    assert "The starting weights were restored" in text
     weights = saved_weights(qtbot, window, tmp_path / "w.npz")
     assert all(np.isfinite(v).all() for v in weights.values())
+    lr = divergence.suggested_learning_rate
+    assert lr is not None and lr < 1e6 and banner.action.text() == f"Use learning rate {lr:g}"
     banner.action.click()
-    assert window.model.design.training["optimizer"]["lr"] == pytest.approx(1e5)
+    assert window.model.design.training["optimizer"]["lr"] == pytest.approx(lr)
     assert not banner.isVisible()
-    qtbot.waitUntil(lambda: controller.latest.learning_rate == pytest.approx(1e5))
+    qtbot.waitUntil(lambda: controller.latest.learning_rate == pytest.approx(lr))
 
 
 def test_closing_mid_training_ends_the_thread(qtbot, window):
@@ -140,12 +143,12 @@ def test_closing_mid_training_ends_the_thread(qtbot, window):
     controller.set_speed(FAST)
     controller.play()
     qtbot.waitUntil(lambda: controller.latest.step > 0, timeout=10_000)
-    thread = controller.session.thread
+    thread = controller.session.worker_thread
     assert thread.isRunning()
     assert window.close()
     assert thread.isFinished()
     assert controller.session is None
-    assert not [s for s in sessions._open if s.thread is thread]
+    assert not [s for s in sessions._open if s.worker_thread is thread]
 
 
 @pytest.mark.parametrize("how", ["new", "open"])
@@ -159,8 +162,8 @@ def test_a_new_design_ends_the_old_thread(qtbot, window, how):
             assert window.files.new()
         else:
             assert window.files.open_path(EXAMPLES / "xor.json")
-        assert old.thread.isFinished()
-        assert controller.session is not old and controller.session.thread.isRunning()
+        assert old.worker_thread.isFinished()
+        assert controller.session is not old and controller.session.worker_thread.isRunning()
     if how == "open":
         assert blocker.args[0].ok
         qtbot.waitUntil(lambda: controller.latest is not None)

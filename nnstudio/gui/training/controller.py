@@ -13,7 +13,7 @@ from nnstudio.core.monitor import Snapshot
 from nnstudio.design import Design
 from nnstudio.gui.training.feeder import Panel, PanelFeeder
 from nnstudio.gui.training.session import WorkerSession
-from nnstudio.gui.training.worker import LoadReport
+from nnstudio.gui.training.worker import LoadReport, WorkerFailure
 
 
 class TrainingController(QObject):
@@ -28,6 +28,8 @@ class TrainingController(QObject):
     runningChanged = Signal(bool)
     #: a worker.Divergence
     diverged = Signal(object)
+    #: a worker.WorkerFailure: something raised in the worker, training is paused
+    failed = Signal(object)
     #: a worker.LoadReport, after every new design or network
     loaded = Signal(object)
     #: (path, problem): the weights were saved to path ("" problem) or not
@@ -77,6 +79,7 @@ class TrainingController(QObject):
         session.snapshotReady.connect(self._on_snapshot)
         session.runningChanged.connect(self._on_running)
         session.diverged.connect(self.diverged)
+        session.failed.connect(self._on_failed)
         session.loaded.connect(self._on_loaded)
         session.weightsSaved.connect(self.weightsSaved)
         self._wire(session)
@@ -220,6 +223,10 @@ class TrainingController(QObject):
         self.loaded.emit(report)
         if not report.ok:
             self.settled.emit()
+
+    def _on_failed(self, failure: WorkerFailure) -> None:
+        self.running = False
+        self.failed.emit(failure)
 
     def _on_running(self, running: bool) -> None:
         self.running = running

@@ -170,7 +170,7 @@ class TrainingControls(QObject):
         parts = [state,
                  self.tr("epoch {epoch}").format(epoch=epoch),
                  self.tr("step {step}").format(step=snapshot.step),
-                 clock(snapshot.elapsed)]
+                 clock(snapshot.training_time)]
         if snapshot.running:
             parts.append(self.tr("{rate:.0f} steps/s").format(rate=snapshot.steps_per_second))
         if not math.isnan(self._loss):

@@ -12,8 +12,11 @@ statistics that change slowly (weight histograms, activations, gradient norms) a
 speed, the rates must fit in `SHARE` of the worker's time: the live pictures are served first,
 scaled down only if they alone would take more than `LIVE_SHARE` of it; the others share what
 is left, scaled down alike, so a 60 ms CNN activation probe comes rarely and never starves the
-boundary. When training is paced (a delay between steps leaves the worker idle) the rates only
-have to fit in `PACED_SHARE`. Never more than `MAX_RATE` snapshots a second.
+boundary. The loss curve (and the status bar's loss) never falls below its `FLOOR_RATES`, what
+the others cost notwithstanding: a weights panel that takes 300 ms to draw must not leave the
+loss chart a second and a half behind. When training is paced (a delay between steps leaves
+the worker idle) the rates only have to fit in `PACED_SHARE`. Never more than `MAX_RATE`
+snapshots a second.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ PACED_SHARE = 0.5
 TARGET_RATES = {"boundary": 15.0, "curve": 15.0, "neurons": 10.0, "losses": 10.0,
                 "flow": 2.0, "params": 2.0, "activations": 2.0}
 DEFAULT_RATE = 2.0
+#: refreshes per second a probe gets at least, taken off the share before the others' rates,
+#: as long as the floors take at most FLOOR_SHARE of the share
+FLOOR_RATES = {"losses": 1.5}
+FLOOR_SHARE = 0.5
 #: the live pictures, served first: they may take up to LIVE_SHARE of the share
 LIVE = frozenset({"boundary", "curve", "neurons"})
 LIVE_SHARE = 0.6
@@ -70,13 +77,32 @@ class ProbePacer:
     def rates(self, probes: Collection[str], full_speed: bool = True) -> dict[str, float]:
         """Refreshes per second for each of `probes`: the target rates, scaled down to fit the
         share — the live pictures first, within `LIVE_SHARE` of it, the others in what is
-        left. Snapshots come at the pace of the fastest probe, so that many times a second
-        they also cost `base`."""
+        left — but never below their `FLOOR_RATES`: a probe that would fall below its floor
+        gets the floor, taken off the share first. Snapshots come at the pace of the fastest
+        probe, so that many times a second they also cost `base`."""
         share = self.share if full_speed else PACED_SHARE
+        floored: dict[str, float] = {}
+        while True:
+            left = share - sum(r * self.costs.get(p, 0.0) for p, r in floored.items())
+            rates = self._shared_rates([p for p in probes if p not in floored], left)
+            low = {p: self._floor(p, share) for p in FLOOR_RATES
+                   if p in rates and rates[p] < self._floor(p, share)}
+            if not low:
+                return {**rates, **floored}
+            floored.update(low)
+
+    def _floor(self, probe: str, share: float) -> float:
+        """`probe`'s floor rate, lowered so that it costs at most FLOOR_SHARE of `share`."""
+        cost = self.costs.get(probe, 0.0)
+        floor = FLOOR_RATES[probe]
+        return min(floor, FLOOR_SHARE * share / cost) if cost > 0 else floor
+
+    def _shared_rates(self, probes: Collection[str], share: float) -> dict[str, float]:
+        """The target rates of `probes` scaled down to fit `share` (see `rates`)."""
         live = [p for p in probes if p in LIVE]
         rest = [p for p in probes if p not in LIVE]
         rates: dict[str, float] = {}
-        left = share
+        share = left = max(share, 0.0)
         for group, room in ((live, LIVE_SHARE * share), (rest, None)):
             if not group:
                 continue

@@ -54,6 +54,7 @@ class WorkerSession(QObject):
     snapshotReady = Signal(object, int)
     runningChanged = Signal(bool)
     diverged = Signal(object)
+    failed = Signal(object)
     loaded = Signal(object)
     weightsSaved = Signal(str, str)
 
@@ -61,10 +62,10 @@ class WorkerSession(QObject):
         super().__init__(parent)
         collect_in_gui_thread()  # never in the worker: it would destroy GUI objects there
         self.closed = False
-        self.thread = QThread()
-        self.thread.setObjectName("nnstudio training")
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("nnstudio training")
         self.worker = TrainingWorker()
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         for name in ("load", "play", "pause", "step_batch", "step_epoch", "reset",
                      "set_learning_rate", "set_batch_size", "set_regularization",
                      "set_epoch_limit", "set_early_stopping", "set_training", "set_data",
@@ -74,10 +75,11 @@ class WorkerSession(QObject):
         self.worker.snapshotReady.connect(self._on_snapshot)
         self.worker.runningChanged.connect(self._on_running)
         self.worker.diverged.connect(self._on_diverged)
+        self.worker.failed.connect(self._on_failed)
         self.worker.loaded.connect(self._on_loaded)
         self.worker.weightsSaved.connect(self._on_weights_saved)
         _open.add(self)
-        self.thread.start()
+        self.worker_thread.start()
 
     # Slots of this GUI-thread object, so Qt queues the worker's reports into the GUI thread.
     @Slot(object, int)
@@ -96,6 +98,11 @@ class WorkerSession(QObject):
             self.diverged.emit(divergence)
 
     @Slot(object)
+    def _on_failed(self, failure: object) -> None:
+        if not self.closed:
+            self.failed.emit(failure)
+
+    @Slot(object)
     def _on_loaded(self, report: object) -> None:
         if not self.closed:
             self.loaded.emit(report)
@@ -111,5 +118,5 @@ class WorkerSession(QObject):
             return
         self.closed = True
         self._stop.emit()
-        self.thread.wait()
+        self.worker_thread.wait()
         _open.discard(self)

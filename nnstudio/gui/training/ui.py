@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QTabBar
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
+from nnstudio.gui.autosave import is_autosave_file
 from nnstudio.gui.network_text import located_problem_tr
+from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import FeatureMapsPanel
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
@@ -72,7 +74,7 @@ class NeuronThumbnails:
 class TrainingUi(QObject):
     """Live training for `window`, whose dashboard `panels` get every snapshot."""
 
-    def __init__(self, window: MainWindow, panels: list[QWidget]):
+    def __init__(self, window: MainWindow, panels: list[Panel]):
         super().__init__(window)
         self.window = window
         self.panels = panels
@@ -87,10 +89,11 @@ class TrainingUi(QObject):
         self.sync = DesignSync(window.model, window.undo_stack, controller,
                                lambda: window.ask_discard_weights(), self)
         controller.diverged.connect(self.banner.show_divergence)
+        controller.failed.connect(self.banner.show_failure)
         controller.runningChanged.connect(self._on_running)
         controller.loaded.connect(self._on_loaded)
         controller.weightsSaved.connect(self._on_weights_saved)
-        self.banner.divideLearningRate.connect(self.divide_learning_rate)
+        self.banner.learningRateChosen.connect(self.use_learning_rate)
         self.controls.actions["play"].triggered.connect(self._explain_finished)
         window.files.saved.connect(self._offer_weights)
         for panel in panels:
@@ -133,10 +136,9 @@ class TrainingUi(QObject):
             dock.show()
             dock.raise_()
 
-    def divide_learning_rate(self) -> None:
-        """Lower the learning rate tenfold, as one undoable change, and hide the banner."""
-        lr = self.window.model.design.training["optimizer"]["lr"]
-        self.settings.set_learning_rate(float(f"{lr / 10:.3g}"))
+    def use_learning_rate(self, lr: float) -> None:
+        """Set the learning rate the banner offered, as one undoable change, and hide it."""
+        self.settings.set_learning_rate(lr)
         self.banner.hide()
 
     def _explain_finished(self) -> None:
@@ -227,6 +229,8 @@ class TrainingUi(QObject):
             self.controller.save_weights(path)
 
     def _on_weights_saved(self, path: str, problem: str) -> None:
+        if is_autosave_file(path):  # the window's autosave, not the user's Save
+            return
         if problem:
             self.window.show_error(self.tr("Could not save the weights"), problem)
         else:

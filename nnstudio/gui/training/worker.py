@@ -22,6 +22,7 @@ import functools
 import json
 import math
 import time
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,13 +51,43 @@ STEP_BY_STEP_MS = 30
 
 @dataclass(frozen=True)
 class Divergence:
-    """The loss became NaN/Inf at `epoch` (1-based, the one in progress), `step` (the step that
-    failed) with `learning_rate`; the weights are back to the last finite ones."""
+    """The loss became NaN/Inf (or, `blown_up`, its smoothed value `loss` stayed far above its
+    best) at `epoch` (1-based, the one in progress), `step` (the step that failed) with
+    `learning_rate`. The weights are back to a checkpoint taken after `restored_step` steps,
+    when the smoothed loss was `restored_loss` (nan if unknown); `suggested_learning_rate` was
+    tried from there and lowers the loss (None: no lower rate did)."""
 
     loss: float
     epoch: int
     step: int
     learning_rate: float
+    blown_up: bool = False
+    restored_step: int = 0
+    restored_loss: float = math.nan
+    suggested_learning_rate: float | None = None
+
+    @classmethod
+    def of(cls, exc: TrainingDiverged) -> Divergence:
+        return cls(exc.loss, exc.epoch, exc.step, exc.learning_rate, exc.blown_up,
+                   exc.restored_step, exc.restored_loss, exc.suggested_learning_rate)
+
+
+@dataclass(frozen=True)
+class WorkerFailure:
+    """Something raised in the worker while `doing` one of its jobs: "step" (a training step),
+    "record" (noting a step's statistics), "snapshot" (the dashboards' probes), or a command's
+    name ("predict", "save_weights", "set_data", …). Training is paused with the weights as
+    they were; `summary` is the exception in one line, `details` its full traceback."""
+
+    doing: str
+    summary: str
+    details: str
+
+    @classmethod
+    def of(cls, doing: str, exc: BaseException) -> WorkerFailure:
+        text = str(exc).strip().splitlines()
+        summary = f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+        return cls(doing, summary, "".join(traceback.format_exception(exc)))
 
 
 @dataclass(frozen=True)
@@ -80,14 +111,27 @@ def _data_key(design: Design) -> str:
     return json.dumps([design.data, str(design.base_dir)], sort_keys=True)
 
 
+def guarded(slot: Callable[..., None]) -> Callable[..., None]:
+    """A slot that never lets an exception escape into Qt's event loop (where it would stop
+    training without a word): training pauses and `failed` says what happened."""
+    @functools.wraps(slot)
+    def safe(self: TrainingWorker, *args: Any) -> None:
+        try:
+            slot(self, *args)
+        except Exception as exc:  # reported to the user, with its traceback
+            self._fail(slot.__name__, exc)
+    return safe
+
+
 def command(slot: Callable[..., None]) -> Callable[..., None]:
     """Marks a slot as a command from the GUI: commands are counted, and every snapshot carries
-    the count, so the GUI knows which of its commands a snapshot already reflects."""
+    the count, so the GUI knows which of its commands a snapshot already reflects; an
+    exception in it is reported (`guarded`)."""
     @functools.wraps(slot)
     def counted(self: TrainingWorker, *args: Any) -> None:
         self.commands += 1
         slot(self, *args)
-    return counted
+    return guarded(counted)
 
 
 class TrainingWorker(QObject):
@@ -97,7 +141,7 @@ class TrainingWorker(QObject):
     snapshotReady = Signal(object, int)
     #: training started (True) or stopped: paused, finished, a step target reached, diverged
     runningChanged = Signal(bool)
-    #: a Divergence: training paused and the last finite weights are back
+    #: a Divergence: training paused and the weights of a checkpoint with a sane loss are back
     diverged = Signal(object)
     #: a LoadReport, after every `load`
     loaded = Signal(object)
@@ -105,6 +149,8 @@ class TrainingWorker(QObject):
     weightsSaved = Signal(str, str)
     #: (request, class probabilities (classes,) or None): the answer to `predict`
     predicted = Signal(int, object)
+    #: a WorkerFailure: something raised; training is paused, the weights are kept
+    failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -127,6 +173,7 @@ class TrainingWorker(QObject):
         self._pacer = ProbePacer()
         self._awaiting_ack = False
         self._dirty = False
+        self._clock_from = 0.0
         #: how many commands this worker has handled
         self.commands = 0
 
@@ -143,30 +190,30 @@ class TrainingWorker(QObject):
             design = Design.from_dict(doc, draft=True)
             design.path = path or None
             self._design = design
-            self._build()
+            trainer, dataset = self._build(design)
         except (NNStudioError, ValueError) as exc:
             self.loaded.emit(LoadReport(problem=str(exc), dataset=self._loaded_data()))
             return
         loaded, problem = "", ""
         if weights:
             try:
-                load_weights(self.trainer.network, weights)
-                self.trainer.load_state(self.trainer.network.state_dict())
+                load_weights(trainer.network, weights)
+                trainer.load_state(trainer.network.state_dict())
                 loaded = weights
             except DesignError as exc:
                 problem = str(exc)
-        self.loaded.emit(LoadReport(weights=loaded, weights_problem=problem,
-                                    dataset=self.trainer.data))
+        self.loaded.emit(LoadReport(weights=loaded, weights_problem=problem, dataset=dataset))
         self._publish()
 
-    def _build(self) -> None:
-        """A fresh Trainer (weights from the design's seed) for the current design."""
-        design = self._design
+    def _build(self, design: Design) -> tuple[Trainer, Dataset]:
+        """A fresh Trainer (weights from the design's seed) for `design`, and its data."""
         network = build_network(design)
-        self.trainer = Trainer(network, self._dataset(design), design.training)
+        dataset = self._dataset(design)
+        self.trainer = trainer = Trainer(network, dataset, design.training)
         self._run += 1
-        self.monitor = Monitor(self.trainer, run=self._run)
+        self.monitor = Monitor(trainer, run=self._run)
         self._pacer.reset()
+        return trainer, dataset
 
     def _dataset(self, design: Design) -> Dataset:
         """The design's data, loaded once and kept while the data section stays the same."""
@@ -207,6 +254,7 @@ class TrainingWorker(QObject):
         """Exactly one mini-batch update, then paused."""
         self._halt()
         if self.trainer is not None:
+            self._clock_from = time.perf_counter()
             self._train(lambda: True)
             self._publish()
 
@@ -231,17 +279,17 @@ class TrainingWorker(QObject):
         if self._design is None:
             return
         try:
-            self._build()
+            _, dataset = self._build(self._design)
         except (NNStudioError, ValueError) as exc:
             self.trainer = self.monitor = None
             self.loaded.emit(LoadReport(problem=str(exc)))
             return
-        self.loaded.emit(LoadReport(dataset=self.trainer.data))
+        self.loaded.emit(LoadReport(dataset=dataset))
         self._publish()
 
     def _start(self, delay: float) -> None:
         self._running, self._interval_ms = True, round(delay * 1000)
-        self._next_tick = time.perf_counter()
+        self._next_tick = self._clock_from = time.perf_counter()
         self.runningChanged.emit(True)
         self._publish()
         self._resume()
@@ -267,6 +315,7 @@ class TrainingWorker(QObject):
     def running(self) -> bool:
         return self._running
 
+    @guarded
     def _tick(self) -> None:
         start = time.perf_counter()
         self._next_tick = start + self._interval_ms / 1000
@@ -279,23 +328,43 @@ class TrainingWorker(QObject):
             self._resume()
 
     def _train(self, slice_over: Callable[[], bool]) -> None:
-        """Steps until `slice_over()` or a target; a divergence pauses and is reported."""
+        """Steps until `slice_over()` or a target; a divergence or any other exception
+        pauses and is reported (`diverged`, `failed`)."""
         trainer, monitor = self.trainer, self.monitor
+        if trainer is None or monitor is None:
+            return
+        doing = "step"
         try:
             while True:
                 start = time.perf_counter()
+                doing = "step"
                 loss = trainer.step()
-                monitor.record(loss, time.perf_counter() - start)
+                doing = "record"
+                end = time.perf_counter()
+                monitor.record(loss, end - start, end - self._clock_from)
+                self._clock_from = end
                 if self._target_reached() or slice_over():
                     return
         except TrainingDiverged as exc:
             self._halt()
-            self.diverged.emit(Divergence(exc.loss, exc.epoch, exc.step, exc.learning_rate))
+            self.diverged.emit(Divergence.of(exc))
+        except Exception as exc:  # reported to the user, with its traceback
+            self._fail(doing, exc)
+
+    def _fail(self, doing: str, exc: Exception) -> None:
+        """Pause, keeping the weights, and report `exc`; then show where training stopped
+        (unless taking that snapshot is what failed)."""
+        self._halt(publish=False)
+        self.failed.emit(WorkerFailure.of(doing, exc))
+        if doing != "snapshot":
+            self._publish()
 
     def _target_reached(self) -> bool:
         """Stepping an epoch ends with the epoch (even past the limit); playing ends when the
         trainer has finished or the step target is reached."""
         t = self.trainer
+        if t is None:
+            return True
         if self._stop_epoch is not None:
             return t.epoch >= self._stop_epoch
         return t.finished or (self._stop_step is not None and t.step_count >= self._stop_step)
@@ -387,7 +456,7 @@ class TrainingWorker(QObject):
             return
         try:
             save_weights(self.trainer.network, Path(path))
-        except DesignError as exc:
+        except (DesignError, OSError) as exc:
             self.weightsSaved.emit(path, str(exc))
             return
         self.weightsSaved.emit(path, "")
@@ -406,21 +475,31 @@ class TrainingWorker(QObject):
     def predict(self, request: int, x: object) -> None:
         """The current network's class probabilities (classes,) for one input x (any shape
         with as many values as the network's input, as the Trainer reshapes the data), between
-        two steps, as `predicted(request, probabilities)`; None when there is no classifier
-        or it takes inputs of another size. Not a counted command: it changes nothing a
-        snapshot shows."""
+        two steps, as `predicted(request, probabilities)`; None when there is no classifier,
+        it takes inputs of another size, or the prediction failed (reported as `failed`).
+        Not a counted command: it changes nothing a snapshot shows."""
         probabilities = None
-        trainer = self.trainer
-        if trainer is not None and trainer.classification:
-            shape = trainer.network.input_shape
-            x = np.asarray(x, dtype=trainer.network.dtype)
-            if x.size == math.prod(shape):
-                probabilities = class_probabilities(trainer.network, x.reshape(1, *shape))[0]
-                probabilities.flags.writeable = False
+        try:
+            probabilities = self._class_probabilities(x)
+        except Exception as exc:  # reported to the user, with its traceback
+            self._fail("predict", exc)
         self.predicted.emit(request, probabilities)
+
+    def _class_probabilities(self, x: object) -> np.ndarray | None:
+        trainer = self.trainer
+        if trainer is None or not trainer.classification:
+            return None
+        shape = trainer.network.input_shape
+        x = np.asarray(x, dtype=trainer.network.dtype)
+        if x.size != math.prod(shape):
+            return None
+        probabilities = class_probabilities(trainer.network, x.reshape(1, *shape))[0]
+        probabilities.flags.writeable = False
+        return probabilities
 
     # -- snapshots -----------------------------------------------------------------------------
     @Slot(object)
+    @guarded
     def acknowledge(self, draws: Mapping[str, float]) -> None:
         """The GUI has drawn the last snapshot, spending `draws` seconds on each probe's
         panels: training goes on, and the next may go."""
@@ -446,7 +525,11 @@ class TrainingWorker(QObject):
             refresh = self._pacer.due(now, monitor.probes, full_speed=self._interval_ms == 0)
             if not refresh:
                 return
-        snapshot = monitor.snapshot(self._running, refresh)
+        try:
+            snapshot = monitor.snapshot(self._running, refresh)
+        except Exception as exc:  # reported to the user, with its traceback
+            self._fail("snapshot", exc)
+            return
         self._sent_at = time.perf_counter()
         self._pacer.taken(now, snapshot.fresh, monitor.costs, self._sent_at - now)
         self._awaiting_ack, self._dirty = True, False
