@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import sys
 from pathlib import Path
 
 MEMINFO = Path("/proc/meminfo")
-#: assumed when the operating system says nothing (no /proc, no sysconf): 4 GiB
+#: assumed when the operating system says nothing: 4 GiB
 FALLBACK_BYTES = 4 << 30
 
 
 def available_bytes() -> int:
     """Bytes of memory available to a new allocation without swapping: MemAvailable from
-    /proc/meminfo on Linux, else free physical pages × page size (sysconf), else 4 GiB."""
-    return _meminfo_available() or _sysconf_available() or FALLBACK_BYTES
+    /proc/meminfo on Linux; the available physical memory on Windows; elsewhere free pages
+    (sysconf), else half the physical memory (macOS, whose free pages leave out its
+    reclaimable cache); else FALLBACK_BYTES."""
+    for source in (_meminfo_available, _windows_available, _sysconf_available):
+        found = source()
+        if found:
+            return found
+    return FALLBACK_BYTES
 
 
 def _meminfo_available() -> int | None:
@@ -31,8 +39,32 @@ def _meminfo_available() -> int | None:
 
 
 def _sysconf_available() -> int | None:
-    try:
-        pages, size = os.sysconf("SC_AVPHYS_PAGES"), os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, ValueError, OSError):
+    """Free pages × page size, else half of all pages × page size."""
+    for name, share in (("SC_AVPHYS_PAGES", 1.0), ("SC_PHYS_PAGES", 0.5)):
+        try:
+            pages, size = os.sysconf(name), os.sysconf("SC_PAGE_SIZE")
+        except (AttributeError, ValueError, OSError):
+            continue
+        if pages > 0 and size > 0:
+            return int(pages * size * share)
+    return None
+
+
+class _MemoryStatus(ctypes.Structure):
+    """Windows' MEMORYSTATUSEX."""
+
+    _fields_ = [("length", ctypes.c_ulong), ("load", ctypes.c_ulong),
+                *((name, ctypes.c_ulonglong) for name in (
+                    "total_physical", "available_physical", "total_page_file",
+                    "available_page_file", "total_virtual", "available_virtual",
+                    "available_extended_virtual"))]
+
+
+def _windows_available() -> int | None:
+    if sys.platform != "win32":
         return None
-    return pages * size if pages > 0 and size > 0 else None
+    status = _MemoryStatus()
+    status.length = ctypes.sizeof(_MemoryStatus)
+    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
+        return None
+    return int(status.available_physical)
