@@ -15,7 +15,7 @@ Two passes, never reporting a problem twice:
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
@@ -79,7 +79,7 @@ def _check_header(doc: dict[str, Any]) -> list[Problem] | None:
         return [Problem("format", f"this is not an nnstudio design ({got}; a design has "
                                   f'"format": "{FORMAT}")')]
     version = doc.get("version")
-    if _is_int(version) and version > VERSION:
+    if isinstance(version, int | float) and _is_int(version) and version > VERSION:
         return [Problem("version", f"made by a newer nnstudio (file version {version:g}, this "
                                    f"nnstudio reads up to {VERSION}): update nnstudio")]
     return None
@@ -158,15 +158,17 @@ def _friendly(error: ValidationError, node_index: list[int]) -> list[Problem]:
             return _friendly(deepest, node_index)
     keys = list(error.absolute_path)
     if keys[:2] == ["network", "nodes"] and len(keys) > 2 and node_index:
-        keys[2] = node_index[keys[2]]
+        keys[2] = node_index[int(keys[2])]
     path = ""
     for key in keys:
         path = child(path, key)
-    kind, rule, value = error.validator, error.validator_value, error.instance
+    # jsonschema types these loosely (Unset when absent); a reported error has them all
+    kind, rule, value = error.validator, cast(Any, error.validator_value), cast(Any, error.instance)
+    schema = cast(dict[str, Any], error.schema)
     if kind == "required":
         return [Problem(child(path, k), "is missing") for k in rule if k not in value]
     if kind == "additionalProperties":
-        known = error.schema.get("properties", {})
+        known = schema.get("properties", {})
         return [Problem(child(path, k), "is not a known key") for k in value
                 if k not in known and not k.startswith(EXTENSION_PREFIX)]
     if kind == "type":
