@@ -95,9 +95,10 @@ class LossPanel(Panel):
             sx, sy = self.steps.points()
             self.step_loss.setData(sx, sy[:, 0])
         if snapshot.new_epochs:
-            rows = [[entry.get(key, np.nan) for key in EPOCH_KEYS]
-                    for entry in snapshot.new_epochs]
-            self.epochs.extend([entry["epoch"] for entry in snapshot.new_epochs], rows)
+            rows = np.array([[entry.get(key, np.nan) for key in EPOCH_KEYS]
+                             for entry in snapshot.new_epochs], dtype=np.float64)
+            self.epochs.extend(np.array([entry["epoch"] for entry in snapshot.new_epochs],
+                                        dtype=np.float64), rows)
             ex, ey = self.epochs.points()
             self.train_loss.setData(ex, ey[:, 0])
             self.validation_loss.setData(ex, ey[:, 1])

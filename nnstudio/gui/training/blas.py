@@ -6,7 +6,7 @@ doing heavy linear algebra, so one BLAS thread is all it needs."""
 from __future__ import annotations
 
 import numpy  # noqa: F401  (loads the BLAS library whose threads are capped below)
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 
 def limit_blas_threads(threads: int = 1) -> None:

@@ -193,7 +193,9 @@ class HyperparameterPanel(QScrollArea):
     def _spin(self, key: str, text: str) -> QSpinBox:
         spec = _SPECS[key]
         box = QSpinBox()
-        box.setRange(int(spec.minimum), min(int(spec.maximum), 2**31 - 1))
+        lowest = spec.minimum if spec.minimum is not None else 0
+        highest = spec.maximum if spec.maximum is not None else 2**31 - 1
+        box.setRange(int(lowest), min(int(highest), 2**31 - 1))
         box.setKeyboardTracking(False)
         box.setGroupSeparatorShown(True)
         box.setToolTip(catalog_tr(spec.help))
