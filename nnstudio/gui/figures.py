@@ -182,9 +182,10 @@ def layout_scale(on_screen: QSize, size: QSize) -> float:
 
 @contextmanager
 def laid_out(widget: QWidget, size: QSize) -> Iterator[float]:
-    """Lay `widget` out at `size` divided by the scale it yields, then put it back."""
+    """Lay `widget` out at `size` divided by the scale it yields, then put it back. A hidden
+    widget is laid out about its size hint (it may never have had a size of its own)."""
     before = widget.size()
-    scale = layout_scale(before, size)
+    scale = layout_scale(before if widget.isVisible() else widget.sizeHint(), size)
     logical = QSize(max(1, round(size.width() / scale)), max(1, round(size.height() / scale)))
     scale = min(size.width() / logical.width(), size.height() / logical.height())
     minimum, maximum = widget.minimumSize(), widget.maximumSize()

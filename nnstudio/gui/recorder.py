@@ -156,9 +156,12 @@ class Recorder(QObject):
         try:
             write_animation(frames, size, fps, path)
         except RecordingError as error:
-            self.failed.emit(str(error))
+            report: tuple[Any, ...] = (self.failed, str(error))
         else:
-            self.saved.emit(str(path), len(frames))
+            report = (self.saved, str(path), len(frames))
+        signal, *args = report
+        with suppress(RuntimeError):  # the window (and this recorder) closed meanwhile
+            signal.emit(*args)
 
 
 def rgb_bytes(image: QImage) -> bytes:

@@ -194,3 +194,14 @@ def test_the_file_menu_has_export_figure_and_record(window):
     file_menu = window.menuBar().actions()[0].menu()
     assert window.act["export_figure"] in file_menu.actions()
     assert window.act["record"] in file_menu.actions()
+
+
+def test_a_panel_never_shown_is_laid_out_about_its_size_hint(qtbot, tmp_path):
+    panel = BoundaryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(10, 10)  # a hidden widget's size says nothing
+    image = figures.render_image(figures.widget_subject(panel), QSize(1120, 800))
+    # its message is drawn at a legible size: two lines of text, tens of pixels high
+    rows = {y for y in range(800) for x in range(0, 1120, 3)
+            if QColor(image.pixel(x, y)).lightness() < 160}
+    assert len(rows) > 40
