@@ -231,6 +231,11 @@ class Trainer:
 
     training: the design's training section with defaults resolved: loss, optimizer (a dict
     with "type"), batch_size, epochs, seed, shuffle, early_stopping.
+
+    history holds one dict per epoch for the first EVERY_EPOCH_UNTIL epochs, then thins out
+    (`append_thinned`: about EVERY_EPOCH_UNTIL / 2 per doubling), and always ends with the
+    latest epoch; early stopping and `best_epoch` see every epoch. `watch` tells a blow-up
+    from training, `checkpoint` is what a divergence restores (see `step`).
     """
 
     def __init__(self, network: Network, data: SplitData, training: dict[str, Any]):
@@ -424,7 +429,8 @@ class Trainer:
 
     def run(self, on_epoch_end: Callable[[dict[str, float]], None] | None = None
             ) -> list[dict[str, float]]:
-        """Train until `finished`; returns the history."""
+        """Train until `finished`, calling `on_epoch_end` with every epoch's metrics;
+        returns the (thinned) history."""
         while not self.finished:
             metrics_ = self.run_epoch()
             if on_epoch_end is not None:

@@ -203,3 +203,22 @@ def test_the_loss_chart_is_not_starved_by_expensive_panels():
     # a loss panel that costs too much gets no more than half the share
     pacer.drawn(0.0, {"losses": 0.2})
     assert pacer.rates(probes)["losses"] * pacer.costs["losses"] == pytest.approx(0.05)
+
+
+def test_a_load_that_raises_says_why_it_cannot_train(qtbot, session, monkeypatch):
+    import nnstudio.gui.training.worker as worker_module
+
+    def broken(design, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(worker_module, "build_network", broken)
+    failures, reports = [], []
+    session.failed.connect(failures.append)
+    session.loaded.connect(reports.append)
+    session.load.emit(design("xor").to_dict(), "", "")
+    qtbot.waitUntil(lambda: bool(failures) and bool(reports), timeout=10_000)
+    failure, report = failures[0], reports[0]
+    assert failure.doing == "load" and "Traceback" in failure.details
+    assert not report.ok and report.problem == "RecursionError: maximum recursion depth exceeded"
+    with qtbot.waitSignal(session.runningChanged, timeout=10_000) as running:
+        session.play.emit(0)  # nothing to train: Play says so instead of raising
+    assert running.args == [False]

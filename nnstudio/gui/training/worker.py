@@ -353,10 +353,15 @@ class TrainingWorker(QObject):
 
     def _fail(self, doing: str, exc: Exception) -> None:
         """Pause, keeping the weights, and report `exc`; then show where training stopped
-        (unless taking that snapshot is what failed)."""
+        (unless taking that snapshot is what failed), or, when it left no network to train
+        (a load that failed half-way), say so as a LoadReport problem."""
         self._halt(publish=False)
-        self.failed.emit(WorkerFailure.of(doing, exc))
-        if doing != "snapshot":
+        failure = WorkerFailure.of(doing, exc)
+        self.failed.emit(failure)
+        if self.trainer is None:
+            self.monitor = None
+            self.loaded.emit(LoadReport(problem=failure.summary, dataset=self._loaded_data()))
+        elif doing != "snapshot":
             self._publish()
 
     def _target_reached(self) -> bool:
