@@ -242,8 +242,9 @@ class ExportFigureDialog(QDialog):
         if target.key == "dashboard":
             return figures.dashboard_rect(self.window_).size()
         if target.key == "canvas":
-            return figures.fitted_rect(self.window_.canvas.scene().itemsBoundingRect(),
-                                       QSize(16, 9)).size().toSize()
+            margin = figures.SCENE_MARGIN
+            rect = self.window_.canvas.scene().itemsBoundingRect()
+            return rect.adjusted(-margin, -margin, margin, margin).size().toSize()
         return target.widget.size()
 
     def _propose_path(self) -> None:

@@ -205,3 +205,11 @@ def test_a_panel_never_shown_is_laid_out_about_its_size_hint(qtbot, tmp_path):
     rows = {y for y in range(800) for x in range(0, 1120, 3)
             if QColor(image.pixel(x, y)).lightness() < 160}
     assert len(rows) > 40
+
+
+def test_the_canvas_can_keep_the_shape_of_its_network(window, tmp_path):
+    dialog = ExportFigureDialog(window, tmp_path)
+    dialog.keep_shape.setChecked(True)
+    size = dialog.figure_size()
+    assert size.width() == 1920 and size.height() < 1080 / 2  # a row of four cards is wide
+    assert dialog.preset.currentData() is None  # Custom
