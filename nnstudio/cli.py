@@ -18,6 +18,8 @@ from nnstudio.core.catalog import node_label
 from nnstudio.core.errors import NNStudioError, TrainingDiverged
 
 COMMANDS = ("train", "validate", "info")
+#: at most this many problems are listed on stderr
+MAX_LISTED = 50
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -199,9 +201,11 @@ def _report(problems: list[str], design: str | None) -> None:
     if len(problems) == 1:
         print(f"nnstudio: {where}{problems[0]}", file=sys.stderr)
         return
-    print(f"nnstudio: {where}{len(problems)} problems:", file=sys.stderr)
-    for line in problems:
+    print(f"nnstudio: {where}{len(problems):,} problems:", file=sys.stderr)
+    for line in problems[:MAX_LISTED]:
         print(f"  {line}", file=sys.stderr)
+    if len(problems) > MAX_LISTED:
+        print(f"  … and {len(problems) - MAX_LISTED:,} more", file=sys.stderr)
 
 
 def _gui(argv: list[str]) -> int:

@@ -195,3 +195,11 @@ def test_the_installed_entry_point_runs():
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Total parameters" in result.stdout
+
+
+def test_thousands_of_problems_are_counted_not_all_listed(tmp_path, capsys):
+    path = tmp_path / "many.json"
+    path.write_text(mlp_doc(**{"network/edges": [["x", f"m{i}"] for i in range(3000)]}))
+    code, _, err = run(["validate", path], capsys)
+    assert code == 1 and "3,000 problems" in err and "… and 2,950 more" in err
+    assert len(err.splitlines()) == 52

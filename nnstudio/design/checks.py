@@ -48,27 +48,50 @@ def json_problems(value: Any, path: str = "") -> list[Problem]:
     """Values that JSON cannot hold or nnstudio cannot use: non-text keys, non-finite numbers,
     integers beyond a float's range, nesting deeper than MAX_DEPTH, other Python objects.
 
-    Walks the value with its own stack, so no document is too deep for it."""
+    Walks the value with its own stack, so no document is too deep for it; a place's path is
+    written out only when there is a problem there."""
     problems: list[Problem] = []
-    stack: list[tuple[Any, str, int]] = [(value, path, 0)]
+    # (container, its place: None for `path` itself, else (the parent's place, key), depth)
+    stack: list[tuple[Any, _Place, int]] = [(value, None, 0)]
     while stack:
-        item, where, depth = stack.pop()
+        item, place, depth = stack.pop()
         if isinstance(item, dict | list) and depth >= MAX_DEPTH:
-            problems.append(Problem(where, f"is nested more than {MAX_DEPTH} levels deep"))
-        elif isinstance(item, dict):
-            problems += [Problem(where, f"has a key that is not text: {show(k)}")
+            problems.append(Problem(_written(path, place),
+                                    f"is nested more than {MAX_DEPTH} levels deep"))
+            continue
+        if isinstance(item, dict):
+            problems += [Problem(_written(path, place), f"has a key that is not text: {show(k)}")
                          for k in item if not isinstance(k, str)]
-            entries = [(v, child(where, k), depth + 1) for k, v in item.items()
-                       if isinstance(k, str)]
-            stack.extend(reversed(entries))
+            entries = [(k, v) for k, v in item.items() if isinstance(k, str)]
         elif isinstance(item, list):
-            stack.extend((item[i], child(where, i), depth + 1)
-                         for i in range(len(item) - 1, -1, -1))
+            entries = list(enumerate(item))
         else:
             message = _scalar_problem(item)
             if message:
-                problems.append(Problem(where, message))
+                problems.append(Problem(_written(path, place), message))
+            continue
+        nested = []
+        for key, v in entries:
+            if isinstance(v, dict | list):
+                nested.append((v, (place, key), depth + 1))
+            elif not (isinstance(v, str) and v.isascii()) and _scalar_problem(v):
+                problems.append(Problem(_written(path, (place, key)), _scalar_problem(v) or ""))
+        stack.extend(reversed(nested))
     return problems
+
+
+_Place = tuple[Any, "str | int"] | None
+
+
+def _written(path: str, place: _Place) -> str:
+    """The JSON path of a place kept as (parent's place, key) links below `path`."""
+    keys: list[str | int] = []
+    while place is not None:
+        place, key = place
+        keys.append(key)
+    for key in reversed(keys):
+        path = child(path, key)
+    return path
 
 
 def _scalar_problem(value: Any) -> str | None:

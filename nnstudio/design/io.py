@@ -98,10 +98,10 @@ def parse_json(text: str, source: str = "<string>") -> Any:
     one problem per key that appears twice in an object."""
     if not text.strip():
         raise _file_error(source, f"{source} is empty")
-    duplicates: list[Problem] = []
+    doubled = _DoubledKeys()
     try:
-        value = _plain(json.loads(text, object_pairs_hook=_Object, parse_int=_parse_int), "",
-                       duplicates)
+        value = json.loads(text, object_pairs_hook=doubled.hook, parse_int=_parse_int)
+        duplicates = doubled.problems(value)
     except json.JSONDecodeError as exc:
         where = f"(line {exc.lineno}, column {exc.colno})"
         if exc.pos >= len(text.rstrip()):
@@ -222,24 +222,35 @@ def _parse_int(text: str) -> int | HugeNumber:
     return HugeNumber(digits) if digits > _MAX_DIGITS else int(text)
 
 
-class _Object(dict):
-    """A JSON object that remembers keys given more than once."""
+class _DoubledKeys:
+    """Objects read with a key given more than once (`hook` builds every object), located
+    by their JSON paths afterwards, and only if there are any."""
 
-    def __init__(self, pairs: list[tuple[str, Any]]):
-        super().__init__(pairs)
-        counts = Counter(k for k, _ in pairs)
-        self.duplicates = [k for k, n in counts.items() if n > 1]
+    def __init__(self) -> None:
+        self.found: dict[int, list[str]] = {}
 
+    def hook(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):
+            counts = Counter(k for k, _ in pairs)
+            self.found[id(obj)] = [k for k, n in counts.items() if n > 1]
+        return obj
 
-def _plain(value: Any, path: str, duplicates: list[Problem]) -> Any:
-    """`value` with every _Object turned into a dict, reporting duplicated keys."""
-    if isinstance(value, _Object):
-        duplicates.extend(Problem(child(path, k), "appears more than once in the same object")
-                          for k in value.duplicates)
-        return {k: _plain(v, child(path, k), duplicates) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v, child(path, i), duplicates) for i, v in enumerate(value)]
-    return value
+    def problems(self, value: Any) -> list[Problem]:
+        """A problem at every doubled key inside `value` (the parsed document)."""
+        problems: list[Problem] = []
+        stack: list[tuple[Any, str]] = [(value, "")] if self.found else []
+        while stack:
+            item, path = stack.pop()
+            if isinstance(item, dict):
+                problems += [Problem(child(path, k), "appears more than once in the same object")
+                             for k in self.found.get(id(item), [])]
+                stack.extend((v, child(path, k)) for k, v in reversed(item.items())
+                             if isinstance(v, dict | list))
+            elif isinstance(item, list):
+                stack.extend((v, child(path, i)) for i, v in reversed(list(enumerate(item)))
+                             if isinstance(v, dict | list))
+        return problems
 
 
 def _dump(value: Any, indent: str) -> str:
