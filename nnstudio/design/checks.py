@@ -59,6 +59,7 @@ def json_problems(value: Any, path: str = "") -> list[Problem]:
             problems.append(Problem(_written(path, place),
                                     f"is nested more than {MAX_DEPTH} levels deep"))
             continue
+        entries: list[tuple[str | int, Any]]
         if isinstance(item, dict):
             problems += [Problem(_written(path, place), f"has a key that is not text: {show(k)}")
                          for k in item if not isinstance(k, str)]
