@@ -7,6 +7,7 @@ trains two steps. Anything raised that is not a DesignError (or a divergence) is
 the seed that reproduces it; a case slower than --slow seconds is reported too.
 
     python benchmarks/fuzz_designs.py --cases 20000 --seed 0
+    python benchmarks/fuzz_designs.py --linear    # seconds to validate and build big designs
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import sys
 import time
 import traceback
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "design"))
 
 from design_mutations import example_documents, exercise, mutate, mutated_text
 
-from nnstudio import Design
+from nnstudio import Design, DesignError, build_network
 
 
 def run_case(docs: list[dict], seed: int) -> tuple[BaseException | None, str]:
@@ -45,12 +47,43 @@ def _describe(doc: object) -> str:
         return repr(doc)[:300]
 
 
+def big_designs(n: int) -> dict[str, dict]:
+    """Designs of `n` nodes or edges that once took seconds to a minute to validate."""
+    header = {"format": "nnstudio-design", "version": 1}
+    x = {"id": "x", "type": "Input", "params": {"shape": [2]}}
+    chain = [x] + [{"id": f"t{i}", "type": "Tanh"} for i in range(n)]
+    return {
+        f"chain of {n:,} nodes": {**header, "network": {
+            "nodes": chain,
+            "edges": [[a["id"], b["id"]] for a, b in pairwise(chain)]}},
+        f"{n:,} nodes, {n:,} edges to missing nodes": {**header, "network": {
+            "nodes": chain, "edges": [[f"t{i}", f"missing{i}"] for i in range(n)]}},
+    }
+
+
+def time_big_designs(n: int = 10_000) -> None:
+    for name, doc in big_designs(n).items():
+        started = time.perf_counter()
+        try:
+            build_network(Design.from_dict(doc, draft=True))
+            outcome = "built"
+        except DesignError as exc:
+            outcome = f"{len(exc.problems):,} problems"
+        print(f"{name}: validated and built in {time.perf_counter() - started:.2f} s "
+              f"({outcome})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=0, help="the first case's seed")
     parser.add_argument("--slow", type=float, default=5.0, help="report cases slower than this")
+    parser.add_argument("--linear", action="store_true",
+                        help="only time validating and building designs of 10 000 nodes")
     args = parser.parse_args()
+    if args.linear:
+        time_big_designs()
+        return 0
     docs = example_documents()
     escapes: Counter[str] = Counter()
     slowest = (0.0, -1)

@@ -76,7 +76,7 @@ def open_regular(name: str, *, follow_links: bool = True) -> int:
                  | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0)))
     try:
         _check_regular(name, os.fstat(fd))
-        if hasattr(os, "set_blocking"):
+        if hasattr(os, "O_NONBLOCK"):  # POSIX; Windows opens no file non-blocking
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)

@@ -137,9 +137,11 @@ def _compacted(doc: dict[str, Any]) -> tuple[dict[str, Any], list[int]]:
 def _body(node: Any) -> str:
     """A node's JSON without its id and position."""
     if not isinstance(node, dict):
-        return json.dumps(node, sort_keys=True)
-    return json.dumps({k: v for k, v in node.items() if k not in ("id", "pos")},
-                      sort_keys=True)
+        return _CANONICAL.encode(node)
+    return _CANONICAL.encode({k: v for k, v in node.items() if k not in ("id", "pos")})
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True)
 
 
 _TYPE_WORDS = {"object": "an object", "array": "a list", "string": "a text",
