@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import os
+import struct
+import tokenize
 import zipfile
 import zlib
 from pathlib import Path
@@ -23,9 +25,10 @@ from nnstudio.design.errors import DesignError, Problem
 from nnstudio.design.io import atomic_write, open_regular, os_reason, remove_stale_temporaries
 
 #: what a damaged archive can raise while being opened or read (NotImplementedError and
-#: RuntimeError: a compression method or an encryption zipfile cannot read)
+#: RuntimeError: a compression method or an encryption zipfile cannot read; TokenError and
+#: SyntaxError: an .npy header numpy cannot parse)
 _DAMAGED = (ValueError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError,
-            RuntimeError)
+            RuntimeError, tokenize.TokenError, SyntaxError, struct.error)
 #: the compression methods numpy writes (savez, savez_compressed)
 _METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflated"}
 #: room for an .npy header in front of an array's data (numpy refuses headers over 10 000)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import random
 import struct
 import threading
 import zipfile
@@ -189,3 +191,36 @@ def test_saving_weights_replaces_a_symlink_and_leaves_its_target_alone(tmp_path:
     fresh = network(seed=4)
     load_weights(fresh, link)
     np.testing.assert_array_equal(fresh.state_dict()["h1.W"], net.state_dict()["h1.W"])
+
+
+@pytest.mark.parametrize("header", [
+    b"{'descr': '<f4', 'fortran_order': False, 'shape': (2, 8",  # numpy: TokenError
+    b"{'descr': '<f4', 'fortran_order': False, 'shape': (2, 8), 'x': '",  # SyntaxError
+    b"not a dict at all",
+])
+def test_an_npy_header_numpy_cannot_parse_is_damage(tmp_path: Path, header: bytes) -> None:
+    npy = b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header) + 1) + header + b"\n"
+    with zipfile.ZipFile(tmp_path / "one.npz", "w") as z:
+        for name, value in network().state_dict().items():
+            with z.open(name + ".npy", "w") as f:
+                if name == "h1.W":
+                    f.write(npy + bytes(64))
+                else:
+                    np.lib.format.write_array(f, value)
+    assert "damaged" in str(refusal(tmp_path / "one.npz"))
+
+
+def test_randomly_damaged_archives_raise_only_design_errors(tmp_path: Path) -> None:
+    net = network()
+    path = tmp_path / "w.npz"
+    save_weights(net, path)
+    good = path.read_bytes()
+    rng = random.Random(0)
+    for _ in range(150):
+        data = bytearray(good)
+        for _ in range(rng.choice([1, 3, 10])):
+            at = rng.randrange(len(data))
+            data[at:at + rng.choice([1, 4])] = rng.randbytes(rng.choice([1, 4]))
+        path.write_bytes(bytes(data))
+        with contextlib.suppress(DesignError):
+            load_weights(net, path)
