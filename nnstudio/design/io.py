@@ -130,6 +130,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
     target is left alone). OS failures become a DesignError with the reason.
     """
     target = Path(path)
+    _check_replaceable(target)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
@@ -150,6 +151,23 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], obje
             raise _file_error(str(target), f"cannot save {target}: {os_reason(exc)}") from None
         raise
     _sync_folder(target.parent)
+
+
+def _check_replaceable(target: Path) -> None:
+    """DesignError unless `target` is absent, a regular file or a link (which is replaced):
+    a save never replaces a folder, a FIFO or a device, and a name with a NUL is no name."""
+    name = str(target)
+    if "\x00" in name:
+        raise _file_error(name.replace("\x00", "\\0"),
+                          "cannot save: a file name cannot contain a NUL character (\\0)")
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return  # absent (or unreachable: creating the temporary will say why)
+    if stat.S_ISDIR(mode):
+        raise _file_error(name, f"cannot save {name}: it is a folder")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise _file_error(name, f"cannot save {name}: it is not a regular file")
 
 
 def remove_stale_temporaries(path: str | os.PathLike[str], max_age: float = STALE_SECONDS

@@ -4,6 +4,7 @@ and the temporaries of killed saves are cleaned up."""
 from __future__ import annotations
 
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -112,3 +113,13 @@ def test_remove_stale_temporaries_reports_what_it_removed(tmp_path: Path) -> Non
     assert remove_stale_temporaries(tmp_path / "w.npz") == []
     assert remove_stale_temporaries(tmp_path / "w.npz", max_age=60) == [stale]
     assert remove_stale_temporaries(tmp_path / "missing" / "w.npz") == []
+
+
+def test_a_save_never_replaces_a_fifo_and_a_nul_is_no_name(tmp_path: Path) -> None:
+    fifo = tmp_path / "d.json"
+    os.mkfifo(fifo)
+    with pytest.raises(DesignError, match="not a regular file"):
+        Design.from_dict(mlp()).save(fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.listdir(tmp_path) == ["d.json"]
+    with pytest.raises(DesignError, match="NUL"):
+        Design.from_dict(mlp()).save(tmp_path / "a\u0000b.json")
