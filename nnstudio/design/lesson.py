@@ -222,7 +222,9 @@ def check_lesson(doc: Mapping[str, Any]) -> list[Problem]:
     else:
         problems += _check_steps(steps)
     if "translations" in section:
-        count = len(steps) if isinstance(steps, list) else None
+        # the step count to compare with, once the steps themselves are a proper list
+        count = (len(steps) if isinstance(steps, list) and 1 <= len(steps) <= MAX_STEPS
+                 else None)
         problems += _check_translations(section["translations"], count)
     return problems
 
