@@ -8,6 +8,7 @@ the seed that reproduces it; a case slower than --slow seconds is reported too.
 
     python benchmarks/fuzz_designs.py --cases 20000 --seed 0
     python benchmarks/fuzz_designs.py --linear    # seconds to validate and build big designs
+    python benchmarks/fuzz_designs.py --weights --cases 10000   # damaged weights archives
 """
 
 from __future__ import annotations
@@ -16,17 +17,22 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "design"))
 
-from design_mutations import example_documents, exercise, mutate, mutated_text
+from design_mutations import damaged, example_documents, exercise, mutate, mutated_text
 
 from nnstudio import Design, DesignError, build_network
+from nnstudio.core.network import Network
+from nnstudio.design import load_weights, save_weights
 
 
 def run_case(docs: list[dict], seed: int) -> tuple[BaseException | None, str]:
@@ -38,6 +44,36 @@ def run_case(docs: list[dict], seed: int) -> tuple[BaseException | None, str]:
         return exercise(lambda: Design.from_json(text)), text[:300]
     mutated = mutate(doc, rng)
     return exercise(lambda: Design.from_dict(mutated)), _describe(mutated)
+
+
+def weights_case(archives: list[tuple[Network, bytes]], path: Path, seed: int
+                 ) -> tuple[BaseException | None, str]:
+    """One damaged weights archive loaded into its network: (what escaped or None, '')."""
+    rng = random.Random(seed)
+    net, good = rng.choice(archives)
+    path.write_bytes(damaged(good, rng))
+    try:
+        load_weights(net, path)
+    except DesignError:
+        pass
+    except Exception as exc:  # what escapes is the finding
+        return exc, f"weights case {seed}"
+    return None, ""
+
+
+def weights_archives(folder: Path) -> list[tuple[Network, bytes]]:
+    """(network, its saved weights) for each example, stored and deflated."""
+    archives = []
+    for name in ("digits_cnn", "spiral", "iris"):
+        design = Design.load(Path(__file__).resolve().parents[1] / "resources" / "examples"
+                             / f"{name}.json")
+        net = build_network(design)
+        path = folder / f"{name}.npz"
+        save_weights(net, path)
+        archives.append((net, path.read_bytes()))
+        np.savez_compressed(path, **net.state_dict())
+        archives.append((net, path.read_bytes()))
+    return archives
 
 
 def _describe(doc: object) -> str:
@@ -80,17 +116,22 @@ def main() -> int:
     parser.add_argument("--slow", type=float, default=5.0, help="report cases slower than this")
     parser.add_argument("--linear", action="store_true",
                         help="only time validating and building designs of 10 000 nodes")
+    parser.add_argument("--weights", action="store_true",
+                        help="fuzz damaged weights archives instead of designs")
     args = parser.parse_args()
     if args.linear:
         time_big_designs()
         return 0
     docs = example_documents()
+    folder = Path(tempfile.mkdtemp(prefix="nnstudio-fuzz-"))
+    archives = weights_archives(folder) if args.weights else []
     escapes: Counter[str] = Counter()
     slowest = (0.0, -1)
     started = time.perf_counter()
     for seed in range(args.seed, args.seed + args.cases):
         t0 = time.perf_counter()
-        escaped, shown = run_case(docs, seed)
+        escaped, shown = (weights_case(archives, folder / "w.npz", seed) if args.weights
+                          else run_case(docs, seed))
         seconds = time.perf_counter() - t0
         slowest = max(slowest, (seconds, seed))
         if seconds > args.slow:

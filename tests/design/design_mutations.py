@@ -4,8 +4,9 @@
 values of the wrong JSON type, huge, negative, NaN or infinite numbers, deleted and unknown
 keys, deep nesting, unusual text, ids that clash or name nothing, cycles, other node types.
 `mutated_text(doc, rng)` does the same to the JSON text, for what only text can hold (numbers
-of thousands of digits, NaN literals, truncation, duplicated keys). `exercise(...)` runs
-what a user's file goes through and returns the exception that escaped, if any.
+of thousands of digits, NaN literals, truncation, duplicated keys); `damaged(data, rng)` to the
+bytes of a weights archive. `exercise(...)` runs what a user's file goes through and returns
+the exception that escaped, if any.
 """
 
 from __future__ import annotations
@@ -259,6 +260,23 @@ def mutated_text(doc: dict[str, Any], rng: random.Random) -> str:
     if kind == 4:
         return "[" * rng.choice([100, 1000, 10_000]) + text
     return text.replace('"x"', rng.choice(['"\\ud800"', '"\\u0000"', '"x\\n"', '""']), 1)
+
+
+def damaged(data: bytes, rng: random.Random) -> bytes:
+    """`data` (a weights archive) with a few bytes overwritten, inserted or cut off."""
+    out = bytearray(data)
+    for _ in range(rng.choice([1, 2, 5, 20])):
+        at = rng.randrange(max(len(out), 1))
+        kind = rng.randrange(4)
+        if kind == 0:
+            out[at:at + 1] = bytes([rng.randrange(256)])
+        elif kind == 1:
+            del out[at:]
+        elif kind == 2:
+            out[at:at + 4] = rng.randbytes(4)
+        else:
+            out[at:at] = rng.randbytes(rng.randrange(1, 50))
+    return bytes(out)
 
 
 def exercise(build: Callable[[], Design], steps: int = 2) -> BaseException | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from design_docs import mlp
+from design_mutations import damaged
 
 from nnstudio.design import Design, DesignError, build_network, load_weights, save_weights
 
@@ -217,10 +218,6 @@ def test_randomly_damaged_archives_raise_only_design_errors(tmp_path: Path) -> N
     good = path.read_bytes()
     rng = random.Random(0)
     for _ in range(150):
-        data = bytearray(good)
-        for _ in range(rng.choice([1, 3, 10])):
-            at = rng.randrange(len(data))
-            data[at:at + rng.choice([1, 4])] = rng.randbytes(rng.choice([1, 4]))
-        path.write_bytes(bytes(data))
+        path.write_bytes(damaged(good, rng))
         with contextlib.suppress(DesignError):
             load_weights(net, path)
