@@ -26,7 +26,8 @@ from nnstudio.design.lesson import (
 from nnstudio.design.schema import validator
 from nnstudio.design.validate import validate_document
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "resources" / "examples"
 
 
 def with_lesson(**section: Any) -> dict[str, Any]:
@@ -256,3 +257,11 @@ def test_step_problems_see_the_design_as_the_earlier_steps_left_it():
     after = lesson.steps[1].applied(lesson.steps[0].applied(doc))
     assert after["network"]["nodes"][1]["params"] == {"units": 4, "activation": "relu"}
     assert step_problems(doc) == []
+
+
+def test_the_example_in_the_documentation_is_a_valid_lesson():
+    text = (ROOT / "docs" / "lessons.md").read_text(encoding="utf-8")
+    doc = json.loads(text.split("```json", 1)[1].split("```", 1)[0])
+    lesson = Design.from_dict(doc).lesson
+    assert lesson is not None and step_problems(doc) == []
+    assert lesson.localized("zh_CN").steps[1] == lesson.steps[1]
