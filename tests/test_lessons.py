@@ -196,6 +196,7 @@ def test_adam_beats_momentum_beats_adagrad_beats_sgd_in_the_same_epochs():
     runs = [trained("optimizers", step) for step in (None, 1, 2, 3)]
     losses = [run.evaluate("train")["loss"] for run in runs]
     assert losses == sorted(losses, reverse=True)  # SGD > AdaGrad > Momentum > Adam
+    assert losses[0] > 0.6 and losses[2] < losses[0] / 1.5  # ln 2 ≈ 0.69 at the start
     assert accuracy(runs[0]) < 0.7 and accuracy(runs[3]) >= 0.95
 
 
@@ -262,6 +263,7 @@ def test_early_stopping_stops_before_the_limit_and_does_better_on_the_test_split
     assert full.history[best]["epoch"] < 50 and losses[-1] > 2 * losses[best]
     early = trained("validation_early_stopping", 1)
     assert early.stopped_early and early.epoch < full.epochs / 4
+    assert early.evaluate()["loss"] == pytest.approx(early.best_loss)  # the best weights
     assert early.evaluate("test")["loss"] < full.evaluate("test")["loss"]
 
 
@@ -269,6 +271,7 @@ def test_early_stopping_stops_before_the_limit_and_does_better_on_the_test_split
 def test_different_seeds_end_in_different_minima():
     seed0, seed4, seed5 = (trained("local_minima", step) for step in (None, 1, 2))
     assert accuracy(seed0) < 0.85 and accuracy(seed4) >= 0.9
+    assert accuracy(trained("local_minima", training__epochs=120)) < 0.85  # longer: no help
     assert accuracy(seed5) < accuracy(seed0)
     final = sorted(run.evaluate("train")["loss"] for run in (seed0, seed4, seed5))
     assert final[1] - final[0] > 0.05 and final[2] - final[1] > 0.03
