@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -30,7 +31,7 @@ LAYER_CONTEXT = "LayerName"
 #: translation context of the catalogue's verdicts on a value
 PROBLEM_CONTEXT = "CatalogProblem"
 #: the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value's repr
-PROBLEM_TEMPLATES = (
+PROBLEM_TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("CatalogProblem", "must be an integer, got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must be a number, got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must be greater than {limit}, got {value}"),
@@ -50,12 +51,12 @@ PROBLEM_TEMPLATES = (
     QT_TRANSLATE_NOOP("CatalogProblem", "must be a list of positive integers such as [2] or "
                                         "[1, 28, 28], got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must have one to three dimensions, got {value}"),
-)
+))  # cast: QT_TRANSLATE_NOOP is typed as returning object, it returns its text
 
 
 #: the name nnstudio.data.sources gives class k of a dataset that names none; the data dock's
 #: class picker shows the same words
-DEFAULT_CLASS_NAME = QT_TRANSLATE_NOOP("DataPanel", "class {k}")
+DEFAULT_CLASS_NAME = str(QT_TRANSLATE_NOOP("DataPanel", "class {k}"))
 _DEFAULT_CLASS = re.compile(r"class (?P<k>\d+)")
 
 

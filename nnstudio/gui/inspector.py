@@ -213,7 +213,9 @@ class PaddingEditor(ParamEditor):
         super().__init__(spec, box)
         self.box = box
         box.activated.connect(self.commit)
-        box.lineEdit().editingFinished.connect(self.commit)
+        line = box.lineEdit()
+        if line is not None:  # an editable box has one
+            line.editingFinished.connect(self.commit)
 
     def value(self) -> Any:
         text = self.box.currentText().strip()
@@ -307,9 +309,11 @@ class _WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
-                and not watched.hasFocus() and watched.parentWidget() is not None:
-            QCoreApplication.sendEvent(watched.parentWidget(), event)
-            return True
+                and not watched.hasFocus():
+            parent = watched.parentWidget()
+            if parent is not None:
+                QCoreApplication.sendEvent(parent, event)
+                return True
         return False
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -24,7 +24,7 @@ from nnstudio.gui.templated import TemplateTranslator
 CONTEXT = "NetworkProblem"
 #: the findings of nnstudio.core.graph.analyze and of the layers' shape checks, the more
 #: specific before the more general where one could match the other's text
-TEMPLATES = (
+TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("NetworkProblem", "the id {id} is used by more than one node"),
     QT_TRANSLATE_NOOP("NetworkProblem", "unknown node type {type}"),
     QT_TRANSLATE_NOOP("NetworkProblem",
@@ -119,7 +119,7 @@ TEMPLATES = (
                       "connecting {source} → {target} would make a cycle ({target} already feeds "
                       "{source}); a network must flow one way"),
     QT_TRANSLATE_NOOP("NetworkProblem", "{name}: {problem}"),  # a parameter's verdict
-)
+))  # cast: QT_TRANSLATE_NOOP is typed as returning object, it returns its text
 
 
 def _nested(text: str) -> str:

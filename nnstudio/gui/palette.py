@@ -184,24 +184,26 @@ class LayerPalette(QWidget):
                               | Qt.ItemFlag.ItemIsDragEnabled)
             header.setExpanded(True)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        """The group headers, in display order."""
+        headers = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [header for header in headers if header is not None]
+
     def entries(self) -> list[QTreeWidgetItem]:
         """Every node-type item, in display order."""
-        return [self.tree.topLevelItem(g).child(i) for g in range(self.tree.topLevelItemCount())
-                for i in range(self.tree.topLevelItem(g).childCount())]
+        return [item for header in self._groups() for item in _children(header)]
 
     def visible_types(self) -> list[str]:
-        return [item.data(0, TYPE_ROLE) for item in self.entries()
-                if not item.isHidden() and not item.parent().isHidden()]
+        return [item.data(0, TYPE_ROLE) for header in self._groups() if not header.isHidden()
+                for item in _children(header) if not item.isHidden()]
 
     def filter(self, text: str) -> None:
         """Show only the types whose name or summary, in English or as shown, contains `text`
         (any case)."""
         needle = text.strip().casefold()
-        for g in range(self.tree.topLevelItemCount()):
-            header = self.tree.topLevelItem(g)
+        for header in self._groups():
             shown = 0
-            for i in range(header.childCount()):
-                item = header.child(i)
+            for item in _children(header):
                 spec = NODE_TYPES[item.data(0, TYPE_ROLE)]
                 texts = (spec.name, item.text(0), spec.summary, catalog_tr(spec.summary))
                 match = not needle or any(needle in t.casefold() for t in texts)
@@ -219,3 +221,9 @@ class LayerPalette(QWidget):
         visible = self.visible_types()
         if self.search.text().strip() and visible:
             self.nodeRequested.emit(visible[0])
+
+
+def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The items under a group `header`, in display order."""
+    items = (header.child(i) for i in range(header.childCount()))
+    return [item for item in items if item is not None]

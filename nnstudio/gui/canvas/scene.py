@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -72,8 +72,8 @@ class CanvasScene(QGraphicsScene):
         self.clearSelection()
         for edge in self.edges.values():
             self.removeItem(edge)
-        for node in self.nodes.values():
-            self.removeItem(node)
+        for card in self.nodes.values():
+            self.removeItem(card)
         self.nodes.clear()
         self.edges.clear()
         for node in self.model.nodes:
@@ -177,7 +177,8 @@ class CanvasScene(QGraphicsScene):
             self.setSceneRect(self.sceneRect().united(needed))
 
     # -- background --------------------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         painter.fillRect(rect, QColor(theme.CANVAS_BACKGROUND))
         scale = painter.worldTransform().m11() or 1.0
         step = float(theme.GRID_STEP)

@@ -18,8 +18,16 @@ SIZE = 21          # one thumbnail, in scene units
 GAP = 3
 PER_ROW = 8
 MAX_SHOWN = 16     # more units than this: the first 16 and a "+N" note
-NEGATIVE = np.array(QColor(theme.CLASS_COLOURS[0]).getRgb()[:3], dtype=np.float64)
-POSITIVE = np.array(QColor(theme.CLASS_COLOURS[1]).getRgb()[:3], dtype=np.float64)
+
+
+def _rgb(name: str) -> np.ndarray:
+    """The colour `name` as (3,) float64 red, green, blue in 0-255."""
+    colour = QColor(name)
+    return np.array([colour.red(), colour.green(), colour.blue()], dtype=np.float64)
+
+
+NEGATIVE = _rgb(theme.CLASS_COLOURS[0])
+POSITIVE = _rgb(theme.CLASS_COLOURS[1])
 
 
 def heat_rgb(grids: np.ndarray) -> np.ndarray:

@@ -535,7 +535,7 @@ class CanvasView(QGraphicsView):
             self.message.emit(" · ".join(problems))
 
     # -- overlay -----------------------------------------------------------------------------
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if self._scene.nodes and not self._scene.general_problems:
             return

@@ -76,11 +76,13 @@ class Wiring:
         item = self.scene.nodes.get(target) if target is not None else None
         if self.port.is_output:
             snap = item is not None and item.input_port is not None
-            self.curve.setPath(wire_path(self.port.scenePos(),
-                                         input_anchor(item) if snap else scene_pos))
+            end = input_anchor(item) if item is not None and snap else scene_pos
+            self.curve.setPath(wire_path(self.port.scenePos(), end))
         else:
             begin = item.output_port.scenePos() if item is not None else scene_pos
-            self.curve.setPath(wire_path(begin, input_anchor(self.scene.nodes[self.anchor_id])))
+            anchor = self.scene.nodes.get(self.anchor_id)
+            if anchor is not None:
+                self.curve.setPath(wire_path(begin, input_anchor(anchor)))
         refused = target is not None and self.verdicts.get(target) is not None
         colour = QColor(theme.ERROR_COLOUR if refused else
                         theme.OK_COLOUR if target is not None else theme.EDGE_COLOUR)
@@ -90,7 +92,7 @@ class Wiring:
     def _mark_target(self, node_id: str | None, hot: bool) -> None:
         item = self.scene.nodes.get(node_id) if node_id is not None else None
         port = self._candidate_port(item) if item is not None else None
-        if port is None:
+        if port is None or node_id is None:
             return
         if hot and self.verdicts.get(node_id) is None:
             port.set_state(PortState.HOT)

@@ -61,16 +61,17 @@ class ActivationsPanel(Panel):
         super().__init__(parent)
         self.view = style.graphics_widget()
         self.view.ci.layout.setHorizontalSpacing(PLOT_SPACING)
-        self.scroll = QScrollArea()  # a dock too short for every row scrolls, rather than
-        self.scroll.setWidgetResizable(True)  # squeezing the rows into each other
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.view)
-        self.set_content(self.scroll)
+        self.rows_scroll = QScrollArea()  # a dock too short for every row scrolls, rather
+        self.rows_scroll.setWidgetResizable(True)  # than squeezing the rows into each other
+        self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_scroll.setWidget(self.view)
+        self.set_content(self.rows_scroll)
         self.plots: list[pg.PlotItem] = []
         self.histograms: list[pg.PlotDataItem] = []
         self._layers: tuple[tuple[str, str | None], ...] = ()
         self._stats: Any = None
+        self._y_top = 0.0
         self.columns = 1
         self.reset()
 

@@ -25,10 +25,15 @@ def class_colour(k: int) -> QColor:
     return QColor(CLASS_COLOURS[k % len(CLASS_COLOURS)])
 
 
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    """The red, green and blue of `colour`, 0-255."""
+    return colour.red(), colour.green(), colour.blue()
+
+
 @lru_cache(maxsize=16)
 def class_lookup(classes: int) -> np.ndarray:
     """(classes, LEVELS, 4) uint8 RGBA: white at level 0 to MAX_TINT of the class colour."""
-    rgb = np.array([class_colour(k).getRgb()[:3] for k in range(classes)], np.float64)
+    rgb = np.array([_rgb(class_colour(k)) for k in range(classes)], np.float64)
     tint = np.linspace(0.0, MAX_TINT, LEVELS)[None, :, None]
     blend = 255.0 + tint * (rgb[:, None, :] - 255.0)
     lut = np.empty((classes, LEVELS, 4), np.uint8)

@@ -48,7 +48,7 @@ class DensityHistory:
             column = rebin_matrix(grid, np.asarray(edges, np.float64)) @ counts
         else:
             column = np.zeros(self.bins)
-            column[min(np.searchsorted(grid, lo, side="right") - 1, self.bins - 1)] = 1
+            column[min(int(np.searchsorted(grid, lo, side="right")) - 1, self.bins - 1)] = 1
         self.columns.extend(np.array([x]), (column / column.sum())[None])
 
     def _cover(self, lo: float, hi: float) -> np.ndarray:

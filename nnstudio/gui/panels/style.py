@@ -49,8 +49,8 @@ class TranslatedText:
     the translation context is the name of the class the attribute is defined in.
     """
 
-    def __init__(self, source: str):
-        self.source = source
+    def __init__(self, source: object):  # what QT_TRANSLATE_NOOP returns: the text itself
+        self.source = str(source)
         self.context = ""
 
     def __set_name__(self, owner: type, name: str) -> None:

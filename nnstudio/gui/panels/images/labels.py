@@ -3,6 +3,7 @@ above them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,7 @@ def is_images(dataset: Any) -> bool:
         and getattr(dataset, "task", "") == "classification"
 
 
-def images(dataset: Any, split: str, rows: np.ndarray) -> np.ndarray:
+def images(dataset: Any, split: str, rows: Sequence[int] | np.ndarray) -> np.ndarray:
     """The raw samples `rows` (positions in `split`) as (len(rows), C, H, W) in [0, 1]."""
     return np.asarray(dataset.raw_x(split, np.asarray(rows, dtype=np.intp)))
 

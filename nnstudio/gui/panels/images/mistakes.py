@@ -3,6 +3,9 @@ its true class, the predicted class and how sure the network was."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
@@ -35,7 +38,8 @@ class MistakesPanel(PredictionTilesPanel):
         p = self._predictions
         count = min(len(p.wrong), self.view.capacity())
         self.rows = rows = [int(i) for i in p.wrong[:count]]
-        images = labels.images(self._dataset, p.split, rows) if rows else []
+        images: Iterable[np.ndarray] = labels.images(self._dataset, p.split, rows) \
+            if rows else []
         tiles = []
         for k, image in enumerate(images):
             caption = self.tr("{true} → {predicted}\n{confidence:.0%} sure").format(

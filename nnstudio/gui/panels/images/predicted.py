@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels
+from nnstudio.gui.panels.images.tiles import TileView
 
 
 class PredictionTilesPanel(Panel):
@@ -21,6 +22,7 @@ class PredictionTilesPanel(Panel):
 
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
     probes = frozenset({"predictions"})
+    view: TileView
     #: (position in the held-out split): the user clicked that sample's tile
     sampleChosen = Signal(int)
 

@@ -3,8 +3,10 @@ mistakes framed in red with the true class beside the prediction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
@@ -56,7 +58,8 @@ class SamplesPanel(PredictionTilesPanel):
     def _redraw(self) -> None:
         p = self._predictions
         self.rows = rows = self._rows()
-        images = labels.images(self._dataset, p.split, rows) if rows else []
+        images: Iterable[np.ndarray] = labels.images(self._dataset, p.split, rows) \
+            if rows else []
         tiles = [self._tile(image, int(p.true[i]), int(p.predicted[i]))
                  for image, i in zip(images, rows, strict=True)]
         self.view.set_tiles(tiles)
