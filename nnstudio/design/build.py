@@ -12,7 +12,7 @@ from nnstudio.core.network import Network
 from nnstudio.design.check_network import check_network
 from nnstudio.design.document import Design
 from nnstudio.design.errors import DesignError, Problem, child
-from nnstudio.design.footprint import check_footprint
+from nnstudio.design.footprint import check_footprint, largest_batch
 from nnstudio.design.nodes import engine_nodes
 
 
@@ -25,9 +25,9 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
     that cannot be built raises DesignError naming each node's JSON path. So is its size:
     a network whose training would not fit in the free memory is refused with the estimate
     before anything is allocated; one that nearly fills it is built with a warning in
-    `Network.warnings` (see nnstudio.design.footprint). `batch_size`: the largest mini-batch
-    training will use, when the caller knows the data (default: the design's batch size, at
-    most the number of samples the data section asks for).
+    `Network.warnings` (see nnstudio.design.footprint). `batch_size`: the most samples a
+    forward pass will take, when the caller knows the data (footprint.largest_batch; default:
+    from the design's batch size and the number of samples its data section asks for).
     """
     source = str(design.path) if design.path is not None else None
     network = design.section("network")
@@ -56,16 +56,14 @@ def build_network(design: Design, dtype: Any = np.float32, seed: int | None = No
 
 
 def _largest_batch(design: Design) -> int:
-    """The design's batch size, or the number of samples its data section asks for if that
-    is smaller (the toy and regression generators, drawn points)."""
-    batch = int(design.training["batch_size"])
+    """footprint.largest_batch for the design's batch size and, when the data section says
+    it (the toy and regression generators, drawn points), its number of samples."""
     data = design.data
     samples = data.get("samples")
-    if isinstance(samples, int) and not isinstance(samples, bool):
-        batch = min(batch, samples)
     if isinstance(data.get("points"), list | tuple):
-        batch = min(batch, len(data["points"]))
-    return max(batch, 1)
+        samples = len(data["points"])
+    known = isinstance(samples, int) and not isinstance(samples, bool)
+    return largest_batch(design.training["batch_size"], samples if known else None)
 
 
 def _located(problems: list[tuple[str | None, str]], nodes: list[dict[str, Any]],

@@ -8,8 +8,9 @@ network's dtype:
 - every parameter `PARAMETER_COPIES` times (value, gradient, two Adam moments, the trainer's
   last good and best weights);
 - every node's values per sample (its output, and a convolution's unfolded windows) for the
-  largest batch a forward pass sees (`max(batch_size, EVAL_BATCH)`: evaluation and the
-  probes), `ACTIVATION_COPIES` times (value, gradient, the layer's cache).
+  largest batch a forward pass sees (`largest_batch`: a training step's, or evaluation's
+  and the probes' up to EVAL_BATCH samples), `ACTIVATION_COPIES` times (value, gradient,
+  the layer's cache).
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ class Footprint:
                 f"for the values of a batch of {self.batch})")
 
 
-def estimate(analysis: GraphAnalysis, batch_size: int, dtype: object = np.float32
-             ) -> Footprint:
-    """The footprint of training the analysed network with mini-batches of `batch_size`."""
-    itemsize = np.dtype(dtype).itemsize  # type: ignore[call-overload]
+def largest_batch(batch_size: int, samples: int | None = None) -> int:
+    """The most samples one forward pass takes: a training batch of `batch_size`, or an
+    evaluation batch of EVAL_BATCH, never more than the data's `samples` (when known)."""
     batch = max(int(batch_size), EVAL_BATCH)
+    return max(1, batch if samples is None else min(batch, int(samples)))
+
+
+def estimate(analysis: GraphAnalysis, batch: int, dtype: object = np.float32) -> Footprint:
+    """The footprint of training the analysed network when forward passes take at most
+    `batch` samples (see largest_batch)."""
+    itemsize = np.dtype(dtype).itemsize  # type: ignore[call-overload]
     return Footprint(
         parameter_bytes=analysis.total_parameters * itemsize * PARAMETER_COPIES,
         activation_bytes=analysis.elements_per_sample * batch * itemsize * ACTIVATION_COPIES,
@@ -62,12 +69,12 @@ def estimate(analysis: GraphAnalysis, batch_size: int, dtype: object = np.float3
     )
 
 
-def check_footprint(analysis: GraphAnalysis, batch_size: int, dtype: object = np.float32,
+def check_footprint(analysis: GraphAnalysis, batch: int, dtype: object = np.float32,
                     available: int | None = None) -> str | None:
     """DesignError (at "network") when training the network would not fit in the free memory
     (`available`, default: what the machine has now); a warning to show when it needs more
     than WARN_FRACTION of it; else None."""
-    need = estimate(analysis, batch_size, dtype)
+    need = estimate(analysis, batch, dtype)
     free = available_bytes() if available is None else available
     if need.total > free:
         raise DesignError([Problem("network", f"training this network needs {need.describe()}"

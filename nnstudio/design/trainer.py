@@ -11,6 +11,7 @@ from nnstudio.data import DataError, Dataset, load_dataset
 from nnstudio.design.build import build_network
 from nnstudio.design.document import Design
 from nnstudio.design.errors import DesignError, Problem
+from nnstudio.design.footprint import largest_batch
 from nnstudio.design.io import os_reason
 
 
@@ -38,8 +39,9 @@ class Trainer(core_training.Trainer):
         # a Dataset's attributes are read-only; SplitData's protocol declares them plainly
         data = cast(core_training.SplitData, load_design_data(design, dtype))
         spec = design.training
-        batch = min(int(spec["batch_size"]), max(len(data.x_train), 1))
-        network = build_network(design, dtype=dtype, batch_size=batch)
+        samples = max(len(data.x_train), len(data.x_val), len(data.x_test))
+        network = build_network(design, dtype=dtype,
+                                batch_size=largest_batch(spec["batch_size"], samples))
         try:
             loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task)
         except ValueError as exc:
