@@ -89,6 +89,8 @@ def application(lang: str | None = None) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "nnstudio"])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("nnstudio needs a QApplication (widgets), not a core application")
     app.setApplicationName(settings.APPLICATION)
     app.setOrganizationName(settings.ORGANISATION)
     app.setFont(app_font(app.font()))
@@ -155,6 +157,7 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
 
     A design that cannot be opened prints its problems and gives None with --screenshot;
     otherwise the window starts on the default design and lists the problems in a dialog.
+    Without --screenshot, designs autosaved before a crash are offered for recovery.
     """
     design, error = None, None
     if args.design is not None:
@@ -174,6 +177,8 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
     window.show()
     if error is not None:
         QTimer.singleShot(0, lambda: window.show_problems(error))
+    if args.screenshot is None:
+        QTimer.singleShot(0, window, window.offer_recovery)
     return window
 
 

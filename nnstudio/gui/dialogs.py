@@ -1,7 +1,12 @@
-"""Dialogs: every problem of a file that cannot be opened, and the unsaved-changes question."""
+"""Dialogs: every problem of a file that cannot be opened, the unsaved-changes question, a
+failed save, and the offer to recover an autosaved design.
+
+Text that quotes a file (names, paths, messages) is shown as plain text, never as rich text.
+"""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -42,7 +47,9 @@ class ProblemsDialog(QDialog):
                 else self.tr("<b>{name}</b> cannot be opened: {count} problems"))
         heading = QLabel(text.format(name=_html(self.source.name), count=len(self.lines)))
         heading.setWordWrap(True)
-        where = QLabel(_html(str(self.source)))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        where = QLabel(str(self.source))
+        where.setTextFormat(Qt.TextFormat.PlainText)
         where.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         where.setWordWrap(True)
         self.list = QListWidget()
@@ -75,19 +82,73 @@ class ProblemsDialog(QDialog):
         QGuiApplication.clipboard().setText(self.report())
 
 
+class Recovery(enum.Enum):
+    """The answers to the offer to recover an autosaved design."""
+
+    RECOVER = "recover"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton
+                ) -> QMessageBox:
+    """A message box showing `text` as plain text (it may quote a file's strings)."""
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
 def ask_save_changes(parent: QWidget, name: str) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel for a design with unsaved changes."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
+    box = message_box(
+        parent, QMessageBox.Icon.Warning,
         QCoreApplication.translate("dialogs", "Unsaved changes"),
         QCoreApplication.translate("dialogs", "Save the changes to “{name}”?").format(name=name),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel, parent)
+        | QMessageBox.StandardButton.Cancel)
     box.setInformativeText(QCoreApplication.translate(
         "dialogs", "Your changes are lost if you don't save them."))
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     return QMessageBox.StandardButton(box.exec())
 
 
+def offer_save_as(parent: QWidget, text: str) -> bool:
+    """A save failed for the reason `text`: True when the user chooses to save elsewhere."""
+    box = message_box(parent, QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("dialogs", "Could not save"), text)
+    save_as = box.addButton(QCoreApplication.translate("dialogs", "Save As…"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
+
+
+def ask_recover(parent: QWidget, name: str, when: str) -> Recovery:
+    """Whether to recover the design autosaved before nnstudio stopped (named `name`, saved
+    at `when`), discard it, or decide at the next start."""
+    box = message_box(
+        parent, QMessageBox.Icon.Question,
+        QCoreApplication.translate("dialogs", "Recover unsaved work"),
+        QCoreApplication.translate(
+            "dialogs", "Recover the design you were editing when nnstudio stopped?")
+        + "\n\n" + QCoreApplication.translate("dialogs", "“{name}”, autosaved {time}").format(
+            name=name, time=when))
+    buttons = {
+        box.addButton(QCoreApplication.translate("dialogs", "Recover"),
+                      QMessageBox.ButtonRole.AcceptRole): Recovery.RECOVER,
+        box.addButton(QCoreApplication.translate("dialogs", "Discard"),
+                      QMessageBox.ButtonRole.DestructiveRole): Recovery.DISCARD,
+        box.addButton(QCoreApplication.translate("dialogs", "Later"),
+                      QMessageBox.ButtonRole.RejectRole): Recovery.LATER,
+    }
+    box.setDefaultButton(next(iter(buttons)))
+    box.exec()
+    return buttons.get(box.clickedButton(), Recovery.LATER)
+
+
 def show_error(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Critical, title, text,
+                QMessageBox.StandardButton.Ok).exec()

@@ -32,6 +32,7 @@ class Prompts(Protocol):
     def ask_save_path(self) -> Path | None: ...
     def show_problems(self, error: DesignError) -> None: ...
     def show_error(self, title: str, text: str) -> None: ...
+    def offer_save_as(self, text: str) -> bool: ...
 
 
 def empty_design() -> Design:
@@ -134,6 +135,17 @@ class DocumentFiles(QObject):
         self.message.emit(self.tr("Opened the example “{name}”").format(name=design.name))
         return True
 
+    def recover(self, design: Design) -> bool:
+        """Open a design recovered from an autosave as unsaved changes (Save writes to its
+        file when it had one); False when the current design may not be replaced."""
+        if not self.confirm_discard():
+            return False
+        self._replace(design)
+        self.undo_stack.resetClean()
+        self.message.emit(self.tr("Recovered “{name}”: save it to keep it").format(
+            name=display_name(design, self.tr("Untitled"))))
+        return True
+
     def _replace(self, design: Design) -> None:
         self.undo_stack.clear()
         self.model.reset(design)
@@ -156,17 +168,24 @@ class DocumentFiles(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        """Save to `path`; a failure says why, leaves the design modified, and offers Save As
+        (False unless that succeeds)."""
         try:
             self.model.design.save(path)
         except DesignError as exc:
-            self.prompts.show_error(self.tr("Could not save"), str(exc))
-            return False
+            return self._save_failed(str(exc))
+        except Exception as exc:  # never lose work to a failure the design package missed
+            return self._save_failed(self.tr("Could not save {path}: {problem}").format(
+                path=path, problem=f"{type(exc).__name__}: {exc}"))
         self.model.set_path(path)
         self.undo_stack.setClean()
         self._remember(path)
         self.message.emit(self.tr("Saved {path}").format(path=path))
         self.saved.emit(path)
         return True
+
+    def _save_failed(self, text: str) -> bool:
+        return self.prompts.offer_save_as(text) and self.save_as()
 
     def _remember(self, path: Path) -> None:
         settings.add_recent_file(path)

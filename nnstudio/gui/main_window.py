@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QMimeData, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from nnstudio.core.catalog import NODE_TYPES
 from nnstudio.design import Design, DesignError
 from nnstudio.gui import dialogs, mime, settings, theme
+from nnstudio.gui.autosave import Autosaver, Orphan, autosave_folder, find_orphans
 from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.data import prompts as data_prompts
 from nnstudio.gui.data.panel import DataPanel
@@ -51,6 +52,7 @@ from nnstudio.gui.model import DesignModel
 from nnstudio.gui.network_text import network_problem_tr
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
+from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.boundary import BoundaryPanel
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
@@ -92,6 +94,12 @@ def fragment_from_mime(data: QMimeData | None) -> dict[str, Any] | None:
     return fragment if nodes_ok and edges_ok and fragment["nodes"] else None
 
 
+def panel_title(panel: QWidget) -> str:
+    """A dashboard panel's dock title (its `title`, with "&" shown as itself)."""
+    title = panel.title if isinstance(panel, Panel) else type(panel).__name__
+    return title.replace("&", "&&")
+
+
 def button_text(menu_text: str) -> str:
     """A menu text as a toolbar button shows it: without its shortcut marker, whether "&New"
     or, as Chinese menus write it, "新建(&N)"."""
@@ -131,6 +139,9 @@ def drawn_icon(kind: str, size: int = TOOLBAR_ICON) -> QIcon:
 class MainWindow(QMainWindow):
     """One open design: canvas, palette, inspector, summary, menus, toolbar and status bar."""
 
+    #: the layer palette (the name hides QWidget.palette(), which the window never calls)
+    palette: LayerPalette  # type: ignore[assignment]
+
     def __init__(self, design: Design | None = None, parent: QWidget | None = None, *,
                  remember_layout: bool = True):
         """`remember_layout`: restore the saved window layout, and save it on close."""
@@ -152,9 +163,11 @@ class MainWindow(QMainWindow):
                                     lambda text: self.ask_fit_to_data(text))
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel)
         self.training = TrainingUi(self, create_panels())
-        self.training_dock = self._dock("training", self.tr("Training"), self.training.settings)
-        self.panel_docks = [self._dock(type(panel).__name__, panel.title.replace("&", "&&"),
-                                       panel) for panel in self.training.panels]
+        self.training_dock = self._dock("training", self.tr("Training Settings"),
+                                        self.training.settings)
+        self.panel_docks = [self._dock(type(panel).__name__, panel_title(panel), panel)
+                            for panel in self.training.panels]
+        self.autosave = Autosaver(self.model, self.undo_stack, self.training.controller, self)
         self.act: dict[str, QAction] = {}
         self._make_actions()
         self._make_menus()
@@ -171,6 +184,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_edit_actions()
         self.training.start()
+        self.autosave.start()
 
     # -- building ---------------------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -337,6 +351,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.training.controls.toolbar)
         self.statusBar().addPermanentWidget(self.training.controls.status)
+        self.training.controls.toolbar.setWindowTitle(self.tr("Training Toolbar"))
         self.view_menu.addAction(toolbar.toggleViewAction())
         self.view_menu.addAction(self.training.controls.toolbar.toggleViewAction())
         self.view_menu.addSeparator()
@@ -362,11 +377,18 @@ class MainWindow(QMainWindow):
         for panel in self.training.panels:
             if isinstance(panel, BoundaryPanel):
                 panel.planeClicked.connect(self.data_panel.edit_points)
+        self.statusBar().messageChanged.connect(self._on_status_message)
+        self.autosave.failed.connect(self.show_status)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
 
     # -- reacting ---------------------------------------------------------------------------------
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _on_status_message(self, text: str) -> None:
+        """A temporary message takes the whole status bar: the training read-out steps aside
+        until it ends (else the message is cut off against the read-out, or runs into it)."""
+        self.training.controls.status.setVisible(not text)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -488,6 +510,12 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, text: str) -> None:
         dialogs.show_error(self, title, text)
 
+    def offer_save_as(self, text: str) -> bool:
+        return dialogs.offer_save_as(self, text)
+
+    def ask_recover(self, name: str, when: str) -> dialogs.Recovery:
+        return dialogs.ask_recover(self, name, when)
+
     def _file_filter(self) -> str:
         return self.tr("nnstudio designs (*.json);;All files (*)")
 
@@ -497,11 +525,49 @@ class MainWindow(QMainWindow):
         recent = settings.recent_files()
         return str(recent[0].parent) if recent else str(Path.home())
 
+    # -- recovery ---------------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """Offer the designs autosaved by windows that did not close cleanly, newest first,
+        until one is recovered into this window or put off; True when one was recovered.
+        A damaged autosave is reported and removed."""
+        orphans = find_orphans(autosave_folder())
+        recovered = False
+        while orphans and not recovered:
+            orphan = orphans.pop(0)
+            try:
+                design = orphan.design()
+            except DesignError as exc:
+                self.show_problems(exc)
+                orphan.discard()
+                continue
+            name = display_name(design, self.tr("Untitled"))
+            when = QLocale().toString(orphan.saved, QLocale.FormatType.ShortFormat)
+            answer = self.ask_recover(name, when)
+            if answer is dialogs.Recovery.DISCARD:
+                orphan.discard()
+            elif answer is dialogs.Recovery.RECOVER and self.files.recover(design):
+                self._continue_recovered(orphan)
+                recovered = True
+            else:
+                orphan.put_off()
+                break
+        for orphan in orphans:
+            orphan.put_off()
+        return recovered
+
+    def _continue_recovered(self, orphan: Orphan) -> None:
+        """Train from the recovered weights, and keep autosaving into the recovered files."""
+        weights = orphan.session.weights
+        if weights.is_file():
+            self.training.controller.start(self.model.design, weights)
+        self.autosave.adopt(orphan)
+
     # -- window events ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
             return
+        self.autosave.discard()
         if self.remember_layout:
             settings.save_layout(self)
         self.data_panel.shutdown()

@@ -1,10 +1,12 @@
 """Persistent preferences: where they live, the window layout, the recent-files list and the
-language."""
+language; and the folder for the user's data (autosaves)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
@@ -18,12 +20,21 @@ _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _RECENT = "files/recent"
 _LANGUAGE = "ui/language"
+#: an environment variable naming another folder for the user's data (tests, portable installs)
+DATA_DIR_VARIABLE = "NNSTUDIO_DATA_DIR"
 
 
 def app_settings() -> QSettings:
     """The user's settings for nnstudio (an INI file, the same format on every platform)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                      ORGANISATION, APPLICATION)
+
+
+def data_folder() -> Path:
+    """Where nnstudio keeps the user's data: $NNSTUDIO_DATA_DIR, else the platform's user data
+    folder (platformdirs; ~/.local/share/nnstudio on Linux)."""
+    override = os.environ.get(DATA_DIR_VARIABLE, "")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APPLICATION))
 
 
 def save_layout(window: QMainWindow) -> None:
@@ -45,7 +56,7 @@ def restore_layout(window: QMainWindow) -> bool:
 def recent_files() -> list[Path]:
     """The recently opened or saved designs, newest first, files that no longer exist dropped."""
     value = app_settings().value(_RECENT, [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     paths = [Path(name) for name in names if isinstance(name, str) and name]
     existing = [p for p in paths if p.is_file()]
     if len(existing) != len(paths):

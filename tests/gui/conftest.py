@@ -11,10 +11,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QSettings
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path):
-    """Every test starts with no remembered layout, recent files or preferences."""
+def isolated_settings(tmp_path, monkeypatch):
+    """Every test starts with no remembered layout, recent files, preferences or autosaves."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setenv("NNSTUDIO_DATA_DIR", str(tmp_path / "user-data"))
     yield
 
 

@@ -28,7 +28,10 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
         self.problems: list[ProblemsDialog] = []
+        self.save_failures: list[str] = []
+        self.save_elsewhere = False             # the answer to "Could not save: Save As…?"
         monkeypatch.setattr(window, "ask_save_changes", self._ask_save_changes)
+        monkeypatch.setattr(window, "offer_save_as", self._offer_save_as)
         monkeypatch.setattr(window, "ask_save_path", lambda: self._ask("save as", self.save_path))
         monkeypatch.setattr(window, "ask_open_path", lambda: self._ask("open", self.open_path))
         monkeypatch.setattr(window, "show_error", lambda title, text: self.errors.append(text))
@@ -37,6 +40,10 @@ class Answers:
     def _ask_save_changes(self):
         self.asked.append("save changes")
         return self.save_changes
+
+    def _offer_save_as(self, text):
+        self.save_failures.append(text)
+        return self.save_elsewhere
 
     def _ask(self, what, answer):
         self.asked.append(what)
@@ -97,7 +104,7 @@ def test_a_failed_save_keeps_the_design_and_its_changes(tmp_path, window, user):
     modify(window)
     user.save_path = tmp_path / "missing-folder" / "x.json"
     assert not window.files.save()
-    assert user.errors and "missing-folder" in user.errors[0]
+    assert user.save_failures and "missing-folder" in user.save_failures[0]
     assert window.isWindowModified()
     assert window.model.path is None
     assert len(window.model.nodes) == 5
