@@ -446,6 +446,17 @@ def test_a_new_design_shows_its_data(qtbot, monkeypatch, offers):
     assert window.data_panel.chooser.currentText().strip() == "Handwritten digits 8×8"
 
 
+def test_after_new_the_dock_previews_the_data_training_uses(qtbot, monkeypatch, offers):
+    window = make_window(qtbot, monkeypatch, offers, "circle.json")
+    assert window.data_panel.preview.dataset.name == "Circle"
+    window.act["new"].trigger()                # an empty design: no data section at all
+    settle(qtbot, window)
+    trains_on = window.model.design.data["name"]
+    assert trains_on == "spiral"
+    assert window.data_panel.chooser.currentText().strip() == "Spiral"
+    assert window.data_panel.preview.dataset.name == "Spiral"
+
+
 def test_the_import_menu_lists_the_import_dialogs(window):
     from nnstudio.gui.imports import IMPORTERS
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.design import Design
+from nnstudio.design import Design, DesignError
 from nnstudio.gui import settings
 from nnstudio.gui.dialogs import ProblemsDialog
 from nnstudio.gui.examples import examples_dir, list_examples
@@ -143,6 +143,73 @@ def test_closing_asks_about_unsaved_changes(qtbot, window, user):
     user.save_changes = Button.Discard
     window.close()
     assert not window.isVisible()
+
+
+def read_only_folder(tmp_path):
+    """A folder nobody may write in (skipped where permissions do not bind, e.g. as root)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    probe = folder / "probe"
+    try:
+        probe.touch()
+    except OSError:
+        return folder
+    probe.unlink()
+    pytest.skip("this user may write in a read-only folder")
+
+
+def test_a_save_into_a_read_only_folder_says_why_and_keeps_the_changes(tmp_path, window,
+                                                                        user):
+    path = tmp_path / "kept.json"
+    Design.default().save(path)
+    window.files.open_path(path)
+    modify(window)
+    folder = read_only_folder(tmp_path)
+    user.save_path = folder / "x.json"
+    assert not window.files.save_as()
+    assert "Permission denied" in user.save_failures[0] and "read-only" in user.save_failures[0]
+    assert window.isWindowModified() and window.model.path == path
+
+
+def test_a_save_where_a_folder_is_a_file_says_why(tmp_path, window, user):
+    (tmp_path / "file").write_text("")
+    modify(window)
+    user.save_path = tmp_path / "file" / "x.json"
+    assert not window.files.save()
+    assert len(user.save_failures) == 1 and "file" in user.save_failures[0]
+    assert window.isWindowModified() and window.model.path is None
+
+
+@pytest.mark.parametrize("error", [RecursionError("maximum recursion depth exceeded"),
+                                   DesignError("cannot save x.json: nested too deeply")])
+def test_a_failed_save_on_close_says_why_and_cancels_the_close(tmp_path, window, user,
+                                                               monkeypatch, error):
+    modify(window)
+
+    def failing_save(design, path=None):
+        raise error
+
+    monkeypatch.setattr(Design, "save", failing_save)
+    user.save_changes = Button.Save
+    user.save_path = tmp_path / "x.json"
+    window.close()
+    assert window.isVisible() and window.isWindowModified()
+    assert len(user.save_failures) == 1 and str(error) in user.save_failures[0]
+    assert len(window.model.nodes) == 5
+
+
+def test_save_as_offered_after_a_failed_save_saves_elsewhere(tmp_path, window, user):
+    (tmp_path / "file").write_text("")
+    modify(window)
+    user.save_path = tmp_path / "file" / "x.json"
+    assert not window.files.save()
+    user.save_elsewhere = True
+    user.save_changes = Button.Save
+    user.save_path = tmp_path / "x.json"
+    window.files._save_to(tmp_path / "file" / "y.json")       # fails, then Save As works
+    assert window.model.path == tmp_path / "x.json" and not window.isWindowModified()
+    assert [n["type"] for n in Design.load(tmp_path / "x.json", draft=True).nodes][-1] == "Tanh"
 
 
 def test_opening_another_file_asks_first(tmp_path, window, user):

@@ -237,3 +237,24 @@ def test_toolbar_buttons_read_without_shortcut_markers_and_view_has_languages(wi
     assert button_text("新建(&N)") == "新建" and button_text("打开(&O)…") == "打开"
     menus = [a.menu() for a in window.view_menu.actions() if a.menu() is not None]
     assert any(len(m.actions()) >= 3 for m in menus)  # English, 简体中文, the system's
+
+
+def test_each_view_menu_item_says_what_it_shows(window):
+    texts = [a.text().replace("&", "") for a in window.view_menu.actions()
+             if not a.isSeparator() and a.menu() is None]
+    assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)
+    assert window.training_dock.toggleViewAction().text() == "Training Settings"
+    assert window.training.controls.toolbar.toggleViewAction().text() == "Training Toolbar"
+
+
+def test_a_temporary_message_replaces_the_training_read_out_cleanly(qtbot, window):
+    read_out = window.training.controls.status
+    window.act["new"].trigger()                       # an empty design cannot train
+    qtbot.waitUntil(lambda: read_out.text().startswith("Cannot train yet"), timeout=10_000)
+    assert not read_out.isVisible()                   # "New design: drag layers …" is shown
+    window.statusBar().clearMessage()
+    assert read_out.isVisible()
+    window.show_status("Opened /a/folder/with/a/rather/long/name/design.json")
+    assert not read_out.isVisible()                   # not cut off against it, nor run into it
+    window.statusBar().clearMessage()
+    assert read_out.isVisible()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnstudio.data import DataError, Dataset, resolve_spec
+from nnstudio.design.check_sections import data_spec
 from nnstudio.design.edit import DataShape, fit_to_data
 from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.data.loader import DataLoader
@@ -55,10 +56,11 @@ class DataEditor(QObject):
         self.applying = False
 
     def current(self) -> dict[str, Any]:
-        """The data section edits build on: the one being loaded, else the design's."""
+        """The data section edits build on: the one being loaded, else the design's (with
+        the design's default source when it names none)."""
         if self.pending is not None:
             return dict(self.pending)
-        return self.model.design.section("data") or {}
+        return data_spec(self.model.design.section("data") or {})
 
     def change(self, section: dict[str, Any], text: str) -> None:
         """Make `section` the design's data (one undo step named `text`) once it is known to

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nnstudio.data import DataError, Dataset
 from nnstudio.data.points import add_point, clear_points, points_spec, remove_nearest
 from nnstudio.data.values import MAX_CLASSES
+from nnstudio.design.check_sections import data_spec
 from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.choices import GROUPS, Choice, choice_of, section_for
 from nnstudio.gui.data.editing import DataEditor
@@ -202,8 +203,9 @@ class DataPanel(QWidget):
 
     # -- the design's data, shown ----------------------------------------------------------------
     def refresh(self) -> None:
-        """Show the design's data section: chooser, settings, features, drawing, preview."""
-        raw = self.model.design.section("data") or {}
+        """Show the design's data section: chooser, settings, features, drawing, preview.
+        A section without a source shows the design's default data, as training uses."""
+        raw = data_spec(self.model.design.section("data") or {})
         try:
             resolved = self.model.design.data
         except DataError as exc:
