@@ -28,7 +28,7 @@ from PySide6.QtCore import QDateTime, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnstudio.design import Design
-from nnstudio.design.io import atomic_write
+from nnstudio.design.io import atomic_write, remove_stale_temporaries
 from nnstudio.gui import settings
 from nnstudio.gui.model import DesignModel
 
@@ -163,11 +163,13 @@ class Orphan:
 
 def find_orphans(folder: Path) -> list[Orphan]:
     """The autosaves in `folder` that no open window owns, newest first (their locks taken).
-    Locks left by a crash with nothing autosaved are removed."""
+    What a crash left with nothing autosaved (a lock, half-written temporaries) is removed."""
     orphans = []
     for lock_file in folder.glob("*.lock"):
         session = Session(folder, lock_file.stem)
         if not session.design.is_file() and (lock := take_lock(lock_file)) is not None:
+            remove_stale_temporaries(session.design)
+            remove_stale_temporaries(session.weights)
             lock.unlock()
     for design in folder.glob("*.json"):
         session = Session(folder, design.stem)

@@ -1,6 +1,8 @@
 """Files: save/open round trip, the unsaved-changes question, broken files, recent files, drops."""
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -210,6 +212,27 @@ def test_save_as_offered_after_a_failed_save_saves_elsewhere(tmp_path, window, u
     window.files._save_to(tmp_path / "file" / "y.json")       # fails, then Save As works
     assert window.model.path == tmp_path / "x.json" and not window.isWindowModified()
     assert [n["type"] for n in Design.load(tmp_path / "x.json", draft=True).nodes][-1] == "Tanh"
+
+
+def stale_temporary(path, age=2 * 3600, tag="0badcafe"):
+    """A temporary file a save killed mid-way left beside `path`, `age` seconds ago."""
+    tmp = path.with_name(f".{path.name}.{tag}.tmp")
+    tmp.write_text('{"format": "nnstu')
+    os.utime(tmp, (time.time() - age, time.time() - age))
+    return tmp
+
+
+def test_opening_and_saving_clear_the_temporaries_killed_saves_left(tmp_path, window, user):
+    path = tmp_path / "kept.json"
+    Design.default().save(path)
+    left = stale_temporary(path)
+    window.files.open_path(path)
+    assert not left.exists()
+    left, weights_left = stale_temporary(path), stale_temporary(path.with_suffix(".npz"))
+    recent = stale_temporary(path, age=5, tag="5afe5afe")  # another window saving just now?
+    modify(window)
+    assert window.files.save()
+    assert not left.exists() and not weights_left.exists() and recent.exists()
 
 
 def test_opening_another_file_asks_first(tmp_path, window, user):
