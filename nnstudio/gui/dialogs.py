@@ -32,6 +32,12 @@ def _html(text: str) -> str:
     return escape(text, quote=False)
 
 
+def tooltip_text(text: str) -> str:
+    """`text` (from a file) as a tooltip shows it literally: tooltips guess rich text, so it
+    is escaped and marked as rich text."""
+    return f"<qt>{_html(text)}</qt>"
+
+
 class ProblemsDialog(QDialog):
     """Lists why a design file cannot be opened, one "path: message" line per problem."""
 

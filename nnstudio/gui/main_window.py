@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         paths = settings.recent_files()
         for i, path in enumerate(paths, start=1):
             action = menu.addAction(f"&{i % 10}  {path.name}")
-            action.setToolTip(str(path))
+            action.setToolTip(dialogs.tooltip_text(str(path)))
             action.setStatusTip(str(path))
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))

@@ -109,6 +109,7 @@ class DataPanel(QWidget):
         column.addLayout(row)
 
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # quotes paths and names
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
@@ -126,6 +127,7 @@ class DataPanel(QWidget):
         column.addWidget(self.loading)
         column.addWidget(self.preview, 1)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {MUTED_TEXT};")
         column.addWidget(self.summary)

@@ -141,6 +141,7 @@ class ParamForm(QWidget):
         if p.kind in ("int", "optional_int"):
             return self._spin(p)
         label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a path or a column name from the design
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setWordWrap(True)
         return label

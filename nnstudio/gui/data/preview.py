@@ -28,6 +28,7 @@ from nnstudio.data.summary import class_counts, column_stats, split_sizes
 from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.data_text import data_problem_tr
+from nnstudio.gui.dialogs import tooltip_text
 from nnstudio.gui.panels import colouring, style
 from nnstudio.gui.panels.images.pixels import picture
 from nnstudio.gui.panels.points import raw_inputs, targets
@@ -108,6 +109,7 @@ class DataPreview(QWidget):
         self._image_grid = QGridLayout(self.images)
         self._image_grid.setSpacing(6)
         self.empty = QLabel()
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # quotes paths and names
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(style.message_css(style.MIN_MESSAGE_PT + 2))
@@ -115,6 +117,7 @@ class DataPreview(QWidget):
             self.pages.addWidget(page)
         self.counts = self._table()
         self.sizes = QLabel()
+        self.sizes.setTextFormat(Qt.TextFormat.PlainText)
         self.sizes.setStyleSheet(f"color: {MUTED_TEXT};")
         self.sizes.setWordWrap(True)
         self.sizes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -308,8 +311,9 @@ class DataPreview(QWidget):
             caption = (class_name_tr(dataset.class_names[int(labels[row])])
                        if dataset.num_classes
                        else _number(float(np.ravel(labels[row])[0])))
-            tile.setToolTip(caption)
+            tile.setToolTip(tooltip_text(caption))  # class names come from the files
             text = QLabel(caption)
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
             r, c = divmod(i, IMAGE_COLUMNS)
             grid.addWidget(tile, 2 * r, c)

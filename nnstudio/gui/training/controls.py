@@ -82,6 +82,7 @@ class TrainingControls(QObject):
             lambda i: controller.set_speed(SPEED_DELAYS[i]))
         self.toolbar = self._make_toolbar(window)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # problems quote the design's strings
         self.status.setMinimumWidth(200)
         self._loss = math.nan
         controller.runningChanged.connect(self._show_running)
