@@ -7,6 +7,7 @@ restore the model exactly; the views follow the model's signals.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -20,8 +21,8 @@ MOVE_ID = 1001
 class AddNodes(QUndoCommand):
     """Add nodes (and edges among them or to existing nodes): palette drops, paste."""
 
-    def __init__(self, model: DesignModel, nodes: list[dict], edges: list[list[str]] = (),
-                 text: str | None = None):
+    def __init__(self, model: DesignModel, nodes: list[dict],
+                 edges: Sequence[Sequence[str]] = (), text: str | None = None):
         names = ", ".join(node_label(n["type"], n.get("params", {})) for n in nodes[:2])
         super().__init__(text or f"Add {names}{' …' if len(nodes) > 2 else ''}")
         self.model = model
@@ -42,7 +43,8 @@ class AddNodes(QUndoCommand):
 class RemoveItems(QUndoCommand):
     """Delete nodes (with their edges) and separately selected edges."""
 
-    def __init__(self, model: DesignModel, node_ids: set[str], edges: list[list[str]] = ()):
+    def __init__(self, model: DesignModel, node_ids: set[str],
+                 edges: Sequence[Sequence[str]] = ()):
         count = len(node_ids) + len(edges)
         super().__init__(f"Delete {count} item{'s' if count != 1 else ''}")
         self.model = model
@@ -82,7 +84,8 @@ class Connect(QUndoCommand):
     def undo(self) -> None:
         self.model.remove_edge(self.src, self.dst)
         if self.replaces:
-            self.model.add_edge(*self.replaces, index=self._old_index)
+            src, dst = self.replaces
+            self.model.add_edge(src, dst, index=self._old_index)
 
 
 class MoveNodes(QUndoCommand):

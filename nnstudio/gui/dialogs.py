@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -142,15 +143,16 @@ def ask_recover(parent: QWidget, name: str, when: str) -> Recovery:
             "dialogs", "Recover the design you were editing when nnstudio stopped?")
         + "\n\n" + QCoreApplication.translate("dialogs", "“{name}”, autosaved {time}").format(
             name=name, time=when))
-    buttons = {
-        box.addButton(QCoreApplication.translate("dialogs", "Recover"),
-                      QMessageBox.ButtonRole.AcceptRole): Recovery.RECOVER,
+    recover = box.addButton(QCoreApplication.translate("dialogs", "Recover"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    buttons: dict[QAbstractButton, Recovery] = {
+        recover: Recovery.RECOVER,
         box.addButton(QCoreApplication.translate("dialogs", "Discard"),
                       QMessageBox.ButtonRole.DestructiveRole): Recovery.DISCARD,
         box.addButton(QCoreApplication.translate("dialogs", "Later"),
                       QMessageBox.ButtonRole.RejectRole): Recovery.LATER,
     }
-    box.setDefaultButton(next(iter(buttons)))
+    box.setDefaultButton(recover)
     box.exec()
     return buttons.get(box.clickedButton(), Recovery.LATER)
 

@@ -79,7 +79,7 @@ def fragment_from_mime(data: QMimeData | None) -> dict[str, Any] | None:
     if data is None or not data.hasFormat(mime.FRAGMENT):
         return None
     try:
-        fragment = json.loads(bytes(data.data(mime.FRAGMENT)).decode("utf-8"))
+        fragment = json.loads(bytes(data.data(mime.FRAGMENT).data()).decode("utf-8"))
     except ValueError:
         return None
     if not isinstance(fragment, dict) or not isinstance(fragment.get("nodes"), list):
@@ -94,10 +94,9 @@ def fragment_from_mime(data: QMimeData | None) -> dict[str, Any] | None:
     return fragment if nodes_ok and edges_ok and fragment["nodes"] else None
 
 
-def panel_title(panel: QWidget) -> str:
+def panel_title(panel: Panel) -> str:
     """A dashboard panel's dock title (its `title`, with "&" shown as itself)."""
-    title = panel.title if isinstance(panel, Panel) else type(panel).__name__
-    return title.replace("&", "&&")
+    return panel.title.replace("&", "&&")
 
 
 def button_text(menu_text: str) -> str:
@@ -162,7 +161,7 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel(self.model, self.undo_stack,
                                     lambda text: self.ask_fit_to_data(text))
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel)
-        self.training = TrainingUi(self, create_panels())
+        self.training = TrainingUi(self, [p for p in create_panels() if isinstance(p, Panel)])
         self.training_dock = self._dock("training", self.tr("Training Settings"),
                                         self.training.settings)
         self.panel_docks = [self._dock(type(panel).__name__, panel_title(panel), panel)
@@ -575,13 +574,18 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_design_files(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_design_files(event)
+
+    @staticmethod
+    def _accept_design_files(event: QDragMoveEvent) -> None:
+        """Take a drag that carries design files, refuse any other."""
         if design_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = design_files(event.mimeData())

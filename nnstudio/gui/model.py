@@ -10,7 +10,7 @@ problems per node) and `analysisChanged` fires.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,8 @@ class DesignModel(QObject):
         self._reanalyze()
         return index
 
-    def set_position(self, node_id: str, pos: tuple[float, float]) -> None:
+    def set_position(self, node_id: str, pos: Sequence[float]) -> None:
+        """Place a node at `pos` (x, y), rounded to a tenth."""
         self.node(node_id)["pos"] = [round(float(pos[0]), 1), round(float(pos[1]), 1)]
         self.nodeMoved.emit(node_id)
 

@@ -57,14 +57,16 @@ def _all(source: str, names: tuple[str, ...] | None = None) -> tuple[Choice, ...
     return tuple(Choice(source, d.name) for d in datasets if names is None or d.name in names)
 
 
+#: the chooser's groups (str(): QT_TRANSLATE_NOOP is typed as returning object, not its text)
 GROUPS = (
-    Group(QT_TRANSLATE_NOOP("DataChoices", "2-D classification"), _all("toy2d")),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Regression curves and planes"), _all("regression")),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Real tables"),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "2-D classification")), _all("toy2d")),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "Regression curves and planes")),
+          _all("regression")),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "Real tables")),
           _all("builtin", ("iris", "wine", "breast_cancer"))),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Images"), _all("builtin", ("digits",))),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Draw your own"), (Choice("points"),)),
-    Group(QT_TRANSLATE_NOOP("DataChoices", "Imported files"),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "Images")), _all("builtin", ("digits",))),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "Draw your own")), (Choice("points"),)),
+    Group(str(QT_TRANSLATE_NOOP("DataChoices", "Imported files")),
           (Choice("csv"), Choice("npz"), Choice("images"), Choice("idx")), files=True),
 )
 

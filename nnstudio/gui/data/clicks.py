@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 from PySide6.QtCore import Qt
 
 #: how near (in screen pixels) a right-click must be to a point to remove it
@@ -23,7 +24,7 @@ def listen_to_clicks(plot: pg.PlotItem, emit: Emit) -> None:
     plot.setMenuEnabled(False)
     view = plot.getViewBox()
 
-    def on_click(event: object) -> None:
+    def on_click(event: MouseClickEvent) -> None:
         if event.button() not in BUTTONS or not view.sceneBoundingRect().contains(
                 event.scenePos()):
             return

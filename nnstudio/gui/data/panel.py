@@ -94,7 +94,8 @@ class DataPanel(QWidget):
         column.setSpacing(8)
 
         self.chooser = QComboBox()
-        self.chooser.setModel(self._choice_model())
+        self.choices = self._choice_model()
+        self.chooser.setModel(self.choices)
         self.chooser.setMaxVisibleItems(30)
         self.chooser.activated.connect(self._on_chosen)
         self.import_button = QToolButton()
@@ -227,7 +228,7 @@ class DataPanel(QWidget):
         self._refresh_preview(raw, resolved)
 
     def _select(self, choice: Choice) -> None:
-        items = self.chooser.model()
+        items = self.choices
         for row in range(items.rowCount()):
             if items.item(row).data(CHOICE_ROLE) == choice:
                 self.chooser.setCurrentIndex(row)

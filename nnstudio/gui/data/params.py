@@ -4,8 +4,8 @@ file settings (made by Import…) shown read-only. The catalogue's help is each 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,8 @@ SLIDER_STEPS = 64
 MAX_SPIN = 2**31 - 1
 #: the largest fraction offered when the maximum itself is excluded
 FRACTION_CAP = 0.9
-LABELS = {
+#: row labels (cast: QT_TRANSLATE_NOOP is typed as returning object, not its text)
+LABELS = cast(dict[str, str], {
     "samples": QT_TRANSLATE_NOOP("DataParams", "Samples"),
     "noise": QT_TRANSLATE_NOOP("DataParams", "Noise"),
     "classes": QT_TRANSLATE_NOOP("DataParams", "Classes"),
@@ -51,7 +52,7 @@ LABELS = {
     "color": QT_TRANSLATE_NOOP("DataParams", "Colour"),
     "images": QT_TRANSLATE_NOOP("DataParams", "Images"),
     "labels": QT_TRANSLATE_NOOP("DataParams", "Labels"),
-}
+})
 
 
 def label_for(key: str) -> str:
@@ -134,10 +135,11 @@ class ParamForm(QWidget):
             combo.activated.connect(lambda i, k=p.name, c=combo: self._emit(k, c.itemData(i)))
             return combo
         if p.kind == "float" and p.minimum is not None and p.maximum is not None:
-            return self._float_slider(p)
+            top = min(p.maximum, FRACTION_CAP) if p.exclusive_maximum else p.maximum
+            return self._float_slider(p.name, p.minimum, top)
         if p.kind == "int" and p.minimum is not None and p.maximum is not None \
                 and p.maximum - p.minimum <= SLIDER_STEPS:
-            return self._int_slider(p)
+            return self._int_slider(p.name, int(p.minimum), int(p.maximum))
         if p.kind in ("int", "optional_int"):
             return self._spin(p)
         label = QLabel()
@@ -146,22 +148,22 @@ class ParamForm(QWidget):
         label.setWordWrap(True)
         return label
 
-    def _float_slider(self, p: DataParam) -> QLabeledDoubleSlider:
+    def _float_slider(self, key: str, low: float, high: float) -> QLabeledDoubleSlider:
         slider = QLabeledDoubleSlider(Qt.Orientation.Horizontal)
-        top = min(p.maximum, FRACTION_CAP) if p.exclusive_maximum else p.maximum
-        slider.setRange(p.minimum, top)
-        slider.setSingleStep(0.01)
+        slider.setRange(low, high)
+        slider.setSingleStep(0.01)  # type: ignore[arg-type]  # superqt types the step as int
         slider.setDecimals(2)
-        self._commit_on_release(slider, p.name, lambda v: round(float(v), 4))
+        self._commit_on_release(slider, key, lambda v: round(float(v), 4))
         return slider
 
-    def _int_slider(self, p: DataParam) -> QLabeledSlider:
+    def _int_slider(self, key: str, low: int, high: int) -> QLabeledSlider:
         slider = QLabeledSlider(Qt.Orientation.Horizontal)
-        slider.setRange(int(p.minimum), int(p.maximum))
-        self._commit_on_release(slider, p.name, int)
+        slider.setRange(low, high)
+        self._commit_on_release(slider, key, int)
         return slider
 
-    def _commit_on_release(self, slider: QWidget, key: str, convert: Any) -> None:
+    def _commit_on_release(self, slider: QLabeledSlider | QLabeledDoubleSlider, key: str,
+                           convert: Callable[[Any], Any]) -> None:
         """A drag is one change, made on release; keyboard and typed values apply at once."""
         slider.valueChanged.connect(
             lambda v: None if slider.isSliderDown() else self._emit(key, convert(v)))

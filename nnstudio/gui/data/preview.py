@@ -299,8 +299,9 @@ class DataPreview(QWidget):
 
     def _show_images(self, dataset: Dataset) -> None:
         grid = self._image_grid
-        while grid.count():
-            grid.takeAt(0).widget().deleteLater()
+        while (item := grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         _, labels = dataset.split("train")
         rows = sample_rows(labels, dataset.num_classes)
         pixels = dataset.raw_x("train", rows)
