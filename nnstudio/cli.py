@@ -1,4 +1,5 @@
-"""The command line: `nnstudio train | validate | info DESIGN`, and a bare `nnstudio` for the GUI.
+"""The command line: `nnstudio train | validate | info | export DESIGN`, and a bare `nnstudio` for
+the GUI.
 
 Exit codes: 0 success, 1 a bad design or a failed run (the message says why), 2 a usage error.
 """
@@ -14,17 +15,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from nnstudio import __version__
 from nnstudio.core.catalog import node_label
 from nnstudio.core.errors import NNStudioError, TrainingDiverged
+from nnstudio.qtcheck import startup_problem
 
-COMMANDS = ("train", "validate", "info")
+COMMANDS = ("train", "validate", "info", "export")
+#: `nnstudio --help`'s last lines: the app's own options (nnstudio/gui/app.py)
+APP_USAGE = """without a command, nnstudio opens the app:
+  nnstudio [FILE] [--lang CODE] [--screenshot PNG [--size WxH]] [--train-steps N]
+  (nnstudio FILE --help describes them)"""
 #: at most this many problems are listed on stderr
 MAX_LISTED = 50
 
 
 def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="nnstudio", description="See neural networks learn. Without a command, opens the app.")
+        prog="nnstudio", description="See neural networks learn. Without a command, opens the app.",
+        epilog=APP_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"nnstudio {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     train = sub.add_parser("train", help="train a design and report its metrics")
     train.add_argument("design", type=Path, help="the design file (.json)")
@@ -41,6 +50,14 @@ def _command_parser() -> argparse.ArgumentParser:
                           help="do not load the dataset (check the file and the network only)")
     info = sub.add_parser("info", help="a per-node table: type, output shape, parameters")
     info.add_argument("design", type=Path)
+    export = sub.add_parser(
+        "export", help="write the design as a PyTorch or Keras script (with its weights and "
+                       "data beside it) or an ONNX model")
+    export.add_argument("design", type=Path)
+    export.add_argument("--format", required=True, choices=("pytorch", "keras", "onnx"))
+    export.add_argument("--output", required=True, type=Path, metavar="FILE")
+    export.add_argument("--weights", type=Path, metavar="W.npz",
+                        help="trained weights to export (default: the initial weights)")
     return parser
 
 
@@ -173,13 +190,24 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from nnstudio import Design
+    from nnstudio.export import export_design
+
+    design = Design.load(args.design)
+    for path in export_design(design, args.format, args.output, args.weights):
+        print(f"wrote {path}", file=out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         return _gui(argv)
     args = _command_parser().parse_args(argv)
-    handler = {"train": cmd_train, "validate": cmd_validate, "info": cmd_info}[args.command]
+    handler = {"train": cmd_train, "validate": cmd_validate, "info": cmd_info,
+               "export": cmd_export}[args.command]
     design = str(args.design) if hasattr(args, "design") else None
     try:
         return handler(args, out)
@@ -209,6 +237,10 @@ def _report(problems: list[str], design: str | None) -> None:
 
 
 def _gui(argv: list[str]) -> int:
+    problem = startup_problem()
+    if problem is not None:
+        print(f"{problem}\nThe commands {', '.join(COMMANDS)} work without them.", file=sys.stderr)
+        return 1
     try:
         from nnstudio.gui.app import main as gui_main
     except ImportError as exc:

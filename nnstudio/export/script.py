@@ -1,0 +1,43 @@
+"""Pieces the PyTorch and Keras scripts share: the header and the training settings as literals."""
+
+from __future__ import annotations
+
+from nnstudio import __version__
+from nnstudio.export.common import ExportPlan, TrainingSetup
+
+
+def module_docstring(plan: ExportPlan, framework: str, cannot_match: str) -> str:
+    """The script's docstring: what it is, how to run it, and what cannot match nnstudio."""
+    name = plan.design_name.replace("\\", "/").replace('"""', "'''").replace("\n", " ")
+    return f'''"""{name}: exported from nnstudio {__version__} as a {framework} script.
+
+`build_model()` gives the network with nnstudio's weights (the .npz beside this file); in
+evaluation mode its output equals nnstudio's `net.forward(x, training=False)`.
+`python {{this file}} [--device cuda] [--epochs N]` trains it on the design's data (the data
+.npz beside this file, split as nnstudio splits it) with the design's loss, optimiser and
+options, batch size, epochs, seed, shuffling, L1/L2 penalties and early stopping, printing one
+line per epoch.
+
+What cannot match nnstudio exactly:
+{cannot_match}
+"""'''
+
+
+def penalties_literal(plan: ExportPlan) -> dict[str, tuple[float, float]]:
+    """{attribute name: (l1, l2)} of every Dense/Conv2D node with a non-zero penalty."""
+    return {n.name: (float(n.params["l1"]), float(n.params["l2"])) for n in plan.nodes
+            if n.type in ("Dense", "Conv2D") and (n.params["l1"] or n.params["l2"])}
+
+
+def early_stopping_literal(t: TrainingSetup) -> str:
+    es = t.early_stopping
+    if es is None:
+        return "None"
+    return repr({"patience": es.patience, "min_delta": es.min_delta,
+                 "restore_best": es.restore_best})
+
+
+def prediction_threshold(t: TrainingSetup) -> float:
+    """Where a one-column output turns into class 1 (nnstudio's metrics.predict_classes)."""
+    probability = t.loss == "mse" or (t.fused is None and t.final_activation == "sigmoid")
+    return 0.5 if probability else 0.0
