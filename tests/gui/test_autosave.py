@@ -182,10 +182,10 @@ def test_discard_deletes_the_autosave_and_later_keeps_it_for_the_next_start(
     crash(first)
 
     offers.answer = Recovery.LATER
-    assert not make_window().offer_recovery()
-    assert (folder() / "crashed.json").is_file() and not (folder() / "crashed.lock").exists()
-    offers.answer = Recovery.DISCARD
     window = make_window()
+    assert not window.offer_recovery()
+    assert (folder() / "crashed.json").is_file() and not (folder() / "crashed.lock").exists()
+    offers.answer = Recovery.DISCARD                 # the next start (as far as files go)
     assert not window.offer_recovery()
     assert len(offers.offered) == 2
     assert not (folder() / "crashed.json").exists()
@@ -199,7 +199,7 @@ def test_open_windows_never_offer_each_others_autosaves(qtbot, make_window, offe
     assert [n["type"] for n in autosaved(qtbot, first).nodes][-1] == "Tanh"
     assert [n["type"] for n in autosaved(qtbot, second).nodes][-1] == "ReLU"
     assert first.autosave.session.id != second.autosave.session.id
-    assert not make_window().offer_recovery()
+    assert not first.offer_recovery() and not second.offer_recovery()
     assert offers.offered == []
 
 
