@@ -206,8 +206,8 @@ class Autosaver(QObject):
         self._after_edit.setSingleShot(True)
         self._after_edit.setInterval(EDIT_DELAY_MS)
         self._after_edit.timeout.connect(self.save_now)
-        undo_stack.indexChanged.connect(self._after_edit.start)
-        undo_stack.cleanChanged.connect(self._after_edit.start)
+        undo_stack.indexChanged.connect(self._schedule)
+        undo_stack.cleanChanged.connect(self._schedule)
 
     @property
     def active(self) -> bool:
@@ -274,6 +274,11 @@ class Autosaver(QObject):
         self.session.remove_files()
         self._lock.unlock()
         self._lock = None
+
+    def _schedule(self, *_: object) -> None:
+        """An edit (or a save): autosave once the edits pause for EDIT_DELAY_MS. (Not
+        QTimer.start(int) straight from the signal: its argument would become the delay.)"""
+        self._after_edit.start()
 
     def _report(self, text: str) -> None:
         if text != self._last_problem:

@@ -107,6 +107,16 @@ def test_an_edit_is_autosaved_soon_after_with_nothing_else_touched(qtbot, make_w
     assert window.isWindowModified()
 
 
+def test_edits_in_quick_succession_wait_for_the_delay(qtbot, make_window, monkeypatch):
+    monkeypatch.setattr(autosave, "EDIT_DELAY_MS", 3_600_000)
+    window = make_window()
+    window.canvas.add_node("Tanh")
+    window.canvas.add_node("ReLU")
+    qtbot.wait(200)
+    assert not window.autosave.session.design.exists()
+    assert window.autosave.save_now() and window.autosave.session.design.is_file()
+
+
 def test_unsaved_changes_are_autosaved_every_interval(qtbot, make_window, monkeypatch):
     monkeypatch.setattr(autosave, "EDIT_DELAY_MS", 3_600_000)
     monkeypatch.setattr(autosave, "INTERVAL_MS", 50)
