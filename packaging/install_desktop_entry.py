@@ -1,86 +1,83 @@
 """Make nnstudio a double-click application on a Linux desktop (freedesktop.org menus).
 
     python packaging/install_desktop_entry.py            # for this user
+    python packaging/install_desktop_entry.py --command /opt/nnstudio/nnstudio   # the bundle
     python packaging/install_desktop_entry.py --remove
 
 Run it with the Python that has nnstudio installed (`python -m pip install .` first). It writes
-`nnstudio.desktop` into $XDG_DATA_HOME/applications (default ~/.local/share/applications) and the
-icon into the hicolor theme, so nnstudio appears in the applications menu and opens design files
-given to it. Nothing outside the user's data folder is touched.
+into $XDG_DATA_HOME (default ~/.local/share) the launcher `applications/nnstudio.desktop`, the
+MIME type of design files `mime/packages/nnstudio.xml` (so a double click on a design opens it,
+while other .json files keep their program) and the icon at the standard sizes
+(`icons/hicolor/<N>x<N>/apps/nnstudio.png` and the scalable SVG) — the same files as the
+tarball's share/ (packaging/desktop_files.py). Nothing outside the user's data folder is touched.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ICON = HERE.parent / "resources" / "icons" / "nnstudio.svg"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import desktop_files  # packaging/ is no package: found beside this script
 
 
 def data_home() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
 
 
-def desktop_entry(python: str) -> str:
-    """The .desktop file's text; `python` is the interpreter that has nnstudio installed."""
-    command = f"{shlex.quote(python)} -m nnstudio.cli %f"
-    return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        "Name=nnstudio",
-        "GenericName=Neural network studio",
-        "Comment=Build a neural network by drag and drop and watch it learn",
-        "Comment[zh_CN]=拖放搭建神经网络，观察它如何学习",
-        f"Exec={command}",
-        "Icon=nnstudio",
-        "Terminal=false",
-        "Categories=Education;Science;ArtificialIntelligence;",
-        "MimeType=application/json;",
-        "StartupWMClass=nnstudio",
-        "",
-    ])
+def python_command(python: str) -> str:
+    """The command line that starts nnstudio with the interpreter `python`."""
+    return f"{desktop_files.exec_quote(python)} -m nnstudio.cli"
 
 
-def install(python: str) -> list[Path]:
-    apps = data_home() / "applications"
-    icons = data_home() / "icons" / "hicolor" / "scalable" / "apps"
-    apps.mkdir(parents=True, exist_ok=True)
-    icons.mkdir(parents=True, exist_ok=True)
-    entry = apps / "nnstudio.desktop"
-    entry.write_text(desktop_entry(python), encoding="utf-8")
-    icon = icons / "nnstudio.svg"
-    shutil.copyfile(ICON, icon)
-    return [entry, icon]
+def refresh_caches(share: Path) -> None:
+    """Rebuild the MIME and launcher caches under `share`, where the tools are installed."""
+    for tool, folder in (("update-mime-database", share / "mime"),
+                         ("update-desktop-database", share / "applications")):
+        if shutil.which(tool) and folder.is_dir():
+            subprocess.run([tool, str(folder)], check=False, capture_output=True)
+
+
+def install(command: str) -> list[Path]:
+    written = desktop_files.install(data_home(), command)
+    refresh_caches(data_home())
+    return written
 
 
 def remove() -> list[Path]:
-    targets = [data_home() / "applications" / "nnstudio.desktop",
-               data_home() / "icons" / "hicolor" / "scalable" / "apps" / "nnstudio.svg"]
-    removed = [t for t in targets if t.exists()]
-    for t in removed:
-        t.unlink()
+    removed = [p for p in desktop_files.integration_paths(data_home()) if p.exists()]
+    for path in removed:
+        path.unlink()
+    refresh_caches(data_home())
     return removed
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--remove", action="store_true", help="remove the menu entry and icon")
+    parser.add_argument("--remove", action="store_true",
+                        help="remove the launcher, the MIME type and the icons")
+    parser.add_argument("--command", metavar="PATH",
+                        help="the program the launcher runs, e.g. the bundle's "
+                             "dist/nnstudio/nnstudio (default: this Python with nnstudio)")
     args = parser.parse_args(argv)
     if args.remove:
         for path in remove():
             print(f"removed {path}")
         return 0
-    try:
-        import nnstudio  # noqa: F401
-    except ImportError:
-        print("install nnstudio first: python -m pip install .", file=sys.stderr)
-        return 1
-    for path in install(sys.executable):
+    if args.command is not None:
+        command = desktop_files.exec_quote(str(Path(args.command).resolve()))
+    else:
+        try:
+            import nnstudio  # noqa: F401
+        except ImportError:
+            print("install nnstudio first: python -m pip install .", file=sys.stderr)
+            return 1
+        command = python_command(sys.executable)
+    for path in install(command):
         print(f"wrote {path}")
     return 0
 
