@@ -26,6 +26,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "nnstudio.core": ("nnstudio.data", "nnstudio.design", "nnstudio.gui", "nnstudio.cli"),
     "nnstudio.data": ("nnstudio.design", "nnstudio.gui", "nnstudio.cli"),
     "nnstudio.design": ("nnstudio.gui", "nnstudio.cli"),
+    "nnstudio.export": ("nnstudio.gui", "nnstudio.cli"),
 }
 
 #: how the layering test runs each command of `nnstudio.cli.COMMANDS`
@@ -34,6 +35,7 @@ COMMAND_RUNS: dict[str, list[str]] = {
     "info": ["info", str(EXAMPLE)],
     "train": ["train", str(EXAMPLE), "--epochs", "1", "--quiet", "--save-weights", "w.npz",
               "--metrics-json", "m.json"],
+    "export": ["export", str(EXAMPLE), "--format", "pytorch", "--output", "xor.py"],
 }
 
 _REPORT = f"""
