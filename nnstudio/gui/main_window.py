@@ -44,6 +44,7 @@ from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.data import prompts as data_prompts
 from nnstudio.gui.data.panel import DataPanel
 from nnstudio.gui.examples import list_examples
+from nnstudio.gui.export_dialog import install_export_action
 from nnstudio.gui.figure_dialogs import install_figure_actions
 from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
 from nnstudio.gui.inspector import Inspector
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([act["save"], act["save_as"]])
         file_menu.addSeparator()
+        file_menu.addAction(install_export_action(self))
         file_menu.addActions(install_figure_actions(self))
         file_menu.addSeparator()
         file_menu.addAction(act["quit"])
