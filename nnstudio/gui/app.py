@@ -157,7 +157,8 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
 
     A design that cannot be opened prints its problems and gives None with --screenshot;
     otherwise the window starts on the default design and lists the problems in a dialog.
-    Without --screenshot, designs autosaved before a crash are offered for recovery.
+    Without --screenshot, designs autosaved before a crash are offered for recovery, and
+    started without a file, the start page opens.
     """
     design, error = None, None
     if args.design is not None:
@@ -178,8 +179,15 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
     if error is not None:
         QTimer.singleShot(0, lambda: window.show_problems(error))
     if args.screenshot is None:
-        QTimer.singleShot(0, window, window.offer_recovery)
+        QTimer.singleShot(0, window, lambda: _greet(window, args.design is None))
     return window
+
+
+def _greet(window: MainWindow, without_file: bool) -> None:
+    """Offer the designs a crash left; started without a file and nothing recovered, show the
+    start page (unless the user turned it off)."""
+    if not window.offer_recovery() and without_file:
+        window.lessons.show_start_page()
 
 
 def main(argv: list[str]) -> int:

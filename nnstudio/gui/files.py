@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from nnstudio.design import Design, DesignError
 from nnstudio.design.io import read_text
 from nnstudio.design.spec import FORMAT, VERSION
-from nnstudio.gui import settings
+from nnstudio.gui import language, settings
 from nnstudio.gui.examples import example_tr
 from nnstudio.gui.model import DesignModel
 
@@ -117,18 +117,23 @@ class DocumentFiles(QObject):
         return True
 
     def open_example(self, path: str | os.PathLike[str]) -> bool:
-        """Open a bundled example as a new, untitled design (saving asks where), named and
-        described in the user's language."""
+        """Open a bundled example or lesson as a new, untitled design (saving asks where),
+        named and described in the user's language (a lesson's from its own translations)."""
         source = os.fspath(path)
         try:
             design = Design.from_json(read_text(source), source=source, draft=True)
         except DesignError as exc:
             self.prompts.show_problems(exc)
             return False
+        lesson = design.lesson.localized(language.in_use()) if design.lesson else None
         for key in ("name", "description"):
             text = design.section(key)
-            if isinstance(text, str) and example_tr(text) != text:
-                design.set_section(key, example_tr(text))
+            if not isinstance(text, str):
+                continue
+            own = getattr(lesson, key) if lesson is not None else text
+            translated = own if own != text else example_tr(text)
+            if translated != text:
+                design.set_section(key, translated)
         if not self.confirm_discard():
             return False
         self._replace(design)

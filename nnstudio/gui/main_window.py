@@ -49,6 +49,7 @@ from nnstudio.gui.figure_dialogs import install_figure_actions
 from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.language import language_menu
+from nnstudio.gui.lessons.window import LessonUi
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.network_text import network_problem_tr
 from nnstudio.gui.palette import LayerPalette
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
                                         self.training.settings)
         self.panel_docks = [self._dock(type(panel).__name__, panel_title(panel), panel)
                             for panel in self.training.panels]
+        self.lessons = LessonUi(self)
         self.autosave = Autosaver(self.model, self.undo_stack, self.training.controller, self)
         self.act: dict[str, QAction] = {}
         self._make_actions()
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         self.arrange_docks()
         if remember_layout:
             settings.restore_layout(self)
+        self.lessons.follow_design()
         self._update_title()
         self._update_edit_actions()
         self.training.start()
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lessons.dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
         self.tabifyDockWidget(self.data_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.training_dock)
@@ -299,6 +303,7 @@ class MainWindow(QMainWindow):
             action.setStatusTip(example.blurb)
             action.setToolTip(example.blurb)
             action.triggered.connect(lambda _=False, p=example.path: self.files.open_example(p))
+        file_menu.addAction(self.lessons.gallery_action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.aboutToShow.connect(self.refresh_recent_menu)
