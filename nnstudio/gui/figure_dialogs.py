@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction
@@ -126,7 +126,6 @@ class ExportFigureDialog(QDialog):
     def __init__(self, window: MainWindow, folder: Path, size: tuple[int, int] = DEFAULT_SIZE):
         super().__init__(window)
         self.setWindowTitle(self.tr("Export Figure"))
-        self.window_ = window
         self.folder = folder
         self.targets = figure_targets(window)
         self.target = QComboBox()
@@ -151,6 +150,12 @@ class ExportFigureDialog(QDialog):
         self.height_box.valueChanged.connect(self._sync_preset)
         self.format.currentIndexChanged.connect(self._on_format)
         self._on_target()
+
+    @property
+    def window_(self) -> MainWindow:
+        """The window the dialog belongs to (its parent, never a Python reference: see
+        FigureActions.window)."""
+        return cast("MainWindow", self.parentWidget())
 
     @staticmethod
     def _side(value: int) -> QSpinBox:
@@ -286,7 +291,6 @@ class RecordDialog(QDialog):
                  width: int = DEFAULT_WIDTH):
         super().__init__(window)
         self.setWindowTitle(self.tr("Record"))
-        self.window_ = window
         self.folder = folder
         self.targets = recording_targets(window)
         self.target = QComboBox()
@@ -323,6 +327,12 @@ class RecordDialog(QDialog):
         self.target.currentIndexChanged.connect(self._propose_path)
         self.format.currentIndexChanged.connect(self._propose_path)
         self._propose_path()
+
+    @property
+    def window_(self) -> MainWindow:
+        """The window the dialog belongs to (its parent, never a Python reference: see
+        FigureActions.window)."""
+        return cast("MainWindow", self.parentWidget())
 
     def chosen(self) -> Target:
         return self.targets[self.target.currentIndex()]
@@ -385,7 +395,6 @@ class FigureActions(QObject):
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
-        self.window = window
         self.size = DEFAULT_SIZE
         self.fps, self.width = DEFAULT_FPS, DEFAULT_WIDTH
         self.folder: Path | None = None
@@ -403,15 +412,21 @@ class FigureActions(QObject):
             "Record the window or a panel while it trains, as an animated GIF or WebP"))
         self.record_action.triggered.connect(self.toggle_recording)
 
+    @property
+    def window(self) -> MainWindow:
+        """The window (its Qt parent: a Python reference would keep it alive in a cycle,
+        which the garbage collector could then free from any thread)."""
+        return cast("MainWindow", self.parent())
+
     def _folder(self) -> Path:
         return self.folder or default_folder(self.window)
 
     # -- figures ------------------------------------------------------------------------------
     def ask_export(self) -> None:
         dialog = ExportFigureDialog(self.window, self._folder(), self.size)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self.export_from(dialog):
-                return
+        while dialog.exec() == QDialog.DialogCode.Accepted and not self.export_from(dialog):
+            pass
+        dialog.deleteLater()
 
     def export_from(self, dialog: ExportFigureDialog) -> bool:
         """Export what `dialog` says; an error reaches the user as a message. True if written."""
@@ -435,9 +450,9 @@ class FigureActions(QObject):
 
     def ask_record(self) -> None:
         dialog = RecordDialog(self.window, self._folder(), self.fps, self.width)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self.start_from(dialog):
-                return
+        while dialog.exec() == QDialog.DialogCode.Accepted and not self.start_from(dialog):
+            pass
+        dialog.deleteLater()
 
     def start_from(self, dialog: RecordDialog) -> bool:
         """Start recording what `dialog` says; a bad file name reaches the user as a message."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+import weakref
 import zlib
 from collections.abc import Iterator
 from contextlib import suppress
@@ -67,7 +68,7 @@ class Recorder(QObject):
     def __init__(self, widget: QWidget, fps: int = 10, width: int = 800,
                  max_seconds: float = MAX_SECONDS, parent: QObject | None = None):
         super().__init__(parent)
-        self.widget = widget
+        self._widget = weakref.ref(widget)  # never part of a cycle that keeps a window alive
         self.fps = max(MIN_FPS, min(MAX_FPS, int(fps)))
         self.width = max(MIN_WIDTH, min(MAX_WIDTH, int(width)))
         self.max_ticks = max(1, round(max_seconds * self.fps))
@@ -112,9 +113,10 @@ class Recorder(QObject):
 
     def grab_frame(self) -> bool:
         """Add a picture of the widget; False (and nothing added) once the recording is full."""
-        if self.ticks >= self.max_ticks or self.stored_bytes >= MEMORY_BUDGET:
+        widget = self._widget()
+        if widget is None or self.ticks >= self.max_ticks or self.stored_bytes >= MEMORY_BUDGET:
             return False
-        raw = self._picture()
+        raw = self._picture(widget)
         self.ticks += 1
         if raw == self._last_raw:
             self.frames[-1].repeats += 1
@@ -126,9 +128,9 @@ class Recorder(QObject):
         self.progress.emit(self.seconds)
         return True
 
-    def _picture(self) -> bytes:
+    def _picture(self, widget: QWidget) -> bytes:
         """The widget as it looks now: RGB bytes of `self.size` (fixed by the first frame)."""
-        image = self.widget.grab().toImage()
+        image = widget.grab().toImage()
         if self.size is None:
             height = max(1, round(image.height() * self.width / max(image.width(), 1)))
             self.size = QSize(self.width, height)

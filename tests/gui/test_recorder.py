@@ -213,3 +213,15 @@ def test_a_missing_folder_is_refused_before_recording(open_window, out, monkeypa
     dialog.path.setText(str(out / "missing" / "r.gif"))
     assert not window.findChild(FigureActions).start_from(dialog)
     assert shown and "missing" in shown[0]
+
+
+def test_nothing_of_figures_and_recordings_holds_the_window(open_window, out):
+    """A Python reference to the window from one of its own children makes a cycle that only
+    the garbage collector frees, at any moment and from any thread: a window created by
+    `nnstudio --screenshot` in the tests then crashed a later test."""
+    window = open_window()
+    actions = window.findChild(FigureActions)
+    dialog = RecordDialog(window, out)
+    recorder = dialog.recorder()
+    for holder in (actions, dialog, recorder):
+        assert not any(value is window for value in vars(holder).values())
