@@ -20,6 +20,7 @@ from nnstudio.export.common import (
     padding_of,
 )
 from nnstudio.export.script import (
+    docstring_text,
     early_stopping_literal,
     module_docstring,
     penalties_literal,
@@ -155,8 +156,9 @@ def emit_all(plan: ExportPlan) -> list[tuple[ExportNode, Emitted]]:
 
 
 def _model_class(plan: ExportPlan, emitted: list[tuple[ExportNode, Emitted]]) -> list[str]:
+    title = docstring_text(plan.design_name)
     lines = ["class Model(nn.Module):",
-             f'    """{_escaped(plan.design_name)}: one attribute per node, as in nnstudio."""',
+             f'    """{title}: one attribute per node, as in nnstudio."""',
              "", "    def __init__(self) -> None:", "        super().__init__()"]
     for node, e in emitted:
         if e.module is not None:
@@ -177,11 +179,6 @@ def _model_class(plan: ExportPlan, emitted: list[tuple[ExportNode, Emitted]]) ->
                          f"  # {node.comment}")
     lines.append(f"        return {plan.output.name}")
     return lines
-
-
-def _escaped(text: str) -> str:
-    """`text` safe inside a triple-quoted docstring on one line."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:

@@ -6,10 +6,17 @@ from nnstudio import __version__
 from nnstudio.export.common import ExportPlan, TrainingSetup
 
 
+def docstring_text(text: str) -> str:
+    """`text` safe on one line of a generated docstring: no control characters, backslashes
+    or double quotes (which could end it)."""
+    swaps = {'"': "'", "\\": "/"}
+    return "".join(swaps.get(c, c) if c.isprintable() else " " for c in text)
+
+
 def module_docstring(plan: ExportPlan, framework: str, cannot_match: str) -> str:
     """The script's docstring: what it is, how to run it, and what cannot match nnstudio."""
-    name = plan.design_name.replace("\\", "/").replace('"""', "'''").replace("\n", " ")
-    return f'''"""{name}: exported from nnstudio {__version__} as a {framework} script.
+    title = docstring_text(plan.design_name)
+    return f'''"""{title}: exported from nnstudio {__version__} as a {framework} script.
 
 `build_model()` gives the network with nnstudio's weights (the .npz beside this file); in
 evaluation mode its output equals nnstudio's `net.forward(x, training=False)`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import subprocess
 import sys
@@ -18,7 +19,8 @@ from nnstudio.export import export_design, pytorch
 from nnstudio.export.common import plan_for
 
 ROOT = Path(__file__).resolve().parents[2]
-SPIRAL = ROOT / "resources" / "examples" / "spiral.json"
+EXAMPLES = ROOT / "resources" / "examples"
+SPIRAL = EXAMPLES / "spiral.json"
 
 
 def load_module(path: Path) -> ModuleType:
@@ -113,10 +115,10 @@ def _no_dropout(design: Design) -> Design:
     return Design.from_dict(doc)
 
 
-@pytest.mark.parametrize("name", sorted(DESIGNS))
-def test_training_in_float64_is_step_for_step_nnstudio(name, tmp_path):
+def _float64_run(design: Design, tmp_path: Path, steps: int | None = None):
+    """(nnstudio's float64 Trainer, the exported script, its model) after the same training:
+    `steps` mini-batches (default: one epoch and two more), or the whole run when 0."""
     torch = pytest.importorskip("torch")
-    design = _no_dropout(DESIGNS[name]())
     trainer = Trainer(design, dtype=np.float64)
     np.savez(tmp_path / "start.npz", **trainer.network.state_dict())
     export_design(design, "pytorch", tmp_path / "model.py")
@@ -125,14 +127,81 @@ def test_training_in_float64_is_step_for_step_nnstudio(name, tmp_path):
     data = {}
     for split in ("train", "validation", "test"):
         data[f"x_{split}"], data[f"y_{split}"] = trainer.samples(split)
-    steps = trainer.batches_per_epoch + 2  # across an epoch's end: the second shuffle too
-    script.train(model, data, epochs=2, max_steps=steps, log=lambda line: None)
+    if steps == 0:
+        script.train(model, data, log=lambda line: None)
+        trainer.run()
+        return trainer, script, model
+    steps = steps or trainer.batches_per_epoch + 2  # across an epoch's end: a second shuffle
+    script.train(model, data, epochs=steps, max_steps=steps, log=lambda line: None)
     for _ in range(steps):
         trainer.step()
+    return trainer, script, model
+
+
+def _assert_same_weights(trainer, script, model) -> None:
     ours, theirs = trainer.network.state_dict(), script.nnstudio_weights(model)
     assert sorted(ours) == sorted(theirs)
     for key in ours:
         np.testing.assert_allclose(theirs[key], ours[key], rtol=1e-9, atol=1e-12, err_msg=key)
+
+
+@pytest.mark.parametrize("name", sorted(DESIGNS))
+def test_training_in_float64_is_step_for_step_nnstudio(name, tmp_path):
+    _assert_same_weights(*_float64_run(_no_dropout(DESIGNS[name]()), tmp_path))
+
+
+@pytest.mark.parametrize("example", sorted(p.stem for p in EXAMPLES.glob("*.json")))
+def test_every_example_trains_step_for_step_as_nnstudio(example, tmp_path):
+    _assert_same_weights(*_float64_run(Design.load(EXAMPLES / f"{example}.json"), tmp_path))
+
+
+def _with_training(design: Design, out: dict, **training) -> Design:
+    doc = design.to_dict()
+    doc["network"]["nodes"][-1]["params"].update(out)
+    doc["training"].update(training)
+    return Design.from_dict(doc)
+
+
+LOSSES = {
+    "mse": ({"units": 2, "activation": "linear"}, "mse"),
+    "hinge": ({"units": 2, "activation": "linear"}, "hinge"),
+    "cross_entropy_on_logits": ({"units": 2, "activation": "linear"}, "cross_entropy"),
+    "binary_on_sigmoid": ({"units": 1, "activation": "sigmoid"}, "binary_cross_entropy"),
+    "binary_on_logits": ({"units": 1, "activation": "linear"}, "binary_cross_entropy"),
+    "mse_on_sigmoid_column": ({"units": 1, "activation": "sigmoid"}, "mse"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOSSES))
+def test_every_loss_trains_step_for_step_as_nnstudio(case, tmp_path):
+    out, loss = LOSSES[case]
+    design = _with_training(_no_dropout(mlp_batchnorm_dropout()), out, loss=loss)
+    _assert_same_weights(*_float64_run(design, tmp_path))
+
+
+OPTIMIZERS = [
+    {"type": "sgd", "lr": 0.1, "momentum": 0.8, "nesterov": True, "weight_decay": 0.01},
+    {"type": "momentum", "lr": 0.05, "dampening": 0.3},
+    {"type": "adagrad", "lr": 0.1, "lr_decay": 0.01, "initial_accumulator_value": 0.1},
+    {"type": "rmsprop", "lr": 0.01, "momentum": 0.5, "centered": True},
+    {"type": "adam", "lr": 0.02, "betas": [0.8, 0.99], "amsgrad": True, "weight_decay": 0.01},
+    {"type": "adamw", "lr": 0.02},
+]
+
+
+@pytest.mark.parametrize("optimizer", OPTIMIZERS, ids=lambda o: o["type"])
+def test_every_optimizer_trains_step_for_step_as_nnstudio(optimizer, tmp_path):
+    design = _with_training(_no_dropout(mlp_batchnorm_dropout()), {}, optimizer=optimizer)
+    _assert_same_weights(*_float64_run(design, tmp_path))
+
+
+def test_early_stopping_stops_at_the_same_epoch_with_the_same_best_weights(tmp_path):
+    design = _with_training(_no_dropout(mlp_batchnorm_dropout()), {}, epochs=40,
+                            optimizer={"type": "sgd", "lr": 2.0},
+                            early_stopping={"patience": 2, "min_delta": 0.001})
+    trainer, script, model = _float64_run(design, tmp_path, steps=0)
+    assert trainer.stopped_early and trainer.epoch < 40
+    _assert_same_weights(trainer, script, model)
 
 
 def _validation_accuracy(lines: list[str]) -> float:
@@ -164,3 +233,15 @@ def test_plan_weights_are_float32_even_from_a_float64_archive(tmp_path):
     np.savez(tmp_path / "w.npz", **trainer.network.state_dict())
     plan = plan_for(design, tmp_path / "w.npz", with_training=False)
     assert {v.dtype for v in plan.state.values()} == {np.dtype(np.float32)}
+
+
+@pytest.mark.parametrize("format", ["pytorch", "keras"])
+def test_a_hostile_design_name_stays_inside_the_docstrings(format, tmp_path):
+    doc = mlp_batchnorm_dropout().to_dict()
+    doc["name"] = 'evil """\\\n\r\x00\u2028 name" + __import__("os")'
+    export_design(Design.from_dict(doc), format, tmp_path / "m.py")
+    tree = ast.parse((tmp_path / "m.py").read_text())
+    docstring = ast.get_docstring(tree)
+    assert docstring is not None and docstring.startswith("evil '''/")
+    assert "__import__" in docstring
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "__import__"]
