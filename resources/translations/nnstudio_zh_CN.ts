@@ -4,23 +4,23 @@
 <context>
     <name>ActivationsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/activations.py" line="+48"/>
+        <location filename="../../nnstudio/gui/panels/activations.py" line="+57"/>
         <source>Activations</source>
-        <extracomment>at most this many small plots in a row the size a small plot needs, in pixels: room for its three-line title, its three value labels (clear of the next plot&apos;s) and the histogram itself</extracomment>
+        <extracomment>at most this many small plots in a row the size a small plot needs, in pixels: room for its three-line title, its three value labels (clear of the next plot&apos;s) and the histogram itself never narrower than this: a dock too short for the rows scrolls instead pixels between two small plots: room for both plots&apos; end labels, which overhang their axes pixels a title may reach past either side of its plot area, into the gap between plots</extracomment>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+76"/>
         <source>% of values</source>
         <translation>占比（%）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>μ {mean:.2f}  σ {std:.2f}</source>
         <translation>μ {mean:.2f}  σ {std:.2f}</translation>
     </message>
@@ -36,37 +36,152 @@
     </message>
 </context>
 <context>
+    <name>Autosaver</name>
+    <message>
+        <location filename="../../nnstudio/gui/autosave.py" line="+223"/>
+        <source>Autosave is off: cannot create {folder}: {reason}</source>
+        <extracomment>how often the open design is autosaved (milliseconds) how long after an edit it is autosaved (milliseconds; edits in between wait together)</extracomment>
+        <translation>自动保存已关闭：无法创建 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Autosave is off: cannot write in {folder}</source>
+        <translation>自动保存已关闭：无法写入 {folder}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Autosave failed: {problem}</source>
+        <translation>自动保存失败：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundLoad</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/background.py" line="+81"/>
-        <source>not enough memory to load this data</source>
+        <location filename="../../nnstudio/gui/imports/background.py" line="+78"/>
+        <source>The load stopped without saying why.</source>
         <extracomment>a loader&apos;s progress callback: the fraction done, in [0, 1]</extracomment>
+        <translation>加载意外中止，未说明原因。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>not enough memory to load this data</source>
         <translation>内存不足，无法加载这些数据</translation>
     </message>
 </context>
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../nnstudio/gui/training/banner.py" line="+46"/>
+        <location filename="../../nnstudio/gui/training/banner.py" line="+34"/>
+        <source>a training step</source>
+        <extracomment>what the worker was doing when something raised (WorkerFailure.doing), in words</extracomment>
+        <translation>执行训练步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noting a step&apos;s statistics</source>
+        <translation>记录一步的统计数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>computing the dashboards&apos; pictures</source>
+        <translation>计算仪表板上的图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>classifying the drawing</source>
+        <translation>识别手绘图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saving the weights</source>
+        <translation>保存权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changing the data</source>
+        <translation>更换数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loading the design</source>
+        <translation>加载设计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the training thread</source>
+        <translation>运行训练线程</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Copy details</source>
+        <extracomment>the user chose the learning rate the banner offers</extracomment>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the technical details on the clipboard, to report the problem</source>
+        <translation>把技术细节复制到剪贴板，以便报告这个问题</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Use learning rate {lr}</source>
+        <translation>使用学习率 {lr}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Learning rate ÷ 10</source>
-        <extracomment>the user asked to divide the learning rate by ten</extracomment>
         <translation>学习率 ÷ 10</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Hide this message</source>
-        <translation>隐藏此消息</translation>
+        <location line="+8"/>
+        <source>&lt;b&gt;The loss rose to {loss} at epoch {epoch}&lt;/b&gt;, far above its best: the learning rate {lr} is too high.</source>
+        <translation>&lt;b&gt;第 {epoch} 轮时损失升到了 {loss}&lt;/b&gt;，远高于它的最佳值：学习率 {lr} 太大了。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>&lt;b&gt;The loss became {loss} at epoch {epoch}&lt;/b&gt; — the learning rate {lr} is too high. The last good weights were restored; lower the learning rate and press Play.</source>
-        <translation>&lt;b&gt;第 {epoch} 轮时损失变成了 {loss}&lt;/b&gt;——学习率 {lr} 太大了。已恢复最后一组正常的权重；请调低学习率后再按“播放”。</translation>
+        <location line="+3"/>
+        <source>&lt;b&gt;The loss became {loss} at epoch {epoch}&lt;/b&gt; — the learning rate {lr} is too high.</source>
+        <translation>&lt;b&gt;第 {epoch} 轮时损失变成了 {loss}&lt;/b&gt;——学习率 {lr} 太大了。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The starting weights were restored.</source>
+        <translation>已恢复初始权重。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The weights of step {step} were restored.</source>
+        <translation>已恢复第 {step} 步时的权重。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The weights of step {step} (loss {loss}) were restored.</source>
+        <translation>已恢复第 {step} 步时的权重（损失 {loss}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The learning rate {lr} was tried from there and lowers the loss: use it and press Play.</source>
+        <translation>已从那里试过学习率 {lr}，它能降低损失：请使用它，然后按“播放”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lower the learning rate and press Play.</source>
+        <translation>请调低学习率后再按“播放”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Training paused: something went wrong in {doing} ({problem}). The weights are kept; press Play to try again, or Copy details to report it.</source>
+        <translation>训练已暂停：在{doing}时出错了（{problem}）。权重保持不变；按“播放”重试，或点击“复制详细信息”报告此问题。</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
     </message>
 </context>
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/boundary.py" line="+43"/>
+        <location filename="../../nnstudio/gui/panels/boundary.py" line="+44"/>
         <source>Decision boundary</source>
         <extracomment>the legend&apos;s sample of a training point when points are coloured by their value</extracomment>
         <translation>决策边界</translation>
@@ -144,9 +259,19 @@
         <translation>{id} 的输入：拖到一个输出端口即可连接</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/view.py" line="+222"/>
-        <source>Paste</source>
+        <location filename="../../nnstudio/gui/canvas/view.py" line="+214"/>
+        <source>Insert {name}</source>
         <extracomment>`fit` never magnifies a small design more than this the automatic fit (on opening, on resizing) never shrinks cards below a size a projector audience can read; a wider network starts at its Input and is panned room left around the nodes by `fit`, in scene units how long a refused connection&apos;s reason stays next to the mouse selected node ids, in model order a sentence for the status bar (why a connection was refused, a design-wide problem) fit the design whenever the view is resized, until the user zooms or pans</extracomment>
+        <translation>插入 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make room</source>
+        <translation>腾出位置</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
@@ -996,7 +1121,7 @@
 <context>
     <name>CatalogProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+34"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+35"/>
         <source>must be an integer, got {value}</source>
         <extracomment>translation context of the catalogues&apos; summaries, help texts and titles translation context of the node type names, as the palette and inspector show them translation context of the catalogue&apos;s verdicts on a value the verdicts of nnstudio.core.catalog.check_value, {value} being the refused value&apos;s repr</extracomment>
         <translation>必须是整数，而输入的是 {value}</translation>
@@ -1120,6 +1245,20 @@
         <location line="+3"/>
         <source>Press Play to train: how often each class is taken for another appears here</source>
         <translation>按“播放”开始训练：这里会显示每个类别被误认为其他类别的次数</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDetailsButton</name>
+    <message>
+        <location filename="../../nnstudio/gui/data/loader.py" line="+168"/>
+        <source>Copy details</source>
+        <extracomment>datasets kept for undo, redo and the preview of an edit just applied: at most this many, and beyond the newest one no more than CACHE_BYTES of arrays in all what a finished load reports: the dataset (None on failure) and the problem (&quot;&quot; if none) (dataset or None, problem or &quot;&quot;, traceback of an unexpected error or &quot;&quot;)</extracomment>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy what went wrong, in full, to paste into a bug report.</source>
+        <translation>复制完整的出错信息，以便粘贴到错误报告中。</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1481,7 @@
         <translation>含缺失值的行：{n} 行，位于 {where}；行号 {lines}。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Column {name}, line {line}: {cell} is not a number. Correct the file, or untick the column.</source>
         <translation>第 {line} 行的 {name} 列：{cell} 不是数值。请修改文件，或取消勾选这一列。</translation>
     </message>
@@ -1357,7 +1496,7 @@
         <translation>特征列：{features}；目标：{target}。按“导入”时会检查整个文件。</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Choose a file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
@@ -1418,9 +1557,9 @@
 <context>
     <name>DataChoices</name>
     <message>
-        <location filename="../../nnstudio/gui/data/choices.py" line="+61"/>
+        <location filename="../../nnstudio/gui/data/choices.py" line="+62"/>
         <source>2-D classification</source>
-        <extracomment>keys a new choice keeps from the current data section when its source takes them keys kept too when the new choice is of the same source</extracomment>
+        <extracomment>keys a new choice keeps from the current data section when its source takes them keys kept too when the new choice is of the same source the chooser&apos;s groups (str(): QT_TRANSLATE_NOOP is typed as returning object, not its text)</extracomment>
         <translation>二维分类</translation>
     </message>
     <message>
@@ -1429,7 +1568,7 @@
         <translation>回归曲线与平面</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Real tables</source>
         <translation>真实表格数据</translation>
     </message>
@@ -1452,22 +1591,36 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../../nnstudio/gui/data/loader.py" line="+43"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+21"/>
+        <source>There is not enough memory to load this data.</source>
+        <translation>内存不足，无法加载这些数据。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data could not be read: the loading stopped without saying why.</source>
+        <translation>无法读取数据：加载意外中止，未说明原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The data could not be read: {problem}</source>
-        <extracomment>datasets kept for undo, redo and the preview of an edit just applied: at most this many, and beyond the newest one no more than CACHE_BYTES of arrays in all what a finished load reports: the dataset (None on failure) and the problem (&quot;&quot; if none)</extracomment>
         <translation>无法读取数据：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data section cannot be read: {problem}</source>
+        <translation>无法读取数据设置：{problem}</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+100"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+102"/>
         <source>Import…</source>
         <extracomment>the role of a chooser entry&apos;s Choice where the import dialogs live (built separately; Import… is off until they are there) what the preview shows (see loader.load_key), &quot;&quot; before the first preview</extracomment>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1502,18 +1655,18 @@
         <translation>绘制你的数据</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Open a file with Import…</source>
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
         <location filename="../../nnstudio/gui/catalog_text.py" line="+6"/>
-        <location filename="../../nnstudio/gui/data/panel.py" line="+64"/>
+        <location filename="../../nnstudio/gui/data/panel.py" line="+65"/>
         <source>class {k}</source>
         <extracomment>the name nnstudio.data.sources gives class k of a dataset that names none; the data dock&apos;s class picker shows the same words</extracomment>
         <translation>类别 {k}</translation>
@@ -1567,9 +1720,9 @@
 <context>
     <name>DataParams</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+34"/>
+        <location filename="../../nnstudio/gui/data/params.py" line="+35"/>
         <source>Samples</source>
-        <extracomment>keys with their own widgets elsewhere in the panel an int range this small is a slider; larger ones are spin boxes QSpinBox holds a C int the largest fraction offered when the maximum itself is excluded</extracomment>
+        <extracomment>keys with their own widgets elsewhere in the panel an int range this small is a slider; larger ones are spin boxes QSpinBox holds a C int the largest fraction offered when the maximum itself is excluded row labels (cast: QT_TRANSLATE_NOOP is typed as returning object, not its text)</extracomment>
         <translation>样本数</translation>
     </message>
     <message>
@@ -1671,13 +1824,13 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../nnstudio/gui/data/preview.py" line="+177"/>
+        <location filename="../../nnstudio/gui/data/preview.py" line="+180"/>
         <source>No points yet</source>
         <extracomment>the plane of the 2-D toys: always in view, so drawn points land where expected the image grid: columns, tiles per class, tile size in pixels class rows and statistics rows shown without scrolling no maximum height (Qt&apos;s QWIDGETSIZE_MAX) minimum height of the plot, table or grid</extracomment>
         <translation>还没有点</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -1687,7 +1840,7 @@
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
@@ -1712,7 +1865,7 @@
         <translation>训练集中每个输入列的统计量，按加载时的原始数值（标准化之前）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{train} training · {validation} validation · {test} test samples</source>
         <translation>训练集 {train} · 验证集 {validation} · 测试集 {test} 个样本</translation>
     </message>
@@ -1735,9 +1888,9 @@
 <context>
     <name>DataProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/data_text.py" line="+21"/>
+        <location filename="../../nnstudio/gui/data_text.py" line="+24"/>
         <source>{where} is empty</source>
-        <extracomment>translation context of the data layer&apos;s problems the problems of the CSV reader (nnstudio.data.csvtext, nnstudio.data.tables), of class targets and of the split fractions, the more specific first</extracomment>
+        <extracomment>translation context of the data layer&apos;s problems the problems of the CSV reader (nnstudio.data.csvtext, nnstudio.data.tables), of class targets, of the split fractions, of paths and of sizes files announce, the more specific first</extracomment>
         <translation>{where} 是空的</translation>
     </message>
     <message>
@@ -1880,11 +2033,111 @@
         <source>file not found: {path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>folder not found: {path}</source>
+        <translation>找不到文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a named pipe (FIFO), not a regular file</source>
+        <translation>{path} 是命名管道（FIFO），不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a socket, not a regular file</source>
+        <translation>{path} 是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a device, not a regular file</source>
+        <translation>{path} 是设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name too long: {name}… has {count} characters, and a file or folder name may have at most {limit}</source>
+        <translation>名称过长：{name}… 有 {count} 个字符，而文件或文件夹名最多只能有 {limit} 个</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>name too long: {path} is longer than this system allows</source>
+        <translation>名称过长：{path} 超出了本系统允许的长度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{where} would need {size} of memory to load, but data may take at most {budget} here (half of the memory free now)</source>
+        <translation>加载 {where} 需要 {size} 内存，但此处数据最多只能占用 {budget}（当前空闲内存的一半）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} announces {size} of data, more than its {compressed} of compressed data can hold (damaged, or a decompression bomb)</source>
+        <translation>{where} 声称含有 {size} 数据，超过了其 {compressed} 压缩数据所能容纳的量（文件已损坏，或是解压炸弹）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} announces {width} × {height} pixels, more than the {limit} an image may have (damaged, or a decompression bomb)</source>
+        <translation>{where} 声称有 {width} × {height} 像素，超过了图像最多允许的 {limit} 像素（文件已损坏，或是解压炸弹）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} holds no data: its header announces {shape} values</source>
+        <translation>{where} 不含数据：其文件头声明的是 {shape} 个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is a damaged PNG file: it holds more image data than the {size} bytes its header announces</source>
+        <translation>{where} 是损坏的 PNG 文件：其图像数据多于文件头声明的 {size} 字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where} holds a single array; save inputs and targets together with numpy.savez(path, x=inputs, y=targets)</source>
+        <translation>{where} 只含一个数组；请用 numpy.savez(path, x=inputs, y=targets) 把输入和目标保存在一起</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the array {key} in {where} is encrypted; nnstudio reads unencrypted .npz files (as numpy.savez writes them)</source>
+        <translation>{where} 中的数组 {key} 已加密；nnstudio 只读取未加密的 .npz 文件（即 numpy.savez 写出的文件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the array {key} in {where} is compressed with zip method {method}, which nnstudio does not read; save it with numpy.savez or numpy.savez_compressed</source>
+        <translation>{where} 中的数组 {key} 使用 zip 压缩方法 {method}，nnstudio 无法读取；请用 numpy.savez 或 numpy.savez_compressed 保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the array {key} in {where} announces {size} from {compressed} of compressed data, more than that can hold (damaged, or a decompression bomb)</source>
+        <translation>{where} 中的数组 {key} 声称由 {compressed} 压缩数据得到 {size}，超过了其所能容纳的量（文件已损坏，或是解压炸弹）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the array {key} in {where} is truncated: its header announces {shape} values of type {dtype}, {size}, but it holds less</source>
+        <translation>{where} 中的数组 {key} 不完整：其文件头声明了 {shape} 个 {dtype} 类型的值（{size}），但实际数据更少</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the array {key} in {where} is truncated</source>
+        <translation>{where} 中的数组 {key} 不完整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a point needs finite coordinates that a float can hold</source>
+        <translation>点的坐标必须是浮点数能表示的有限数</translation>
+    </message>
 </context>
 <context>
     <name>DataPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+21"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Fit the network to the data?</source>
         <translation>让网络适配这些数据吗？</translation>
     </message>
@@ -1927,7 +2180,7 @@
 <context>
     <name>DesignForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="+484"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="+491"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1974,7 +2227,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../nnstudio/gui/files.py" line="+92"/>
+        <location filename="../../nnstudio/gui/files.py" line="+93"/>
         <source>New design: drag layers from the palette onto the canvas</source>
         <extracomment>a different design is now open (New, Open, an example, a recent file) the recent-files list changed a short report for the status bar the design was saved to this path</extracomment>
         <translation>新设计：把层从层面板拖到画布上</translation>
@@ -1985,14 +2238,24 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>已打开 {path}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Opened the example “{name}”</source>
         <translation>已打开示例“{name}”</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
+        <location line="+10"/>
+        <source>Recovered “{name}”: save it to keep it</source>
+        <translation>已恢复“{name}”：请保存以保留它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Could not save {path}: {problem}</source>
+        <translation>无法保存 {path}：{problem}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2015,7 +2278,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>What the network receives</source>
         <translation>网络接收到的输入</translation>
     </message>
@@ -2035,7 +2298,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>网络看到的是：</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+110"/>
         <source>Draw on the pad with the mouse</source>
         <translation>用鼠标在手写板上书写</translation>
     </message>
@@ -2068,7 +2331,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Example</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-27"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-31"/>
         <source>Circle: a ring around a disc</source>
         <translation>圆：圆盘外的一圈圆环</translation>
     </message>
@@ -2169,6 +2432,174 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location line="+13"/>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch 脚本 (.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keras 3 script (.py)</source>
+        <translation>Keras 3 脚本 (.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX model (.onnx)</source>
+        <translation>ONNX 模型 (.onnx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python script (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Design</source>
+        <translation>导出设计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: the weights training starts from</source>
+        <translation>不选：使用训练开始时的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A script comes with two files beside it: its weights (.weights.npz) and the design&apos;s data (.data.npz).</source>
+        <translation>脚本旁边会附带两个文件：它的权重 (.weights.npz) 和设计的数据 (.data.npz)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights to Export</source>
+        <translation>要导出的权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nnstudio weights (*.npz)</source>
+        <translation>nnstudio 权重 (*.npz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the design as a PyTorch or Keras script with its weights and data, or as an ONNX model</source>
+        <translation>把设计写成带权重和数据的 PyTorch 或 Keras 脚本，或写成 ONNX 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not export the design</source>
+        <translation>无法导出设计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported: {path}</source>
+        <translation>已导出：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFigureDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+128"/>
+        <location line="+135"/>
+        <source>Export Figure</source>
+        <extracomment>figure sizes offered (pixels) the least width of a file name field (pixels)</extracomment>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the shape it has on screen</source>
+        <translation>保持屏幕上的长宽比例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (for slides; scales to any size)</source>
+        <translation>SVG 矢量图（适合幻灯片，可任意缩放）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Show:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsPanel</name>
     <message>
         <location filename="../../nnstudio/gui/panels/images/features.py" line="+27"/>
@@ -2253,6 +2684,131 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>FigureActions</name>
+    <message>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+124"/>
+        <source>Export &amp;Figure…</source>
+        <translation>导出图(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the canvas, a panel or the dashboard as a PNG or SVG picture</source>
+        <translation>将画布、某个面板或仪表板保存为 PNG 或 SVG 图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+109"/>
+        <source>&amp;Record…</source>
+        <translation>录制(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Record the window or a panel while it trains, as an animated GIF or WebP</source>
+        <translation>在训练过程中将窗口或某个面板录制为 GIF 或 WebP 动画</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not export the figure</source>
+        <translation>无法导出图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Figure saved: {path} ({w} × {h})</source>
+        <translation>图已保存：{path}（{w} × {h}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not record</source>
+        <translation>无法录制</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stop &amp;Recording</source>
+        <translation>停止录制(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recording saved: {path} ({frames} frames)</source>
+        <translation>录制已保存：{path}（{frames} 帧）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the Recording As</source>
+        <translation>将录制另存为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Animations (*.gif *.webp)</source>
+        <translation>动画 (*.gif *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>FigureDialogs</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canvas (the network)</source>
+        <translation>画布（网络结构）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard (every panel in view)</source>
+        <translation>仪表板（所有显示中的面板）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <location line="+1"/>
+        <source>Made with nnstudio</source>
+        <translation>由 nnstudio 生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No dashboard panel is in view.</source>
+        <translation>仪表板上没有显示任何面板。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figure could not be encoded as PNG.</source>
+        <translation>无法将图编码为 PNG。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figure could not be drawn as SVG.</source>
+        <translation>无法将图绘制为 SVG。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is not enough memory for a figure of {w}×{h} pixels.</source>
+        <translation>内存不足，无法生成 {w}×{h} 像素的图。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A figure is {low} to {high} pixels wide and high, not {w}×{h}.</source>
+        <translation>图的宽和高须在 {low} 到 {high} 像素之间，而不是 {w}×{h}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A figure is saved as .png or .svg, not “{name}”.</source>
+        <translation>图只能保存为 .png 或 .svg，不能保存为“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPanel</name>
     <message>
         <location filename="../../nnstudio/gui/panels/images/filters.py" line="+21"/>
@@ -2284,9 +2840,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>GradientFlowPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/gradients.py" line="+28"/>
+        <location filename="../../nnstudio/gui/panels/gradients.py" line="+54"/>
         <source>Gradient flow</source>
-        <extracomment>the most points kept per line; older ones are merged in pairs</extracomment>
+        <extracomment>the most points kept per line; older ones are merged in pairs where zeros go when no norm is positive at all pixels a title may reach past either side of its plot area</extracomment>
         <translation>梯度流</translation>
     </message>
     <message>
@@ -2296,17 +2852,21 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+0"/>
-        <location line="+4"/>
         <source>gradient norm ‖∂L/∂W‖</source>
         <translation>梯度范数 ‖∂L/∂W‖</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+93"/>
         <source>Over time (colours as in the bars)</source>
         <translation>随时间变化（颜色与柱状图一致）</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>× zero or not finite: drawn at the axis&apos;s edge</source>
+        <translation>× 为零或非有限值：画在坐标轴边缘</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
@@ -2316,8 +2876,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>当前</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Press Play to train</source>
+        <extracomment>how many points on show are zeros or non-finite drawn at the floor or ceiling</extracomment>
         <translation>按“播放”开始训练</translation>
     </message>
 </context>
@@ -2415,7 +2976,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>学习率、批大小、轮数上限和早停会立即生效，训练过程中也一样；损失函数、优化器设置和随机种子在按下“重置”后生效。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>The learning rate must be a positive number</source>
         <translation>学习率必须是正数</translation>
     </message>
@@ -2443,7 +3004,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>IdxImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/idx_dialog.py" line="+32"/>
+        <location filename="../../nnstudio/gui/imports/idx_dialog.py" line="+33"/>
         <source>Import MNIST IDX files</source>
         <extracomment>images previewed labels files larger than this are not counted for the preview (bytes)</extracomment>
         <translation>导入 MNIST IDX 文件</translation>
@@ -2485,16 +3046,11 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+31"/>
-        <source>Labels file not found: {path}</source>
-        <translation>找不到标签文件：{path}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>{name} is too large to be a labels file</source>
         <translation>{name} 太大，不可能是标签文件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>{n} images of {rows} × {columns} pixels</source>
         <translation>{n} 张 {rows} × {columns} 像素的图像</translation>
     </message>
@@ -2504,7 +3060,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>；{count} 个标签，{classes} 个类别</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+4"/>
         <source>Choose the labels file.</source>
         <translation>请选择标签文件。</translation>
@@ -2533,7 +3089,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ImagesImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+63"/>
+        <location filename="../../nnstudio/gui/imports/images_dialog.py" line="+64"/>
         <source>Import an image folder</source>
         <extracomment>the sizes offered first (height = width) images shown per class, and in all</extracomment>
         <translation>导入图像文件夹</translation>
@@ -2569,7 +3125,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
@@ -2594,7 +3150,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>（无法读取 {files}）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>Cannot show sample images: {problem}</source>
+        <translation>无法显示示例图像：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{folder} has no class sub-folders: sort its images into one sub-folder per class (e.g. {folder}/cat/1.png, {folder}/dog/1.png).</source>
         <translation>{folder} 中没有类别子文件夹：请把图像按类别放进各自的子文件夹（例如 {folder}/cat/1.png、{folder}/dog/1.png）。</translation>
     </message>
@@ -2617,7 +3178,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+9"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Stop loading</source>
         <translation>停止加载</translation>
     </message>
@@ -2643,28 +3204,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+1"/>
+        <source>Unexpected error: {problem}</source>
+        <translation>意外错误：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Folder not found: {path}</source>
-        <translation>找不到文件夹：{path}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>File not found: {path}</source>
-        <translation>找不到文件：{path}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is a file, not a folder</source>
-        <translation>{path} 是文件，不是文件夹</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is a folder, not a file</source>
-        <translation>{path} 是文件夹，不是文件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2675,7 +3221,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-460"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="-467"/>
         <source>enter a number such as 0.01 or 1e-5</source>
         <translation>请输入一个数，例如 0.01 或 1e-5</translation>
     </message>
@@ -2695,13 +3241,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>请输入一个整数，或“高×宽”，例如 3×3</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+201"/>
         <source>same as pool_size</source>
         <extracomment>the user finished an edit of this parameter (its name)</extracomment>
         <translation>与 pool_size 相同</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+297"/>
         <source>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;{count} nodes selected&lt;/p&gt;&lt;p&gt;Select a single layer to edit its settings.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;已选中 {count} 个节点&lt;/p&gt;&lt;p&gt;只选中一个层时才能编辑它的设置。&lt;/p&gt;</translation>
     </message>
@@ -2733,7 +3279,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-222"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-254"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -2877,6 +3423,111 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>LessonCard</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons/gallery.py" line="+87"/>
+        <source>Teaches: {concepts}</source>
+        <extracomment>the gap between cards (pixels) the thumbnails&apos; size in a gallery narrower than WIDE (pixels): three columns at 1024×768</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonGallery</name>
+    <message>
+        <location line="+61"/>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a lesson: it opens as a new design, with its steps in the Lesson panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{concept} — coming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Coming soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons/panel.py" line="+163"/>
+        <source>This step&apos;s change does not fit the design: {problem}</source>
+        <extracomment>the one table from a lesson&apos;s panel ids (nnstudio.design.lesson.PANELS) to the window&apos;s docks the object name of the Lesson dock the step now shown (0-based)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This step&apos;s change is already made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply “{step}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask the class: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Introduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this step&apos;s change to the design (Undo takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonUi</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons/window.py" line="+37"/>
+        <source>Lesson</source>
+        <extracomment>File ▸ Lessons… (Ctrl+L is Auto Layout&apos;s) the heights (in proportion) of the Lesson dock and the data tabs below it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lessons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a lesson of the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <location filename="../../nnstudio/gui/panels/loss.py" line="+31"/>
@@ -2934,9 +3585,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+147"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+160"/>
         <source>Layers</source>
-        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right</extracomment>
+        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right the layer palette (the name hides QWidget.palette(), which the window never calls)</extracomment>
         <translation>层</translation>
     </message>
     <message>
@@ -2956,16 +3607,16 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+2"/>
-        <source>Training</source>
-        <translation>训练</translation>
+        <source>Training Settings</source>
+        <translation>训练设置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3115,12 +3766,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -3140,14 +3791,20 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+17"/>
+        <source>Training Toolbar</source>
+        <translation>训练工具栏</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <location line="+85"/>
         <location line="+8"/>
+        <location line="+53"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-145"/>
         <source>{name}[*] — nnstudio</source>
         <translation>{name}[*] — nnstudio</translation>
     </message>
@@ -3177,7 +3834,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>保存设计</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>nnstudio designs (*.json);;All files (*)</source>
         <translation>nnstudio 设计文件 (*.json);;所有文件 (*)</translation>
     </message>
@@ -3185,12 +3842,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MistakesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+20"/>
+        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+23"/>
         <source>Mistakes</source>
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
         <translation>{true} → {predicted}
@@ -3220,7 +3877,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ModelSummary</name>
     <message>
-        <location filename="../../nnstudio/gui/summary.py" line="+54"/>
+        <location filename="../../nnstudio/gui/summary.py" line="+56"/>
         <source>Click a problem to select its layer</source>
         <translation>单击一个问题即可选中相应的层</translation>
     </message>
@@ -3263,7 +3920,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NetworkProblem</name>
     <message>
-        <location filename="../../nnstudio/gui/network_text.py" line="+24"/>
+        <location filename="../../nnstudio/gui/network_text.py" line="+28"/>
         <source>the id {id} is used by more than one node</source>
         <extracomment>translation context of the findings the findings of nnstudio.core.graph.analyze and of the layers&apos; shape checks, the more specific before the more general where one could match the other&apos;s text</extracomment>
         <translation>编号 {id} 被多个节点使用</translation>
@@ -3492,7 +4149,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>NodeForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-217"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="-218"/>
         <source>This layer has no parameters.</source>
         <translation>这个层没有参数。</translation>
     </message>
@@ -3607,9 +4264,18 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>Panel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/base.py" line="+71"/>
+        <source>This panel could not draw the latest snapshot: {error}</source>
+        <extracomment>characters of an exception&apos;s message a failing panel shows in place of its plots the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is only given snapshots that refresh one of them; None: every snapshot the size the plots are legible at, from the back of a lecture hall the message of the exception the last drawing raised, or None</extracomment>
+        <translation>此面板无法绘制最新的快照：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ParamForm</name>
     <message>
-        <location filename="../../nnstudio/gui/data/params.py" line="+123"/>
+        <location filename="../../nnstudio/gui/data/params.py" line="+125"/>
         <source>auto</source>
         <extracomment>the rows were made anew (another source)</extracomment>
         <translation>自动</translation>
@@ -3636,7 +4302,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>PredictionTilesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/predicted.py" line="+37"/>
+        <location filename="../../nnstudio/gui/panels/images/predicted.py" line="+39"/>
         <source>Click an image to see its feature maps</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them) (position in the held-out split): the user clicked that sample&apos;s tile the held-out positions of the tiles on show, in tile order</extracomment>
         <translation>点击图像，查看它的特征图</translation>
@@ -3645,7 +4311,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/dialogs.py" line="+38"/>
+        <location filename="../../nnstudio/gui/dialogs.py" line="+50"/>
         <source>Cannot open {name}</source>
         <translation>无法打开 {name}</translation>
     </message>
@@ -3660,15 +4326,135 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>&lt;b&gt;{name}&lt;/b&gt; 无法打开：{count} 个问题</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="-214"/>
+        <location line="+57"/>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Animated GIF (plays everywhere)</source>
+        <translation>GIF 动画（到处都能播放）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Animated WebP (smaller, sharper)</source>
+        <translation>WebP 动画（更小、更清晰）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record:</source>
+        <translation>录制内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame rate:</source>
+        <translation>帧率：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recording stops by itself after {seconds} s. Press Stop in the status bar to end and save it.</source>
+        <translation>录制在 {seconds} 秒后自动停止。按状态栏中的“停止”可提前结束并保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start Recording</source>
+        <translation>开始录制</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Animations (*.gif *.webp)</source>
+        <translation>动画 (*.gif *.webp)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+238"/>
+        <source>Nothing was recorded.</source>
+        <translation>没有录制到任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Pillow cannot write WebP; save the recording as GIF.</source>
+        <translation>此 Pillow 无法写入 WebP，请将录制保存为 GIF。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving a recording needs the Pillow package (pip install Pillow).</source>
+        <translation>保存录制需要 Pillow 软件包（pip install Pillow）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recording is saved as .gif or .webp, not “{name}”.</source>
+        <translation>录制只能保存为 .gif 或 .webp，不能保存为“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recording stopped at its limit of {seconds} s.</source>
+        <translation>录制已达到 {seconds} 秒的上限，自动停止。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndicator</name>
+    <message>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+17"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>● Recording {time}</source>
+        <translation>● 正在录制 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving the recording…</source>
+        <translation>正在保存录制…</translation>
+    </message>
+</context>
+<context>
     <name>SamplesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+25"/>
+        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+27"/>
         <source>Predictions</source>
         <extracomment>class names up to this many characters together fit one caption line: &quot;7 (is 3)&quot;</extracomment>
         <translation>预测</translation>
@@ -3679,7 +4465,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>只看错例</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No mistakes among the first {count} {split} images</source>
         <translation>前 {count} 张{split}图像中没有错例</translation>
     </message>
@@ -3779,6 +4565,80 @@ is {true}</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons/start_page.py" line="+54"/>
+        <source>Welcome to nnstudio</source>
+        <extracomment>the smallest size the page opens at (pixels) an example&apos;s or a recent file&apos;s path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See neural networks learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The course, one lesson per idea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready-made designs to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A design file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No recent files</source>
+        <translation type="unfinished">没有最近打开的文件</translation>
+    </message>
+</context>
+<context>
     <name>TrainingControls</name>
     <message>
         <location filename="../../nnstudio/gui/training/controls.py" line="+76"/>
@@ -3807,7 +4667,7 @@ is {true}</source>
         <translation>全速训练最快，每秒重绘几次；流畅模式按屏幕允许的最高频率重绘；慢速模式展示每一步</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <location line="+52"/>
         <source>Play</source>
         <translation>播放</translation>
@@ -3902,7 +4762,7 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+206"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>
@@ -3935,7 +4795,7 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+147"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+149"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
         <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
@@ -3951,12 +4811,12 @@ is {true}</source>
         <translation>没有加载设计文件旁边保存的权重，训练将从新的权重开始：{problem}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nothing to train yet: {problem}</source>
         <translation>还没有可训练的网络：{problem}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Could not save the weights</source>
         <translation>无法保存权重</translation>
     </message>
@@ -3969,16 +4829,16 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+386"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+460"/>
         <source>There is no trained network to save.</source>
-        <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the last finite weights are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` how many commands this worker has handled</extracomment>
+        <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the weights of a checkpoint with a sane loss are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` a WorkerFailure: something raised; training is paused, the weights are kept how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
     </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/weights.py" line="+31"/>
+        <location filename="../../nnstudio/gui/panels/weights.py" line="+32"/>
         <source>Weights</source>
         <extracomment>the most columns the heat map keeps per parameter; older ones are merged in pairs value bins of the heat map</extracomment>
         <translation>权重</translation>
@@ -4023,7 +4883,7 @@ is {true}</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../nnstudio/gui/dialogs.py" line="+24"/>
+        <location filename="../../nnstudio/gui/dialogs.py" line="+42"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -4037,13 +4897,53 @@ is {true}</source>
         <source>Your changes are lost if you don&apos;t save them.</source>
         <translation>如果不保存，你的修改将会丢失。</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover the design you were editing when nnstudio stopped?</source>
+        <translation>要恢复 nnstudio 停止时你正在编辑的设计吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}”, autosaved {time}</source>
+        <translation>“{name}”，自动保存于 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
 </context>
 <context>
     <name>imports</name>
     <message>
-        <location filename="../../nnstudio/gui/imports/__init__.py" line="+39"/>
+        <location filename="../../nnstudio/gui/imports/__init__.py" line="+40"/>
         <source>CSV table…</source>
-        <extracomment>kind → the dialog class for it</extracomment>
+        <extracomment>kind → the dialog class for it (called with base_dir and parent)</extracomment>
         <translation>CSV 表格…</translation>
     </message>
     <message>
