@@ -1,6 +1,5 @@
 """CSV import beyond the reader: feature columns, the import dialog's preview, and export."""
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -81,12 +80,9 @@ def test_preview_detects_and_accepts_settings(tmp_path):
 def test_preview_of_a_big_file_reads_only_its_start(tmp_path):
     row = "1.25,2.5,3.75,text,7\n"
     path = _write(tmp_path, "a,b,c,d,e\n" + row * 400_000)  # 8 MB
-    start = time.perf_counter()
     preview = preview_csv(path)
-    seconds = time.perf_counter() - start
     assert not preview.complete and 0 < preview.scanned < 60_000
     assert len(preview.rows) == 20 and preview.kinds == ("numeric",) * 3 + ("text", "numeric")
-    assert seconds < 2.0, f"the preview took {seconds:.2f} s"
 
 
 def test_preview_of_a_quoted_line_cut_at_the_scan_limit(tmp_path, monkeypatch):
