@@ -170,7 +170,9 @@ def shown(qtbot, panel):
     panel.parentWidget().raise_()
     panel.show()
     qtbot.waitUntil(panel.isVisible)
-    qtbot.wait(50)  # the plots' layouts settle a turn of the event loop after the resize
+    for _ in range(3):  # an axis sizes itself to its labels when painted: paint, lay out, again
+        panel.grab()
+        qtbot.wait(20)
     return panel
 
 
