@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from nnstudio.design.lesson import lessons_dir
 from nnstudio.gui.app import application, settle, wait_for_training
@@ -43,7 +43,8 @@ def telling_widget(window: MainWindow) -> QWidget:
 
 
 def cropped(picture: QPixmap) -> QPixmap:
-    """`picture` scaled to cover THUMBNAIL_SIZE, its middle cut out (320×200)."""
+    """`picture` scaled to cover THUMBNAIL_SIZE, its middle cut out (320×200): a picture
+    taken at twice that size loses nothing."""
     scaled = picture.scaled(THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                             Qt.TransformationMode.SmoothTransformation)
     x = (scaled.width() - THUMBNAIL_SIZE.width()) // 2
@@ -63,12 +64,28 @@ def render(window: MainWindow, lesson: Path, steps: int, target: Path) -> bool:
     if widget is window.canvas:
         window.canvas.fit()  # the whole network, however small its cards
         app.processEvents()
-    return cropped(widget.grab()).save(str(target), "PNG")
+        return cropped(widget.grab()).save(str(target), "PNG")
+    return cropped(grab_at_thumbnail_shape(app, widget)).save(str(target), "PNG")
+
+
+def grab_at_thumbnail_shape(app: QApplication, panel: QWidget) -> QPixmap:
+    """The dashboard panel drawn at twice THUMBNAIL_SIZE: its dock floated and sized to that
+    shape for the picture, then docked again."""
+    dock = panel.parentWidget()
+    assert isinstance(dock, QDockWidget)
+    dock.setFloating(True)
+    dock.resize(2 * THUMBNAIL_SIZE.width(), 2 * THUMBNAIL_SIZE.height() + dock.height()
+                - panel.height())
+    for _ in range(5):
+        app.processEvents()
+    picture = panel.grab()
+    dock.setFloating(False)
+    return picture
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=300, help="training steps (default 300)")
+    parser.add_argument("--steps", type=int, default=200, help="training steps (default 200)")
     parser.add_argument("--only", nargs="*", default=[], metavar="STEM",
                         help="render only these lessons (file names without .json)")
     parser.add_argument("--out", type=Path, default=lessons_dir() / THUMBNAIL_FOLDER,

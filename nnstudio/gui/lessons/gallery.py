@@ -31,6 +31,14 @@ CARD_STYLE = (f"QFrame#lessonCard {{ background: white; border: 1px solid #D5D8D
               f"{theme.SELECTION_COLOUR}; }}")
 #: the gap between cards (pixels)
 SPACING = 16
+#: the thumbnails' size in a gallery narrower than WIDE (pixels): three columns at 1024×768
+SMALL_THUMBNAIL = QSize(232, 145)
+WIDE = 1300
+
+
+def card_width(picture: QSize) -> int:
+    """A card's width: its thumbnail and the margins."""
+    return picture.width() + 2 * SPACING
 
 
 def first_line(text: str) -> str:
@@ -59,7 +67,8 @@ class LessonCard(QFrame):
 
     clicked = Signal()
 
-    def __init__(self, entry: LessonEntry, lang: str, parent: QWidget | None = None):
+    def __init__(self, entry: LessonEntry, lang: str, picture: QSize = THUMBNAIL_SIZE,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.entry = entry
         lesson = entry.lesson.localized(lang)
@@ -67,19 +76,20 @@ class LessonCard(QFrame):
         self.setStyleSheet(CARD_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFixedWidth(THUMBNAIL_SIZE.width() + 2 * SPACING)
+        self.setFixedWidth(card_width(picture))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         self.setToolTip(lesson.description)
-        picture = QLabel()
-        picture.setPixmap(thumbnail(entry.path, lesson.name))
-        picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.picture = QLabel()
+        self.picture.setPixmap(thumbnail(entry.path, lesson.name, picture))
+        self.picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.title = _plain_label(lesson.name, 2, bold=True)
         concepts = " · ".join(concept_title(c, lang) for c in lesson.concepts)
-        self.concepts = _plain_label(concepts, muted=True)
+        self.concepts = _plain_label(self.tr("Teaches: {concepts}").format(concepts=concepts),
+                                     muted=True)
         self.description = _plain_label(first_line(lesson.description))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        for widget in (picture, self.title, self.concepts, self.description):
+        for widget in (self.picture, self.title, self.concepts, self.description):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -97,20 +107,22 @@ class LessonCard(QFrame):
 
 
 class CardGrid(QWidget):
-    """Cards in as many columns as the width holds, re-flowed on resize."""
+    """Cards `width` pixels wide in as many columns as the width holds, re-flowed on resize."""
 
-    def __init__(self, cards: list[QWidget], parent: QWidget | None = None):
+    def __init__(self, cards: list[QWidget], width: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.cards = cards
+        self.cards, self.card_width = cards, width
         self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(SPACING)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.columns = 0
         self._flow(1)
 
     def columns_for(self, width: int) -> int:
-        card = THUMBNAIL_SIZE.width() + 3 * SPACING
-        return max(1, (width - SPACING) // card)
+        margins = self.grid.contentsMargins()
+        room = width - margins.left() - margins.right() + SPACING
+        return max(1, room // (self.card_width + SPACING))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -137,7 +149,9 @@ class LessonGallery(QDialog):
         self.setWindowTitle(self.tr("Lessons"))
         lang = language.in_use()
         entries = list_lessons(folder)
-        self.cards = [LessonCard(entry, lang) for entry in entries]
+        room = self._room()
+        self.picture = THUMBNAIL_SIZE if room.width() >= WIDE else SMALL_THUMBNAIL
+        self.cards = [LessonCard(entry, lang, self.picture) for entry in entries]
         for card in self.cards:
             card.clicked.connect(lambda c=card: self.choose(c.entry.path))
         heading = _plain_label(self.tr("Choose a lesson: it opens as a new design, with its "
@@ -147,7 +161,7 @@ class LessonGallery(QDialog):
             for concept in coming_concepts(entries)]
         content = QWidget()
         column = QVBoxLayout(content)
-        column.addWidget(CardGrid(list(self.cards)))
+        column.addWidget(CardGrid(list(self.cards), card_width(self.picture)))
         if self.coming:
             column.addWidget(_plain_label(self.tr("Coming soon"), 2, bold=True))
             for label in self.coming:
@@ -171,8 +185,14 @@ class LessonGallery(QDialog):
         self.accept()
 
     def _fitting_size(self) -> QSize:
-        """Three columns of cards where the screen allows, at most 90 % of it."""
-        screen = self.screen().availableGeometry()
-        card = THUMBNAIL_SIZE.width() + 3 * SPACING
-        width = min(3 * card + 6 * SPACING, int(screen.width() * 0.9))
-        return QSize(width, int(screen.height() * 0.85))
+        """Three columns of cards where the window (else the screen) allows, at most 90 % of
+        its width and 85 % of its height."""
+        room = self._room()
+        width = min(3 * (card_width(self.picture) + SPACING) + 6 * SPACING,
+                    int(room.width() * 0.9))
+        return QSize(width, int(room.height() * 0.85))
+
+    def _room(self) -> QSize:
+        """The size of the window over which the gallery opens (else of the screen)."""
+        parent = self.parentWidget()
+        return parent.size() if parent is not None else self.screen().availableSize()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,7 +146,7 @@ class LessonPanel(QWidget):
         if self.lesson is not None:
             self.name.setText(self.lesson.name)
             self.introduction.setText(self.lesson.introduction)
-            self.introduction.setVisible(bool(self.lesson.introduction))
+            self.intro_toggle.setVisible(bool(self.lesson.introduction))
             self._show_step()
             self.stepChanged.emit(0)
 
@@ -184,16 +185,30 @@ class LessonPanel(QWidget):
         self.predict.setVisible(bool(step.predict))
         self.apply_button.setVisible(bool(step.apply))
         self.problem.hide()
+        # the introduction in full at the start, folded away later to leave room for the step
+        self.intro_toggle.setChecked(self.index == 0 and bool(self.lesson.introduction))
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.lesson.steps) - 1)
         self.scroller.verticalScrollBar().setValue(0)
         if self.show_panels is not None and step.panels:
             self.show_panels(step.panels)
 
+    def _fold_introduction(self, shown: bool) -> None:
+        self.intro_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
+        self.introduction.setVisible(shown)
+
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.name = _text_label(3, bold=True)
+        self.name = _text_label(2, bold=True)
         self.introduction = _text_label()
+        self.introduction.hide()
+        self.intro_toggle = QToolButton()
+        self.intro_toggle.setText(self.tr("Introduction"))
+        self.intro_toggle.setCheckable(True)
+        self.intro_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.intro_toggle.setAutoRaise(True)
+        self.intro_toggle.toggled.connect(self._fold_introduction)
         self.counter = _text_label()
         self.counter.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.step_title = _text_label(2, bold=True)
@@ -215,8 +230,8 @@ class LessonPanel(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setSpacing(10)
-        for widget in (self.name, self.introduction, rule, self.counter, self.step_title,
-                       self.step_text, self.predict, self.problem):
+        for widget in (self.name, self.intro_toggle, self.introduction, rule, self.counter,
+                       self.step_title, self.step_text, self.predict, self.problem):
             column.addWidget(widget)
         column.addStretch(1)
         self.scroller = QScrollArea()

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.gui import settings
+from nnstudio.gui import settings, theme
 from nnstudio.gui.examples import list_examples
 
 _SHOW_AT_START = "ui/showStartPage"
+#: the smallest size the page opens at (pixels)
+MIN_WIDTH, MIN_HEIGHT = 760, 440
 
 
 def show_at_start() -> bool:
@@ -72,9 +74,10 @@ class StartPage(QDialog):
         self.open_button = self._button(self.tr("Open…"), self.openRequested,
                                         self.tr("A design file"))
         buttons = QHBoxLayout()
+        buttons.setSpacing(16)
         for button in (self.lessons_button, self.examples_button, self.new_button,
                        self.open_button):
-            buttons.addWidget(button)
+            buttons.addLayout(self._captioned(button), 1)
         self.recent = QListWidget()
         self.recent.setWordWrap(True)
         for path in settings.recent_files():
@@ -103,10 +106,22 @@ class StartPage(QDialog):
         layout.addWidget(self.recent, 1)
         self.recent.setVisible(self.recent.count() > 0)
         layout.addLayout(bottom)
+        self.resize(self.sizeHint().expandedTo(QSize(MIN_WIDTH, MIN_HEIGHT)))
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(max(hint.width(), 720), max(hint.height(), 420))
+    @staticmethod
+    def _captioned(button: QPushButton) -> QVBoxLayout:
+        """The button with its tooltip written below it, word-wrapped."""
+        caption = QLabel(button.toolTip())
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setWordWrap(True)
+        caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
+        caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        caption.setMinimumHeight(2 * caption.fontMetrics().height())
+        column = QVBoxLayout()
+        column.addWidget(button)
+        column.addWidget(caption)
+        return column
 
     def _button(self, text: str, signal: SignalInstance | None, tip: str) -> QPushButton:
         button = QPushButton(text)

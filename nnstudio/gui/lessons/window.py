@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: File ▸ Lessons… (Ctrl+L is Auto Layout's)
 GALLERY_SHORTCUT = "Ctrl+Shift+L"
+#: the heights (in proportion) of the Lesson dock and the data tabs below it
+LESSON_SHARE = (700, 300)
 
 
 class LessonUi(QObject):
@@ -50,13 +52,20 @@ class LessonUi(QObject):
         """Show the Lesson dock in front when the design has a lesson, hide it otherwise."""
         if self.panel.lesson is None:
             self.dock.hide()
+            self.window.setCorner(Qt.Corner.BottomRightCorner,
+                                  Qt.DockWidgetArea.BottomDockWidgetArea)
             return
+        # the right column runs the window's full height, beside the dashboard
+        self.window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         if self.dock.isFloating() or self.window.dockWidgetArea(
                 self.dock) == Qt.DockWidgetArea.NoDockWidgetArea:
             self.dock.setFloating(False)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.show()
         self.dock.raise_()
+        # the lesson takes most of the right column, the data and settings tabs the rest
+        self.window.resizeDocks([self.dock, self.window.data_dock], list(LESSON_SHARE),
+                                Qt.Orientation.Vertical)
 
     def _raise_step_panels(self, *_: object) -> None:
         if self.panel.lesson is not None and self.dock.isVisible():
