@@ -62,7 +62,7 @@ def _activation_layer(name: str, layer_name: str) -> str:
 def _activation_lines(node: ExportNode, act: str, z: str) -> tuple[tuple[str, ...], str | None]:
     """Lines applying `act` to `z` into the node's variable; and the pre-activation value."""
     if act == "linear":
-        return (f"{node.name} = {z}",), None
+        return (), None
     return (f"{node.name} = {_activation_layer(act, node.name + '_' + act)}({z})",), z
 
 
@@ -232,7 +232,7 @@ def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:
              + "    load_weights(model, WEIGHTS if weights is None else weights)\n"
              + "    return model, logits_model")
     parts = [
-        module_docstring(plan, "Keras 3", _cannot_match(plan.training)),
+        module_docstring(plan, "Keras 3", "[--epochs N]", _cannot_match(plan.training)),
         _HEADER.format(weights=weights_file, data=data_file),
         _settings(plan, plan.training),
         _HELPERS,
@@ -251,7 +251,8 @@ def _cannot_match(t: TrainingSetup) -> str:
         "- BatchNorm's moving variance: Keras updates it with the batch's biased variance, torch "
         "and\n  nnstudio with the unbiased one (Keras momentum = 1 − nnstudio momentum).",
         "- Dropout masks: Keras draws its own random numbers.",
-        "- The epoch's training loss is Keras' mean over batches (nnstudio weights them by size).",
+        "- The epoch's training loss is Keras' mean over batches (nnstudio weights them by "
+        "size), its\n  training accuracy measured after the epoch (nnstudio's: during it).",
         "- nnstudio's divergence guard (restore the last sane weights) is not reproduced.",
     ]
     o = t.options

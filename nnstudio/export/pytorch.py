@@ -187,7 +187,7 @@ def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:
     assert plan.training is not None
     arrays = [a for _, e in emitted for a in e.arrays]
     parts = [
-        module_docstring(plan, "PyTorch", _CANNOT_MATCH),
+        module_docstring(plan, "PyTorch", "[--device cuda] [--epochs N]", _CANNOT_MATCH),
         _HEADER.format(weights=weights_file, data=data_file),
         _settings(plan, plan.training),
         _HELPERS,

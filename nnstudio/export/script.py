@@ -13,14 +13,14 @@ def docstring_text(text: str) -> str:
     return "".join(swaps.get(c, c) if c.isprintable() else " " for c in text)
 
 
-def module_docstring(plan: ExportPlan, framework: str, cannot_match: str) -> str:
+def module_docstring(plan: ExportPlan, framework: str, options: str, cannot_match: str) -> str:
     """The script's docstring: what it is, how to run it, and what cannot match nnstudio."""
     title = docstring_text(plan.design_name)
     return f'''"""{title}: exported from nnstudio {__version__} as a {framework} script.
 
 `build_model()` gives the network with nnstudio's weights (the .npz beside this file); in
 evaluation mode its output equals nnstudio's `net.forward(x, training=False)`.
-`python {{this file}} [--device cuda] [--epochs N]` trains it on the design's data (the data
+`python {{this file}} {options}` trains it on the design's data (the data
 .npz beside this file, split as nnstudio splits it) with the design's loss, optimiser and
 options, batch size, epochs, seed, shuffling, L1/L2 penalties and early stopping, printing one
 line per epoch.
