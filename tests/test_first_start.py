@@ -2,12 +2,15 @@
 platform plugin lacks and names the packages to install, instead of Qt's misleading hint; and
 `nnstudio --version` and `--help` answer without Qt."""
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from nnstudio import __version__, cli, qtcheck
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # for the one test that makes the app
 
 #: `ldd libqxcb.so` on a Debian 12 without libxcb-icccm4 and libxcb-keysyms1 (shortened)
 LDD_MINIMAL_DEBIAN = """\
@@ -99,3 +102,12 @@ def test_help_lists_every_command_and_the_app(capsys):
     for command in cli.COMMANDS:
         assert f"\n    {command} " in out
     assert "--screenshot" in out and "--version" in out
+
+
+def test_the_app_names_its_launcher_and_carries_the_icon(qapp):
+    from nnstudio.gui.app import application
+
+    app = application("en")
+    assert app.desktopFileName() == "nnstudio"  # packaging/linux/nnstudio.desktop
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().pixmap(64, 64).width() == 64

@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from nnstudio.data import set_image_decoder
+from nnstudio.data.paths import resources_dir
 from nnstudio.design import Design, DesignError
 from nnstudio.gui import language, settings, theme
 from nnstudio.gui.imports.qt_decoder import qt_decode
@@ -93,6 +94,9 @@ def application(lang: str | None = None) -> QApplication:
         raise RuntimeError("nnstudio needs a QApplication (widgets), not a core application")
     app.setApplicationName(settings.APPLICATION)
     app.setOrganizationName(settings.ORGANISATION)
+    # the launcher's name (packaging/linux/nnstudio.desktop: Wayland's app id) and the icon
+    app.setDesktopFileName("nnstudio")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "nnstudio.svg")))
     app.setFont(app_font(app.font()))
     _install_translations(app, lang)
     limit_blas_threads()
