@@ -37,6 +37,7 @@ class LessonUi(QObject):
         self.dock = QDockWidget(self.tr("Lesson"), window)
         self.dock.setObjectName(LESSON_DOCK)
         self.dock.setWidget(self.panel)
+        self.dock.hide()  # until a lesson opens: shown while the window lays out, it crowds it
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                               | QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
