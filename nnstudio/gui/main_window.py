@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(act["auto_layout"])
         self.view_menu.addSeparator()
         for dock in (self.palette_dock, self.data_dock, self.inspector_dock, self.summary_dock,
-                     self.training_dock):
+                     self.training_dock, self.lessons.dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         for dock in self.panel_docks:

@@ -149,3 +149,14 @@ def test_lesson_texts_are_plain_text(qtbot, window, tmp_path):
     assert window.lessons.open_lesson(path)
     assert panel.step_title.text() == "<b>bold</b>"
     assert panel.step_title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_lesson_column_runs_full_height_only_while_the_dock_is_shown(qtbot, window):
+    corner = Qt.Corner.BottomRightCorner
+    assert window.corner(corner) == Qt.DockWidgetArea.BottomDockWidgetArea
+    open_lesson(qtbot, window, "dropout")
+    assert window.corner(corner) == Qt.DockWidgetArea.RightDockWidgetArea
+    window.lessons.dock.toggleViewAction().trigger()  # View ▸ Lesson, or the dock's ✕
+    assert window.lessons.dock.isHidden()
+    assert window.corner(corner) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.lessons.dock.toggleViewAction() in window.view_menu.actions()

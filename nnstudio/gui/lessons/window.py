@@ -45,6 +45,7 @@ class LessonUi(QObject):
         self.gallery_action.setShortcut(QKeySequence(GALLERY_SHORTCUT))
         self.gallery_action.setStatusTip(self.tr("Choose a lesson of the course"))
         self.gallery_action.triggered.connect(self.open_gallery)
+        self.dock.visibilityChanged.connect(self._make_room)
         window.model.modelReset.connect(self.follow_design)
         # after the window's own reaction, which shows the panels that suit the data
         window.training.controller.loaded.connect(self._raise_step_panels)
@@ -53,11 +54,7 @@ class LessonUi(QObject):
         """Show the Lesson dock in front when the design has a lesson, hide it otherwise."""
         if self.panel.lesson is None:
             self.dock.hide()
-            self.window.setCorner(Qt.Corner.BottomRightCorner,
-                                  Qt.DockWidgetArea.BottomDockWidgetArea)
             return
-        # the right column runs the window's full height, beside the dashboard
-        self.window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         if self.dock.isFloating() or self.window.dockWidgetArea(
                 self.dock) == Qt.DockWidgetArea.NoDockWidgetArea:
             self.dock.setFloating(False)
@@ -67,6 +64,13 @@ class LessonUi(QObject):
         # the lesson takes most of the right column, the data and settings tabs the rest
         self.window.resizeDocks([self.dock, self.window.data_dock], list(LESSON_SHARE),
                                 Qt.Orientation.Vertical)
+
+    def _make_room(self) -> None:
+        """While the Lesson dock is shown the right column runs the window's full height,
+        beside the dashboard; without it the dashboard spans the window's width again."""
+        area = (Qt.DockWidgetArea.BottomDockWidgetArea if self.dock.isHidden()
+                else Qt.DockWidgetArea.RightDockWidgetArea)
+        self.window.setCorner(Qt.Corner.BottomRightCorner, area)
 
     def _raise_step_panels(self, *_: object) -> None:
         if self.panel.lesson is not None and self.dock.isVisible():
