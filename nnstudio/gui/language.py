@@ -30,9 +30,10 @@ ENGLISH = "en"
 LANGUAGES = {ENGLISH: "English", "zh_CN": "简体中文"}
 #: the application property that holds the language in use ("en", "zh_CN" …)
 IN_USE = "nnstudioLanguage"
-_RESTART_TITLE = QT_TRANSLATE_NOOP("LanguageMenu", "Language")
-_RESTART_TEXT = QT_TRANSLATE_NOOP("LanguageMenu",
-                                  "The new language is used from the next start of nnstudio.")
+# QT_TRANSLATE_NOOP returns its text, typed as object by PySide's stubs
+_RESTART_TITLE = str(QT_TRANSLATE_NOOP("LanguageMenu", "Language"))
+_RESTART_TEXT = str(QT_TRANSLATE_NOOP("LanguageMenu",
+                                      "The new language is used from the next start of nnstudio."))
 
 
 def normalise(text: str) -> str | None:
@@ -106,7 +107,8 @@ class InheritedContexts(QTranslator):
 
 def _qobject_classes() -> list[type]:
     """Every class that derives from QObject (Qt's own and Python ones)."""
-    found, todo = [], [QObject]
+    found: list[type] = []
+    todo: list[type[QObject]] = [QObject]
     while todo:
         cls = todo.pop()
         found.append(cls)
