@@ -160,3 +160,13 @@ def test_the_lesson_column_runs_full_height_only_while_the_dock_is_shown(qtbot, 
     assert window.lessons.dock.isHidden()
     assert window.corner(corner) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert window.lessons.dock.toggleViewAction() in window.view_menu.actions()
+
+
+def test_the_worker_picks_an_applied_network_up_as_any_edit(qtbot, window, monkeypatch):
+    panel = open_lesson(qtbot, window, "perceptron_xor")
+    reloaded = []
+    monkeypatch.setattr(window.training.controller, "reload", reloaded.append)
+    panel.go_to(next(i for i, s in enumerate(panel.lesson.steps) if "network" in s.apply))
+    assert panel.apply_step()
+    qtbot.waitUntil(lambda: bool(reloaded), timeout=5_000)
+    assert any(node["id"] == "h1" for node in reloaded[0].nodes)
