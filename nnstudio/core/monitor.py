@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 
 from nnstudio.core import image_probes, probes
+from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.probes import Curve1D, DecisionGrid, Task
-from nnstudio.core.training import Trainer, append_thinned, worth_noting
+from nnstudio.core.training import EarlyStopping, Trainer, append_thinned, worth_noting
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
@@ -39,6 +40,23 @@ MAX_PREDICTED = 1000
 EVERY_STEP_UNTIL = 4096
 #: the splits the image probes read, by preference: held-out samples first
 HELD_OUT = ("validation", "test", "train")
+
+
+@dataclass(frozen=True)
+class DivergenceMark:
+    """Where training diverged (see TrainingDiverged): `step` (1-based) is the step that
+    failed, `loss` its loss (NaN/Inf, or the smoothed loss of a blow-up); the weights went back
+    to those after `restored_step` steps, whose smoothed loss was `restored_loss` (nan if
+    unknown)."""
+
+    step: int
+    loss: float
+    restored_step: int
+    restored_loss: float
+
+    @classmethod
+    def of(cls, exc: TrainingDiverged) -> DivergenceMark:
+        return cls(exc.step, exc.loss, exc.restored_step, exc.restored_loss)
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,6 +80,9 @@ class Snapshot:
     per epoch however seldom snapshots come.
     elapsed: seconds spent inside the steps; training_time: seconds training has been running
     by the clock, the pauses between steps at a slow speed included (see `Monitor.record`).
+    divergences: the divergences noted (`Monitor.note_divergence`) since the previous snapshot
+    with fresh "losses"; early_stopping: the trainer's rule (None without), best_epoch the
+    epoch of the best monitored loss so far (None before one or without the rule).
     """
 
     epoch: int
@@ -92,6 +113,9 @@ class Snapshot:
     flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
     params_epochs: tuple[tuple[int, tuple[probes.ParamStats, ...]], ...] = ()
     training_time: float = 0.0
+    divergences: tuple[DivergenceMark, ...] = ()
+    early_stopping: EarlyStopping | None = None
+    best_epoch: int | None = None
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -138,6 +162,7 @@ class Monitor:
         self._epochs_seen = trainer.epoch
         self._flow_epochs: list[tuple[float, np.ndarray]] = []
         self._params_epochs: list[tuple[int, tuple[probes.ParamStats, ...]]] = []
+        self._divergences: list[DivergenceMark] = []
         self._elapsed = 0.0
         self._training_time = 0.0
         self._rate_window: list[tuple[float, int]] = []
@@ -180,6 +205,10 @@ class Monitor:
         self._flow_epochs.append((float(t.epoch), _frozen(np.array(norms, dtype=np.float64))))
         self._params_epochs.append((t.step_count, tuple(probes.parameter_stats(t.network))))
 
+    def note_divergence(self, exc: TrainingDiverged) -> None:
+        """Note where training diverged, for the next snapshot with fresh "losses"."""
+        self._divergences.append(DivergenceMark.of(exc))
+
     def restart(self) -> None:
         """Forget everything recorded and start a new run (after a reset of the trainer)."""
         self._losses.clear()
@@ -190,6 +219,7 @@ class Monitor:
         self._epochs_seen = self.trainer.epoch
         self._flow_epochs.clear()
         self._params_epochs.clear()
+        self._divergences.clear()
         self._elapsed = self._training_time = 0.0
         self._rate_window.clear()
         self._cache.clear()
@@ -253,12 +283,14 @@ class Monitor:
             new_epochs = tuple(dict(e) for e in self._new_epochs)
             losses = _frozen(np.asarray(self._losses, dtype=np.float64))
             indices = _frozen(np.asarray(self._indices, dtype=np.int64))
+            divergences, self._divergences = tuple(self._divergences), []
             self._losses, self._indices, self._new_epochs = [], [], []
             self._steps_pending = self._epochs_pending = 0
             fresh |= {"losses"}
             self.costs["losses"] = time.perf_counter() - start
         else:
             new_epochs, losses, indices = (), _EMPTY_LOSSES, _EMPTY_INDICES
+            divergences = ()
         flow_epochs: tuple[tuple[float, np.ndarray], ...] = ()
         params_epochs: tuple[tuple[int, tuple[probes.ParamStats, ...]], ...] = ()
         if "flow" in fresh:
@@ -291,6 +323,9 @@ class Monitor:
             running=running,
             finished=t.finished,
             stopped_early=t.stopped_early,
+            early_stopping=t.early_stopping,
+            best_epoch=t.best_epoch if t.early_stopping is not None else None,
+            divergences=divergences,
             task=self._task,
             run=self.run,
             fresh=fresh,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.key import KeyEntry, LineKey
+from nnstudio.gui.panels.loss_marks import LossMarks
 from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
 
 #: per-step losses are smoothed with this EMA decay (a time constant of about 20 steps)
@@ -56,6 +57,7 @@ class LossPanel(Panel):
         self.step_loss = style.curve(loss, style.STEP_COLOUR, style.THIN_LINE_WIDTH)
         self.train_loss = style.curve(loss, style.TRAIN_COLOUR)
         self.validation_loss = style.curve(loss, style.VALIDATION_COLOUR, dashed=True)
+        self.marks = LossMarks(loss)  # early stopping and divergence
         accuracy = self.accuracy_view.getPlotItem()
         style.style_plot(accuracy, self.tr("epoch"), self.tr("accuracy (%)"))
         accuracy.setXLink(loss)
@@ -84,6 +86,7 @@ class LossPanel(Panel):
         for item in (self.step_loss, self.train_loss, self.validation_loss,
                      self.train_accuracy, self.validation_accuracy):
             item.setData([], [])
+        self.marks.clear()
         self._update_key()
         self.show_message(self.tr("Press Play to train"))
 
@@ -104,6 +107,7 @@ class LossPanel(Panel):
             self.validation_loss.setData(ex, ey[:, 1])
             self.train_accuracy.setData(ex, 100 * ey[:, 2])
             self.validation_accuracy.setData(ex, 100 * ey[:, 3])
+        self.marks.draw(snapshot)
         if len(self.steps) or len(self.epochs):
             self._update_key()
             self.show_content()

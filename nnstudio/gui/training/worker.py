@@ -39,6 +39,7 @@ from nnstudio.data import Dataset
 from nnstudio.design import Design, DesignError
 from nnstudio.design.build import build_network
 from nnstudio.design.edit import find_node
+from nnstudio.design.footprint import largest_batch
 from nnstudio.design.trainer import load_design_data
 from nnstudio.design.weights import load_weights, save_weights
 from nnstudio.gui.training.pacing import ProbePacer
@@ -94,12 +95,14 @@ class WorkerFailure:
 class LoadReport:
     """The outcome of `TrainingWorker.load`: `problem` says why the design cannot be trained
     ("" when it can); `weights` is the weights file loaded ("" if none), `weights_problem` why
-    the one given was not loaded; `dataset` the design's data (read only), None if it failed."""
+    the one given was not loaded; `dataset` the design's data (read only), None if it failed;
+    `warnings` what the built network warns of (its training nearly fills the free memory)."""
 
     problem: str = ""
     weights: str = ""
     weights_problem: str = ""
     dataset: Dataset | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -202,13 +205,17 @@ class TrainingWorker(QObject):
                 loaded = weights
             except DesignError as exc:
                 problem = str(exc)
-        self.loaded.emit(LoadReport(weights=loaded, weights_problem=problem, dataset=dataset))
+        self.loaded.emit(LoadReport(weights=loaded, weights_problem=problem, dataset=dataset,
+                                    warnings=tuple(trainer.network.warnings)))
         self._publish()
 
     def _build(self, design: Design) -> tuple[Trainer, Dataset]:
-        """A fresh Trainer (weights from the design's seed) for `design`, and its data."""
-        network = build_network(design)
+        """A fresh Trainer (weights from the design's seed) for `design`, and its data (loaded
+        first, so that the memory estimate counts the batches the data really makes)."""
         dataset = self._dataset(design)
+        samples = max(len(dataset.x_train), len(dataset.x_val), len(dataset.x_test))
+        network = build_network(design, batch_size=largest_batch(design.training["batch_size"],
+                                                                 samples))
         self.trainer = trainer = Trainer(network, dataset, design.training)
         self._run += 1
         self.monitor = Monitor(trainer, run=self._run)
@@ -346,6 +353,7 @@ class TrainingWorker(QObject):
                 if self._target_reached() or slice_over():
                     return
         except TrainingDiverged as exc:
+            monitor.note_divergence(exc)  # the loss curve marks it
             self._halt()
             self.diverged.emit(Divergence.of(exc))
         except Exception as exc:  # reported to the user, with its traceback
