@@ -118,6 +118,16 @@ TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("NetworkProblem",
                       "connecting {source} → {target} would make a cycle ({target} already feeds "
                       "{source}); a network must flow one way"),
+    # the memory a network needs to train (nnstudio.design.footprint), {estimate} in turn
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "training this network needs {estimate}, more than the {free} of memory "
+                      "free: make the layers smaller"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "training this network needs {estimate}, {percent} of the {free} of "
+                      "memory free"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "about {total} ({weights} for the weights and their training state, "
+                      "{values} for the values of a batch of {batch})"),
     QT_TRANSLATE_NOOP("NetworkProblem", "{name}: {problem}"),  # a parameter's verdict
 ))  # cast: QT_TRANSLATE_NOOP is typed as returning object, it returns its text
 
@@ -130,7 +140,8 @@ def _nested(text: str) -> str:
 
 #: a finding of the graph analysis in the user's language (unchanged without a template)
 network_problem_tr = TemplateTranslator(CONTEXT, TEMPLATES, nested=_nested,
-                                        only_if_nested=("{name}: {problem}",))
+                                        only_if_nested=("{name}: {problem}",),
+                                        nested_fields=("problem", "estimate"))
 
 
 #: a JSON path into a node: its index and what follows it (".params.units")

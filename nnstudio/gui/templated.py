@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 #: fields whose values are texts of their own, translated in turn
 NESTED = ("problem", "hint")
+#: a {field} in a translated template (other braces, such as "({...})", are literal text)
+_FIELD = re.compile(r"\{(\w+)\}")
 
 
 def template_pattern(template: str) -> re.Pattern[str]:
@@ -39,16 +41,18 @@ class TemplateTranslator:
     """Translates texts written from `templates` (tried in order, so the more specific come
     first) in translation `context`. `nested` translates the {problem} and {hint} values
     (default: this translator); a template in `only_if_nested` applies only when its nested
-    value translates, so a catch-all such as "{name}: {problem}" leaves other texts alone."""
+    value translates, so a catch-all such as "{name}: {problem}" leaves other texts alone.
+    `nested_fields` names the fields translated in turn (default NESTED)."""
 
     def __init__(self, context: str, templates: Iterable[str],
                  nested: Callable[[str], str] | None = None,
-                 only_if_nested: Iterable[str] = ()):
+                 only_if_nested: Iterable[str] = (), nested_fields: Iterable[str] = NESTED):
         self.context = context
         self.templates = tuple(templates)
         self._patterns = tuple((template_pattern(t), t) for t in self.templates)
         self._nested = nested
         self._only_if_nested = frozenset(only_if_nested)
+        self._nested_fields = tuple(nested_fields)
 
     def __call__(self, text: str) -> str:
         for pattern, template in self._patterns:
@@ -57,12 +61,18 @@ class TemplateTranslator:
                 continue
             values = match.groupdict()
             changed = False
-            for field in NESTED:
+            for field in self._nested_fields:
                 if field in values:
                     inner = values[field]
                     values[field] = (self._nested or self)(inner)
                     changed |= values[field] != inner
             if template in self._only_if_nested and not changed:
                 continue
-            return QCoreApplication.translate(self.context, template).format(**values)
+            return fill(QCoreApplication.translate(self.context, template), values)
         return text
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """`template` with each {field} replaced by its value; braces around anything else (a
+    JSON example such as {"units": 8}) and fields without a value stay as written."""
+    return _FIELD.sub(lambda m: values.get(m[1], m[0]), template)

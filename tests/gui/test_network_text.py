@@ -11,7 +11,7 @@ from nnstudio.core.graph import analyze
 from nnstudio.core.network import Network
 from nnstudio.core.training import compatibility_problems
 from nnstudio.data import load_dataset
-from nnstudio.design import Design, edit
+from nnstudio.design import Design, DesignError, edit, footprint
 from nnstudio.gui import language
 from nnstudio.gui.network_text import TEMPLATES, located_problem_tr, network_problem_tr
 from nnstudio.gui.templated import template_pattern
@@ -105,6 +105,18 @@ def findings():
             for _, message in analyze(nodes, edges).problems] + refusals + unfit
 
 
+def footprint_findings():
+    """What the memory estimate says of a network too large for the memory free, of one that
+    nearly fills it, and the estimate itself."""
+    analysis = analyze([X, node("h", "Dense", units=2)], [["x", "h"]])
+    need = footprint.estimate(analysis, 8)
+    with pytest.raises(DesignError) as refused:
+        footprint.check_footprint(analysis, 8, available=need.total - 1)
+    warning = footprint.check_footprint(analysis, 8, available=need.total)
+    assert warning is not None
+    return [refused.value.problems[0].message, warning, need.describe()]
+
+
 @pytest.fixture
 def chinese(qapp):
     installed = language.install_translations(qapp, "zh_CN")
@@ -113,7 +125,7 @@ def chinese(qapp):
 
 
 def test_every_template_is_a_finding_the_analysis_writes():
-    written = findings()
+    written = findings() + footprint_findings()
     for template in set(TEMPLATES) - UNREACHED:
         pattern = template_pattern(template)
         assert any(pattern.fullmatch(m) for m in written), template
