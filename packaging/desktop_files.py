@@ -64,10 +64,13 @@ def render_png(size: int, path: Path) -> None:
     """The SVG icon rendered by Qt's QSvgRenderer into a `size`×`size` PNG at `path`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # QPainter wants one
+    # QPainter wants an application; a widgets one, so that a test suite (or the app) running
+    # in the same process can still use it
+    _app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         raise RuntimeError(f"{SVG}: not a valid SVG")
