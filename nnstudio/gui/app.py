@@ -1,5 +1,6 @@
 """Starting the desktop app:
-`nnstudio [FILE] [--open FILE] [--train-steps N] [--screenshot PNG] [--size WxH] [--lang CODE]`.
+`nnstudio [FILE] [--open FILE | --present FILE] [--train-steps N] [--screenshot PNG] [--size WxH]
+[--lang CODE]`.
 
 Exit codes: 0 success, 1 a design that cannot be opened (with --screenshot) or an image that
 cannot be written, 2 a usage error.
@@ -12,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a design to open (.json)")
     parser.add_argument("--open", dest="open_file", type=Path, metavar="FILE",
                         help="a design to open (the same as FILE)")
+    parser.add_argument("--present", dest="present_file", type=Path, metavar="FILE",
+                        help="open a design in presentation mode (full screen, or at --size "
+                             "with --screenshot; Esc leaves)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="render the window to this PNG file and exit")
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
@@ -76,9 +80,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """The parsed command line; SystemExit(2) on a usage error."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.file is not None and args.open_file is not None:
-        parser.error("give the design either as FILE or with --open, not both")
-    args.design = args.open_file or args.file
+    given = [f for f in (args.file, args.open_file, args.present_file) if f is not None]
+    if len(given) > 1:
+        parser.error("give the design once: as FILE, with --open or with --present")
+    args.design = given[0] if given else None
     return args
 
 
@@ -139,6 +144,8 @@ def settle(app: QApplication, window: MainWindow) -> None:
     for _ in range(3):
         app.processEvents()
     window.canvas.fit(readable=True)
+    if window.presentation.active:
+        window.presentation.fit_canvas()
     app.processEvents()
 
 
@@ -180,6 +187,8 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
         settings.add_recent_file(args.design)
         window.refresh_recent_menu()
     window.show()
+    if getattr(args, "present_file", None) is not None:
+        window.presentation.enter(QSize(*args.size) if args.screenshot is not None else None)
     if error is not None:
         QTimer.singleShot(0, lambda: window.show_problems(error))
     if args.screenshot is None:

@@ -56,6 +56,7 @@ from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.boundary import BoundaryPanel
+from nnstudio.gui.presentation import install_presentation
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
 
@@ -280,13 +281,13 @@ class MainWindow(QMainWindow):
           self._standard_icon(sp.SP_TrashIcon), self.tr("Delete the selected layers"))
         a("select_all", self.tr("Select &All"), self.canvas.select_all, [key.SelectAll])
 
-        a("zoom_in", self.tr("Zoom &In"), self.canvas.zoom_in, ["Ctrl++", "Ctrl+="],
+        a("zoom_in", self.tr("Zoom &In"), self.canvas.zoom_in, ["Ctrl+Alt+="],
           drawn_icon("zoom_in"))
-        a("zoom_out", self.tr("Zoom &Out"), self.canvas.zoom_out, ["Ctrl+-"],
+        a("zoom_out", self.tr("Zoom &Out"), self.canvas.zoom_out, ["Ctrl+Alt+-"],
           drawn_icon("zoom_out"))
         a("fit", self.tr("&Fit"), self.canvas.fit, ["F"], drawn_icon("fit"),
           self.tr("Show the whole network"))
-        a("actual_size", self.tr("&Actual Size"), self.canvas.reset_zoom, ["Ctrl+0"])
+        a("actual_size", self.tr("&Actual Size"), self.canvas.reset_zoom, ["Ctrl+Alt+0"])
         a("auto_layout", self.tr("Auto &Layout"), self.canvas.auto_layout, ["Ctrl+L"],
           drawn_icon("layout"), self.tr("Arrange the layers left to right"))
         a("reset_layout", self.tr("&Reset Layout"), self.arrange_docks,
@@ -325,6 +326,9 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addActions([act["zoom_in"], act["zoom_out"], act["fit"],
                                    act["actual_size"]])
+        self.presentation = install_presentation(self)  # Ctrl+= / Ctrl+- / Ctrl+0: text size
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(self.presentation.actions)
         self.view_menu.addSeparator()
         self.view_menu.addAction(act["auto_layout"])
         self.view_menu.addSeparator()

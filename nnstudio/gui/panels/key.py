@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from nnstudio.gui import scale
 from nnstudio.gui.panels import style
 
 
@@ -34,8 +35,14 @@ class LineKey(QLabel):
         self.entries: tuple[KeyEntry, ...] = ()
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setStyleSheet(f"color: {style.TEXT_COLOUR}; font-size: {style.LEGEND_PT}pt;"
-                           " padding-left: 12px;")
+        self._follow_scale()
+        scale.text_scale().changed.connect(self._follow_scale)
+
+    def _follow_scale(self, *_: object) -> None:
+        """The key's font size at the text scale."""
+        points = style.scaled(style.LEGEND_PT)
+        self.setStyleSheet(f"color: {style.TEXT_COLOUR}; font-size: {points:.1f}pt;"
+                           f" padding-left: 12px; {scale.SCALED_MARK}")
 
     def set_entries(self, entries: tuple[KeyEntry, ...]) -> None:
         if entries == self.entries:

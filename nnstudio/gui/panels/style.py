@@ -1,7 +1,9 @@
 """The look every panel shares: white plots, large fonts, thick lines, one palette.
 
 Chosen for a projector at the back of a lecture hall: a white background, tick labels of
-12 pt, axis labels of 13 pt, lines of 3 px. Training is drawn solid in blue, validation dashed in
+12 pt, axis labels of 13 pt, lines of 3 px, all times the window's text scale
+(`nnstudio.gui.scale`): the plots styled here follow its changes (fonts, titles, legends, line
+widths and marker sizes). Training is drawn solid in blue, validation dashed in
 orange (TensorFlow Playground's two colours); layers are coloured from cool (near the input) to
 warm (near the output) wherever they appear.
 """
@@ -10,13 +12,16 @@ from __future__ import annotations
 
 import html
 import math
+import weakref
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from nnstudio.gui import scale
 from nnstudio.gui.theme import CLASS_COLOURS, MUTED_TEXT, TEXT_COLOUR
 
 BACKGROUND = "#FFFFFF"
@@ -60,16 +65,21 @@ class TranslatedText:
         return QCoreApplication.translate(self.context, self.source)
 
 
-def font(points: int) -> QFont:
-    """The application's font (with its CJK fallbacks) at `points`."""
+def scaled(size: float) -> float:
+    """A font size, line width or marker size times the text scale."""
+    return size * scale.factor()
+
+
+def font(points: float) -> QFont:
+    """The application's font (with its CJK fallbacks) at `points` times the text scale."""
     f = QFont()
-    f.setPointSize(points)
+    f.setPointSizeF(scaled(points))
     return f
 
 
 def pen(colour: str, width: float = LINE_WIDTH, dashed: bool = False) -> QPen:
-    """A cosmetic pen (its width in screen pixels at any zoom)."""
-    p = pg.mkPen(colour, width=width)
+    """A cosmetic pen (its width in screen pixels at any zoom, times the text scale)."""
+    p = pg.mkPen(colour, width=scaled(width))
     p.setCosmetic(True)
     if dashed:
         p.setStyle(Qt.PenStyle.DashLine)
@@ -80,8 +90,10 @@ def curve(plot: pg.PlotItem, colour: str, width: float = LINE_WIDTH, dashed: boo
           **options: object) -> pg.PlotDataItem:
     """A line added to `plot`, not antialiased: Qt's software stroking of thick antialiased
     lines through noisy data costs tens of milliseconds a frame, aliased ones a few."""
-    return plot.plot(pen=pen(colour, width, dashed), antialias=False, connect="finite",
+    item = plot.plot(pen=pen(colour, width, dashed), antialias=False, connect="finite",
                      **options)
+    _curves[item] = (colour, width, dashed)
+    return item
 
 
 def nice_ceiling(value: float) -> float:
@@ -208,6 +220,7 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
         axis.setTextPen(pg.mkPen(TEXT_COLOUR))
         axis.setTickFont(font(TICK_PT))
         axis.enableAutoSIPrefix(False)
+    _plots.add(plot)
     # end labels (0 and 1 of a sigmoid's range) may reach a few pixels past the axis
     plot.getAxis("bottom").setStyle(hideOverlappingLabels=12)
     axis_label(plot, "bottom", x_label)
@@ -219,7 +232,8 @@ def style_plot(plot: pg.PlotItem, x_label: str, y_label: str) -> None:
 def axis_label(plot: pg.PlotItem, side: str, text: str) -> None:
     """Label the axis on `side` ("left", "bottom", …) in the label font; `text` is plain (a
     column name from a file shows as written, never as markup)."""
-    plot.setLabel(side, html.escape(text), color=TEXT_COLOUR, **{"font-size": f"{LABEL_PT}pt"})
+    plot.setLabel(side, html.escape(text), color=TEXT_COLOUR,
+                  **{"font-size": f"{scaled(LABEL_PT):.1f}pt"})
 
 
 def title_font(bold: bool = False) -> QFont:
@@ -256,11 +270,12 @@ def wrapped(text: str, width: float, lines: int) -> list[str]:
 def set_title(plot: pg.PlotItem, text: str, lines: int = 1) -> None:
     """A plot title of `lines` lines (HTML, joined by <br>; escape any text from a file),
     tall enough not to be clipped."""
-    height = TITLE_LINE_HEIGHT * lines + 6
+    height = round(scaled(TITLE_LINE_HEIGHT) * lines + 6)
     label = plot.titleLabel
     if "updateMin" not in vars(label):
         label.updateMin = lambda: _title_minimum(label)
-    plot.setTitle(text, color=TEXT_COLOUR, size=f"{TITLE_PT}pt")
+    label.title_lines = lines
+    plot.setTitle(text, color=TEXT_COLOUR, size=f"{scaled(TITLE_PT):.1f}pt")
     label.setMaximumHeight(height)
     plot.layout.setRowFixedHeight(0, height)
 
@@ -280,21 +295,22 @@ def _title_minimum(label: pg.LabelItem) -> None:
 
 def legend(plot: pg.PlotItem) -> pg.LegendItem:
     """A legend with large text on a translucent white card, in the plot's top right corner."""
-    return plot.addLegend(offset=(-10, 10), labelTextSize=f"{LEGEND_PT}pt",
+    return plot.addLegend(offset=(-10, 10), labelTextSize=f"{scaled(LEGEND_PT):.1f}pt",
                           labelTextColor=TEXT_COLOUR, brush=translucent(BACKGROUND, 220),
                           pen=pg.mkPen("#C8CCD4"))
 
 
 def message_points(size: QSize) -> int:
     """The empty-state message's font size for a panel of `size`: `MESSAGE_PT` when there is
-    room, down to `MIN_MESSAGE_PT` in a small dock."""
-    return max(MIN_MESSAGE_PT, min(MESSAGE_PT, size.width() // 32, size.height() // 14))
+    room, down to `MIN_MESSAGE_PT` in a small dock (both times the text scale)."""
+    return round(max(scaled(MIN_MESSAGE_PT),
+                     min(scaled(MESSAGE_PT), size.width() // 32, size.height() // 14)))
 
 
 def message_css(points: int) -> str:
-    """Style sheet of a panel's empty-state message at `points`."""
+    """Style sheet of a panel's empty-state message at `points` (already scaled)."""
     return (f"QLabel {{ background: {BACKGROUND}; color: {MUTED_TEXT}; "
-            f"font-size: {points}pt; padding: {points}px; }}")
+            f"font-size: {points}pt; padding: {points}px; }} {scale.SCALED_MARK}")
 
 
 def page_with_controls(*controls: QWidget, fill: bool = False) -> tuple[QWidget, QVBoxLayout]:
@@ -314,3 +330,45 @@ def page_with_controls(*controls: QWidget, fill: bool = False) -> tuple[QWidget,
         row.addStretch(1)
     column.addLayout(row)
     return page, column
+
+
+#: what `restyle` brings to a new text scale: the plots `style_plot` styled and the lines
+#: `curve` drew (colour, unscaled width, dashed)
+_plots: weakref.WeakSet[pg.PlotItem] = weakref.WeakSet()
+_curves: weakref.WeakKeyDictionary[pg.PlotDataItem, tuple[str, float, bool]] = \
+    weakref.WeakKeyDictionary()
+#: the unscaled size of each marker item seen in a styled plot (panels give unscaled sizes)
+_marker_sizes: weakref.WeakKeyDictionary[pg.ScatterPlotItem, float] = weakref.WeakKeyDictionary()
+
+
+def restyle(plot: pg.PlotItem) -> None:
+    """Bring `plot`'s tick fonts, axis labels, title, legend, lines and markers to the current
+    text scale."""
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font(TICK_PT))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, axis.labelUnits, **{
+                **axis.labelStyle, "font-size": f"{scaled(LABEL_PT):.1f}pt"})
+    title = plot.titleLabel
+    if title.text:
+        set_title(plot, title.text, getattr(title, "title_lines", 1))
+    if plot.legend is not None:
+        plot.legend.opts["labelTextSize"] = f"{scaled(LEGEND_PT):.1f}pt"
+        for _, label in plot.legend.items:
+            label.setText(label.text, size=plot.legend.opts["labelTextSize"])
+    for item in plot.items:
+        if item in _curves:
+            item.setPen(pen(*_curves[item]))
+        if isinstance(item, pg.ScatterPlotItem):
+            base = _marker_sizes.setdefault(item, float(item.opts["size"]))
+            item.setSize(scaled(base))
+
+
+def _restyle_all(_factor: float) -> None:
+    for plot in list(_plots):
+        if shiboken6.isValid(plot):
+            restyle(plot)
+
+
+scale.on_change(_restyle_all)
