@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QToolButton,
@@ -507,6 +508,52 @@ class FigureActions(QObject):
             self.tr("Animations (*.gif *.webp)"))
         return Path(name) if name else None
 
+    # -- closing the window -------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Before the window closes: a save under way is waited for, and a recording under way
+        is saved to its file (another if that fails) or discarded, as the user says. False:
+        the user cancelled, the window stays open and the recording goes on."""
+        recording = self.recorder
+        if recording is None:
+            return True
+        if recording.saving:
+            recording.wait_saved()
+            return True
+        if not recording.recording:
+            return True
+        answer = self.ask_save_recording()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            self._save_before_closing(recording)
+        else:
+            recording.discard()
+        self._finish()
+        return True
+
+    def ask_save_recording(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel: what to do with the recording under way as the window
+        closes."""
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        return QMessageBox.question(
+            self.window, self.tr("Recording under way"),
+            self.tr("The window is closing while a recording is under way. "
+                    "Save the recording to {path}?").format(path=self.path),
+            buttons, QMessageBox.StandardButton.Save)
+
+    def _save_before_closing(self, recording: Recorder) -> None:
+        """Write the recording now to its file; if that fails, to another file the user
+        picks, until it is written or the user gives up."""
+        path = self.path
+        while path is not None:
+            try:
+                recording.save_now(path)
+            except RecordingError as error:
+                path = self.ask_other_path(str(error))
+            else:
+                return
+
     def _finish(self) -> None:
         """Take the indicator away and let go of the frames."""
         if self.recorder is not None:
@@ -516,6 +563,12 @@ class FigureActions(QObject):
             self.indicator.deleteLater()
             self.indicator = None
         self.record_action.setText(self.tr("&Record…"))
+
+
+def confirm_close(window: MainWindow) -> bool:
+    """`FigureActions.confirm_close` of `window` (True if it has none)."""
+    actions = window.findChild(FigureActions)
+    return actions is None or actions.confirm_close()
 
 
 def install_figure_actions(window: MainWindow) -> list[QAction]:

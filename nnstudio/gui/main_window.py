@@ -45,7 +45,7 @@ from nnstudio.gui.data import prompts as data_prompts
 from nnstudio.gui.data.panel import DataPanel
 from nnstudio.gui.examples import list_examples
 from nnstudio.gui.export_dialog import install_export_action
-from nnstudio.gui.figure_dialogs import install_figure_actions
+from nnstudio.gui.figure_dialogs import confirm_close, install_figure_actions
 from nnstudio.gui.files import DESIGN_SUFFIX, DocumentFiles, design_files, display_name
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.language import language_menu
@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
 
     # -- window events ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.confirm_discard():
+        if not self.files.confirm_discard() or not confirm_close(self):  # the recording too
             event.ignore()
             return
         self.autosave.discard()

@@ -153,6 +153,22 @@ class Recorder(QObject):
                                         args=(frames, size, fps, path), daemon=True)
         self._writer.start()
 
+    def save_now(self, path: Path) -> None:
+        """Stop grabbing without a word (no `stopped`) and write the frames to `path` in
+        this thread, before the window closes; RecordingError when it cannot."""
+        self.timer.stop()
+        write_animation(list(self.frames), self.size, self.fps, path)
+
+    def discard(self) -> None:
+        """Stop grabbing without a word (no `stopped`) and forget the frames."""
+        self.timer.stop()
+        self.frames.clear()
+
+    def wait_saved(self) -> None:
+        """Block until the save under way (if any) has written its file or failed."""
+        if self._writer is not None:
+            self._writer.join()
+
     def _write_and_report(self, frames: list[Frame], size: QSize | None, fps: int,
                           path: Path) -> None:
         try:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from PIL import Image
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from nnstudio.design import Design
 from nnstudio.gui import recorder as recorder_module
@@ -225,3 +225,55 @@ def test_nothing_of_figures_and_recordings_holds_the_window(open_window, out):
     recorder = dialog.recorder()
     for holder in (actions, dialog, recorder):
         assert not any(value is window for value in vars(holder).values())
+
+
+def start_recording(window, out):
+    actions = window.findChild(FigureActions)
+    dialog = RecordDialog(window, out)
+    assert actions.start_from(dialog)
+    actions.recorder.grab_frame()
+    return actions, dialog.chosen_path()
+
+
+def test_closing_the_window_while_recording_saves_the_recording(open_window, out, monkeypatch):
+    window = open_window()
+    actions, path = start_recording(window, out)
+    asked = []
+    monkeypatch.setattr(actions, "ask_save_recording",
+                        lambda: asked.append(True) or QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert asked and not actions.recorder.recording
+    with Image.open(path) as image:
+        assert image.format == "GIF" and image.n_frames >= 1
+
+
+def test_closing_while_recording_can_be_cancelled_or_discard_it(open_window, out, monkeypatch):
+    window = open_window()
+    actions, path = start_recording(window, out)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(actions, "ask_save_recording", lambda: answers.pop(0))
+    assert not window.close()
+    assert window.isVisible() and actions.recorder.recording
+    assert window.close()
+    assert not answers and not path.exists() and not actions.recorder.frames
+    assert actions.indicator is None
+
+
+def test_a_failed_save_on_closing_offers_another_file(open_window, out, monkeypatch):
+    window = open_window()
+    actions, _path = start_recording(window, out)
+    actions.path = out / "missing" / "r.gif"
+    monkeypatch.setattr(actions, "ask_save_recording", lambda: QMessageBox.StandardButton.Save)
+    offered = []
+    monkeypatch.setattr(actions, "ask_other_path",
+                        lambda message: offered.append(message) or out / "elsewhere.gif")
+    assert window.close()
+    assert offered and "missing" in offered[0] and (out / "elsewhere.gif").exists()
+
+
+def test_closing_waits_for_a_save_under_way(qtbot, open_window, out):
+    window = open_window()
+    actions, path = start_recording(window, out)
+    actions.recorder.stop()  # the save starts on its thread
+    assert window.close()
+    assert path.exists() and not actions.recorder.saving
