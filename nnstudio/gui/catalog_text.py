@@ -51,6 +51,16 @@ PROBLEM_TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("CatalogProblem", "must be a list of positive integers such as [2] or "
                                         "[1, 28, 28], got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must have one to three dimensions, got {value}"),
+    # a node's parameters (nnstudio.core.catalog.check_params), {name} the parameter's repr
+    QT_TRANSLATE_NOOP("CatalogProblem", "{type} has no parameter {name}; it takes {names}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "{type} has no parameter {name}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "{type} needs {name}"),
+    # an initialiser's options (nnstudio.core.initializers.parse_spec), {name} its repr
+    QT_TRANSLATE_NOOP("CatalogProblem", "initialiser {name}: {key} must be a number, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem",
+                      "initialiser {name}: {key} must be at least {limit}, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem",
+                      "initialiser {name}: {key} must be at most {limit}, got {value}"),
 ))  # cast: QT_TRANSLATE_NOOP is typed as returning object, it returns its text
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui import theme
+from nnstudio.gui.design_text import problem_texts
 
 
 def _html(text: str) -> str:
@@ -46,7 +47,7 @@ class ProblemsDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.source = Path(source)
-        self.lines = [str(p) for p in problems]
+        self.lines = problem_texts(problems)
         self.setWindowTitle(self.tr("Cannot open {name}").format(name=self.source.name))
         self.resize(820, 440)
 

@@ -18,6 +18,7 @@ from nnstudio.design import Design, DesignError
 from nnstudio.design.io import read_text
 from nnstudio.design.spec import FORMAT, VERSION
 from nnstudio.gui import language, settings
+from nnstudio.gui.design_text import problem_texts
 from nnstudio.gui.examples import example_tr
 from nnstudio.gui.model import DesignModel
 
@@ -178,7 +179,7 @@ class DocumentFiles(QObject):
         try:
             self.model.design.save(path)
         except DesignError as exc:
-            return self._save_failed(str(exc))
+            return self._save_failed("\n".join(problem_texts(exc.problems)))
         except Exception as exc:  # never lose work to a failure the design package missed
             return self._save_failed(self.tr("Could not save {path}: {problem}").format(
                 path=path, problem=f"{type(exc).__name__}: {exc}"))
