@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -54,15 +55,24 @@ class Panel(QWidget):
         if snapshot.run != self._run:
             self.clear()
             self._run = snapshot.run
-        try:
-            self.draw(snapshot)
-        except Exception as error:  # one failing panel must not stop the rest
-            self._show_failure(error)
-        else:
+        self.guarded(lambda: self.draw(snapshot))
+
+    def receive_data(self, dataset: Any) -> None:
+        """`set_data(dataset)`, failing the way a drawing fails: in place, the others go on."""
+        self.guarded(lambda: self.set_data(dataset))
+
+    def guarded(self, work: Callable[[], object]) -> None:
+        """Run `work` (a drawing or new data); if it raises, show a short error in place of the
+        plots instead, and log the traceback once per distinct error."""
+        failure = run_guarded(work, self.failure, type(self).__name__)
+        if failure is None:
             self._recover()
+        else:
+            self.failure = failure
+            self.show_message(self._failure_message())
 
     def _recover(self) -> None:
-        """After a drawing that succeeded: take the error text of an earlier failure away."""
+        """After work that succeeded: take the error text of an earlier failure away."""
         if self.failure is not None and self.message == self._failure_message():
             self.show_content()
         self.failure = None
@@ -71,15 +81,6 @@ class Panel(QWidget):
         return QCoreApplication.translate(
             "Panel", "This panel could not draw the latest snapshot: {error}").format(
             error=self.failure)
-
-    def _show_failure(self, error: Exception) -> None:
-        """Log the traceback (once per distinct error) and show a short error text instead of
-        the plots."""
-        text = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
-        if text != self.failure:
-            log.exception("The %s panel could not draw a snapshot", type(self).__name__)
-        self.failure = text
-        self.show_message(self._failure_message())
 
     def clear(self) -> None:
         """Forget the training run (after a reset or for a new design)."""
@@ -130,6 +131,19 @@ class Panel(QWidget):
     def message(self) -> str | None:
         """The empty-state text on show, or None when the plots are."""
         return self._message.text() if self._stack.currentWidget() is self._message else None
+
+
+def run_guarded(work: Callable[[], object], last_failure: str | None, who: str) -> str | None:
+    """Run `work`; None if it returned, else the short text of the exception it raised (its
+    traceback logged, unless `last_failure` already was that text: once, not every frame)."""
+    try:
+        work()
+    except Exception as error:  # one failing panel must not stop the rest
+        text = f"{type(error).__name__}: {error}"[:MAX_ERROR_CHARS]
+        if text != last_failure:
+            log.exception("The %s panel could not draw a snapshot", who)
+        return text
+    return None
 
 
 def is_fresh(snapshot: Any, probe: str) -> bool:

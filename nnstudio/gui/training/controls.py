@@ -4,6 +4,8 @@ epoch, step, time, speed and loss in the status bar."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
@@ -24,6 +26,9 @@ from nnstudio.gui.training.icons import PAUSE_COLOUR, PLAY_COLOUR, training_icon
 from nnstudio.gui.training.worker import LoadReport
 
 ICON_SIZE = 40
+#: the toolbars' looks as the window narrows, roomiest first: their icons' size (a fraction of
+#: each toolbar's own) and whether the buttons other than the training ones keep their text
+TOOLBAR_LOOKS = ((1.0, True), (0.75, True), (0.75, False), (0.6, False))
 #: seconds between steps for each speed, fastest first
 SPEED_DELAYS = (0.0, 0.01, 0.1, 1.0)
 
@@ -64,12 +69,77 @@ class SpaceTap(QObject):
         return False
 
 
-class TrainingControls(QObject):
-    """Actions (for the Training menu), the training toolbar and the status-bar read-out."""
+class ToolbarFitter(QObject):
+    """Keeps the toolbars along the top of `window` (side by side in one row, `last` at the
+    end) within the window's width, so no button hides behind a toolbar's "»": as the window
+    narrows (or its text grows) they take smaller icons, then the buttons of every toolbar but
+    `last` (the training one) show only their icons (their tooltips still name them); if even
+    that is too wide, `last` moves to a row of its own."""
 
-    def __init__(self, controller: TrainingController, window: QMainWindow):
+    def __init__(self, window: QMainWindow, last: QToolBar):
+        super().__init__(window)
+        self.window = window
+        self.last = last
+        #: each toolbar's own icon size and button style, as first seen
+        self._looks: dict[QToolBar, tuple[QSize, Qt.ToolButtonStyle]] = {}
+        self._second_row = False
+        window.installEventFilter(self)
+        last.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (kind == QEvent.Type.Resize and watched is self.window) or kind in (
+                QEvent.Type.FontChange, QEvent.Type.LanguageChange, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def toolbars(self) -> list[QToolBar]:
+        """The toolbars shown along the top of the window, `last` at the end."""
+        top = Qt.ToolBarArea.TopToolBarArea
+        bars = [bar for bar in self.window.findChildren(QToolBar)
+                if bar is not self.last and not bar.isHidden()
+                and self.window.toolBarArea(bar) == top]
+        return [*bars, self.last] if not self.last.isHidden() else bars
+
+    def fit(self) -> None:
+        """Choose the roomiest look whose toolbars fit the window's width."""
+        bars = self.toolbars()
+        for bar in bars:
+            self._looks.setdefault(bar, (bar.iconSize(), bar.toolButtonStyle()))
+        for look in TOOLBAR_LOOKS:
+            self._apply(bars, *look)
+            if sum(bar.sizeHint().width() for bar in bars) <= self.window.width():
+                self._set_second_row(False)
+                return
+        self._set_second_row(True)
+
+    def _apply(self, bars: list[QToolBar], icon_fraction: float, with_text: bool) -> None:
+        for bar in bars:
+            size, style = self._looks[bar]
+            bar.setIconSize(QSize(round(size.width() * icon_fraction),
+                                  round(size.height() * icon_fraction)))
+            keep = with_text or bar is self.last
+            bar.setToolButtonStyle(style if keep else Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _set_second_row(self, wanted: bool) -> None:
+        if wanted == self._second_row:
+            return
+        self._second_row = wanted
+        if wanted:
+            self.window.insertToolBarBreak(self.last)
+        else:
+            self.window.removeToolBarBreak(self.last)
+
+
+class TrainingControls(QObject):
+    """Actions (for the Training menu), the training toolbar and the status-bar read-out.
+    `nodes()`: the design's nodes, in file order (to name the card a problem is about)."""
+
+    def __init__(self, controller: TrainingController, window: QMainWindow,
+                 nodes: Callable[[], Sequence[dict[str, Any]]] = tuple):
         super().__init__(window)
         self.controller = controller
+        self.nodes = nodes
         self.actions: dict[str, QAction] = {}
         self._make_actions(window)
         self.speed = QComboBox()
@@ -81,6 +151,7 @@ class TrainingControls(QObject):
         self.speed.currentIndexChanged.connect(
             lambda i: controller.set_speed(SPEED_DELAYS[i]))
         self.toolbar = self._make_toolbar(window)
+        self.toolbar_fitter = ToolbarFitter(window, self.toolbar)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # problems quote the design's strings
         self.status.setMinimumWidth(200)
@@ -142,7 +213,8 @@ class TrainingControls(QObject):
         self._set_enabled(report.ok)
         self._loss = math.nan
         if not report.ok:
-            first = located_problem_tr(report.problem.splitlines()[0]) if report.problem else ""
+            first = located_problem_tr(report.problem.splitlines()[0],
+                                       self.nodes()) if report.problem else ""
             self.status.setText(self.tr("Cannot train yet: {problem}").format(problem=first))
 
     def _show_running(self, running: bool) -> None:

@@ -15,7 +15,7 @@ from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
 from nnstudio.gui.autosave import is_autosave_file
 from nnstudio.gui.network_text import located_problem_tr
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Panel, run_guarded
 from nnstudio.gui.panels.images import FeatureMapsPanel
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
@@ -52,17 +52,21 @@ def in_use(bar: QTabBar, docks: dict[str, QDockWidget]) -> bool:
 
 
 class NeuronThumbnails:
-    """Feeds the neuron thumbnails on the canvas cards as the panels are fed (see feeder)."""
+    """Feeds the neuron thumbnails on the canvas cards as the panels are fed (see feeder). If
+    drawing them raises, the traceback is logged once and the panels carry on."""
 
     title = "neurons"
     probes = frozenset({"neurons"})
 
     def __init__(self, canvas: CanvasView):
         self.canvas = canvas
+        #: the message of the exception the last drawing raised, or None
+        self.failure: str | None = None
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         if "neurons" in snapshot.fresh:
-            self.canvas.show_neurons(snapshot.neurons)
+            self.failure = run_guarded(lambda: self.canvas.show_neurons(snapshot.neurons),
+                                       self.failure, type(self).__name__)
 
     def clear(self) -> None:
         self.canvas.show_neurons(None)
@@ -82,7 +86,8 @@ class TrainingUi(QObject):
         self._untrainable = False
         self.controller = controller = TrainingController(self)
         controller.set_panels([*panels, NeuronThumbnails(window.canvas)])
-        self.controls = TrainingControls(controller, window)
+        self.controls = TrainingControls(controller, window,
+                                         lambda: window.model.design.nodes)
         self.settings = HyperparameterPanel(window.model, window.undo_stack)
         self.banner = Banner(window.canvas)
         self.space_tap = SpaceTap(window.canvas, self.controls.actions["play"])
@@ -187,7 +192,7 @@ class TrainingUi(QObject):
     def _show_data(self, dataset: Dataset | None) -> None:
         """Give the panels the data, and show those that apply to it."""
         for panel in self.panels:
-            panel.set_data(dataset)
+            panel.receive_data(dataset)
         self.fit_panels_to_data()
 
     def fit_panels_to_data(self) -> None:
