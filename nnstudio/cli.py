@@ -23,7 +23,8 @@ from nnstudio.qtcheck import startup_problem
 COMMANDS = ("train", "validate", "info", "export")
 #: `nnstudio --help`'s last lines: the app's own options (nnstudio/gui/app.py)
 APP_USAGE = """without a command, nnstudio opens the app:
-  nnstudio [FILE] [--lang CODE] [--screenshot PNG [--size WxH]] [--train-steps N]
+  nnstudio [FILE | --present FILE] [--lang CODE] [--screenshot PNG [--size WxH]]
+  [--train-steps N]
   (nnstudio FILE --help describes them)"""
 #: at most this many problems are listed on stderr
 MAX_LISTED = 50

@@ -53,7 +53,8 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
 
 
 def widget_texts(window: QWidget) -> list[tuple[str, float]]:
-    """(what, height) of each visible label, button, combo box, tab and dock title."""
+    """(what, height) of each visible label, button, combo box and tab (not dock titles: the
+    style draws them in a font of its own, which does not follow the scale)."""
     found = []
     for widget in window.findChildren(QWidget):
         if not _shown(widget, window):
@@ -67,8 +68,6 @@ def widget_texts(window: QWidget) -> list[tuple[str, float]]:
             found.append((f"combo {widget.currentText()[:30]!r}", font_height(widget.font())))
         elif isinstance(widget, QTabBar) and widget.count():
             found.append((f"tabs {widget.tabText(0)[:30]!r}", font_height(widget.font())))
-        elif isinstance(widget, QDockWidget) and not widget.isFloating():
-            found.append((f"dock title {widget.windowTitle()!r}", font_height(widget.font())))
     return found
 
 
