@@ -389,6 +389,8 @@ class MainWindow(QMainWindow):
                 panel.planeClicked.connect(self.data_panel.edit_points)
         self.statusBar().messageChanged.connect(self._on_status_message)
         self.autosave.failed.connect(self.show_status)
+        self.training.controller.warned.connect(self.training.banner.show_warning)
+        self.training.controller.warned.connect(self.show_status)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
 
     # -- reacting ---------------------------------------------------------------------------------

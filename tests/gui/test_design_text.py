@@ -14,16 +14,23 @@ from typing import Any
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTranslator
 
-from nnstudio.design import Design, DesignError, build_network, io, load_weights
+from nnstudio.design import Design, DesignError, build_network, footprint, io, load_weights
 from nnstudio.design import trainer as design_trainer
 from nnstudio.design.lesson import check_lesson, step_problems
 from nnstudio.design.overrides import apply_overrides
 from nnstudio.design.validate import validate_document
+from nnstudio.gui import language
 from nnstudio.gui.design_text import (
+    CONTEXT,
     TEMPLATES,
+    WEIGHTS_CONTEXT,
     WEIGHTS_TEMPLATES,
+    design_problem_tr,
+    problem_text,
 )
+from nnstudio.gui.network_text import CONTEXT as NETWORK_CONTEXT
 from nnstudio.gui.templated import NESTED, template_pattern
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -297,3 +304,87 @@ def test_every_template_is_the_one_a_problem_the_design_package_writes_matches(s
     """Each template is written, and no template before it takes its texts."""
     matched = {first_template(text) for text in messages(said)}
     assert [t for t in ALL_TEMPLATES if t not in matched | UNREACHED] == []
+
+
+class Pseudo(QTranslator):
+    """Stands in for a translation of the new templates: "译〔template〕", fields kept."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if context in (CONTEXT, WEIGHTS_CONTEXT, NETWORK_CONTEXT):
+            return f"译〔{source}〕"
+        return None
+
+
+@pytest.fixture
+def pseudo(qapp):
+    translator = Pseudo()
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def chinese(qapp):
+    installed = language.install_translations(qapp, "zh_CN")
+    yield
+    language.remove_translations(qapp, installed)
+
+
+def test_every_problem_is_translated_with_its_path_and_values(pseudo, said):
+    for text in said:
+        if first_template(text.split(": ", 1)[-1]) is None and first_template(text) is None:
+            continue  # another translator's finding, tested with it
+        translated = design_problem_tr(text)
+        assert "译" in translated, text
+        for value in re.findall(r"^[^\s:]+(?=: )|'[^']*'|\b\d[\d,.]*\b|[\w.]+\.(?:json|npz)",
+                                text):
+            assert value in translated, (text, translated)
+
+
+def test_english_problems_stay_as_written(qapp, said):
+    for text in said:
+        assert design_problem_tr(text) == text
+
+
+def test_a_problem_keeps_its_path_and_translates_its_message(chinese):
+    from nnstudio.design.errors import Problem
+
+    line = problem_text(Problem("network.nodes[1].params.units", "must be at least 1, got 0"))
+    assert line == "network.nodes[1].params.units: 不能小于 1，而输入的是 0"
+
+
+def test_the_problems_dialog_speaks_chinese_for_a_bad_file(chinese, qtbot, tmp_path):
+    from nnstudio.gui.dialogs import ProblemsDialog
+
+    doc = changed(lambda d: nodes(d)[1]["params"].update(units=0))
+    path = tmp_path / "bad.json"
+    path.write_text(io.dumps(doc))
+    with pytest.raises(DesignError) as info:
+        Design.load(path)
+    dialog = ProblemsDialog(str(path), info.value.problems)
+    qtbot.addWidget(dialog)
+    shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert shown and all(CJK.search(line) for line in shown), shown
+    assert shown[0].startswith("network.nodes[1].params.units: ")
+
+
+def test_a_network_near_the_memory_limit_is_pointed_out_when_it_loads(qtbot, monkeypatch):
+    from nnstudio.gui.main_window import MainWindow
+
+    need = footprint.estimate  # the default design's need, whatever the machine
+    monkeypatch.setattr(footprint, "available_bytes", lambda: 1)
+    monkeypatch.setattr(footprint, "WARN_FRACTION", 0.0)
+
+    def roomy(analysis, batch, dtype=np.float32, available=None):
+        return real(analysis, batch, dtype, need(analysis, batch, dtype).total)
+
+    real = footprint.check_footprint
+    monkeypatch.setattr(footprint, "check_footprint", roomy)
+    from nnstudio.design import build
+    monkeypatch.setattr(build, "check_footprint", roomy)
+    window = MainWindow(remember_layout=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.training.controller.warned, timeout=20_000) as signal:
+        window.training.start()
+    assert signal.args[0].startswith("Training this network needs about ")
+    assert window.training.banner.message.text() == signal.args[0]

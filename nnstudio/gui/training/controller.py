@@ -3,6 +3,7 @@ snapshots in (fed to the panels), and what the window needs to know about the ru
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.design import Design
+from nnstudio.gui.design_text import design_problem_tr
 from nnstudio.gui.training.feeder import Panel, PanelFeeder
 from nnstudio.gui.training.session import WorkerSession
 from nnstudio.gui.training.worker import LoadReport, WorkerFailure
@@ -30,8 +32,12 @@ class TrainingController(QObject):
     diverged = Signal(object)
     #: a worker.WorkerFailure: something raised in the worker, training is paused
     failed = Signal(object)
-    #: a worker.LoadReport, after every new design or network
+    #: a worker.LoadReport, after every new design or network (its weights problem in the
+    #: user's language)
     loaded = Signal(object)
+    #: a warning about the design just loaded (its training nearly fills the free memory), in
+    #: the user's language; after `loaded`
+    warned = Signal(str)
     #: (path, problem): the weights were saved to path ("" problem) or not
     weightsSaved = Signal(str, str)
     #: the panels show the state after every command sent so far, and training is not running
@@ -81,7 +87,7 @@ class TrainingController(QObject):
         session.diverged.connect(self.diverged)
         session.failed.connect(self._on_failed)
         session.loaded.connect(self._on_loaded)
-        session.weightsSaved.connect(self.weightsSaved)
+        session.weightsSaved.connect(self._on_weights_saved)
         self._wire(session)
         self._send("set_speed", self.speed)
         self._load(design, weights)
@@ -215,14 +221,20 @@ class TrainingController(QObject):
 
     # -- reports -------------------------------------------------------------------------------
     def _on_loaded(self, report: LoadReport) -> None:
+        report = dataclasses.replace(report, weights_problem=lines_tr(report.weights_problem))
         self.trainable = report.ok
         self.weights_loaded = bool(report.weights)
         if not report.ok:
             self.running = False
             self.feeder.clear()  # before `loaded`, whose receivers may then say why
         self.loaded.emit(report)
+        for warning in report.warnings:
+            self.warned.emit(sentence(design_problem_tr(warning)))
         if not report.ok:
             self.settled.emit()
+
+    def _on_weights_saved(self, path: str, problem: str) -> None:
+        self.weightsSaved.emit(path, lines_tr(problem))
 
     def _on_failed(self, failure: WorkerFailure) -> None:
         self.running = False
@@ -246,3 +258,13 @@ class TrainingController(QObject):
         self.snapshotShown.emit(snapshot)
         if not snapshot.running and self._shown_commands == self._sent:
             self.settled.emit()
+
+
+def lines_tr(text: str) -> str:
+    """A DesignError's text (one problem a line) in the user's language."""
+    return "\n".join(design_problem_tr(line) for line in text.splitlines())
+
+
+def sentence(text: str) -> str:
+    """`text` begun with a capital, as a message on its own ("Training this network …")."""
+    return text[:1].upper() + text[1:]
