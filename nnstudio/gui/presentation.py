@@ -152,6 +152,30 @@ class PresentationBar(QWidget):
         self.show_state(snapshot.running, epoch, self.loss)
 
 
+class PresentedTitle(QLabel):
+    """A dock's title in presentation mode: a label in the window's (boosted) font, where Qt's
+    own title bar keeps a small font whatever the dock's is."""
+
+    def __init__(self, dock: QDockWidget):
+        super().__init__(dock.windowTitle())
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(8, 2, 8, 2)
+
+
+def present_title(dock: QDockWidget) -> None:
+    """Give `dock` a large title for presentation mode (see `restore_title`)."""
+    if not isinstance(dock.titleBarWidget(), PresentedTitle):
+        dock.setTitleBarWidget(PresentedTitle(dock))
+
+
+def restore_title(dock: QDockWidget) -> None:
+    """Give `dock` back Qt's own title bar, with its float and close buttons."""
+    title = dock.titleBarWidget()
+    if isinstance(title, PresentedTitle):
+        dock.setTitleBarWidget(None)
+        title.deleteLater()
+
+
 class Presentation(QObject):
     """Presentation mode of one main window."""
 
@@ -231,6 +255,8 @@ class Presentation(QObject):
         QCoreApplication.sendPostedEvents()  # the smaller fonts' layouts first, then the state
         w.removeToolBar(self.toolbar)
         self.toolbar.hide()
+        for dock in w.findChildren(QDockWidget):
+            restore_title(dock)
         w.setWindowState(saved.window_state)
         w.restoreGeometry(saved.geometry)
         if saved.window_state == Qt.WindowState.WindowNoState:
@@ -276,6 +302,7 @@ class Presentation(QObject):
         if lesson is not None:
             lesson.setFloating(False)
             w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, lesson)
+            present_title(lesson)
             lesson.show()
         for i, dock in enumerate(panels):
             dock.setFloating(False)
@@ -283,6 +310,7 @@ class Presentation(QObject):
                 w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             else:
                 w.splitDockWidget(panels[i - 1], dock, Qt.Orientation.Horizontal)
+            present_title(dock)
             dock.show()
         size = w.size()
         if lesson is not None:

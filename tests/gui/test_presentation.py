@@ -180,6 +180,19 @@ def test_presentation_shows_the_canvas_lesson_and_step_panels_only(qtbot, open_w
     assert not window.palette_dock.isVisible()
 
 
+def test_presented_docks_have_titles_in_large_type_and_get_their_own_back(qtbot, open_window):
+    """Qt's dock title bars keep a small font however large the dock's: presented docks get a
+    title label in the boosted font, and their own title bars (float, close) back on leaving."""
+    window = lesson_window(qtbot, open_window)
+    presentation = present(qtbot, window, (1920, 1080))
+    for dock in [window.lessons.dock, *presentation.presented_panels()]:
+        title = dock.titleBarWidget()
+        assert isinstance(title, QLabel) and title.text() == dock.windowTitle()
+        assert title.isVisible() and font_height(title.font()) >= 24
+    presentation.leave()
+    assert all(d.titleBarWidget() is None for d in window.findChildren(QDockWidget))
+
+
 def test_without_a_lesson_the_loss_and_the_panel_for_the_data_are_shown(qtbot, open_window):
     window = open_window(Design.load(SPIRAL))
     presentation = present(qtbot, window, (1920, 1080))
