@@ -172,7 +172,7 @@ def restore_title(dock: QDockWidget) -> None:
     """Give `dock` back Qt's own title bar, with its float and close buttons."""
     title = dock.titleBarWidget()
     if isinstance(title, PresentedTitle):
-        dock.setTitleBarWidget(None)
+        dock.setTitleBarWidget(None)  # type: ignore[arg-type]  # None restores Qt's own
         title.deleteLater()
 
 
