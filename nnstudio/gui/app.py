@@ -190,7 +190,7 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
     if getattr(args, "present_file", None) is not None:
         window.presentation.enter(QSize(*args.size) if args.screenshot is not None else None)
     if error is not None:
-        QTimer.singleShot(0, lambda: window.show_problems(error))
+        QTimer.singleShot(0, window, lambda: window.show_problems(error))
     if args.screenshot is None:
         QTimer.singleShot(0, window, lambda: _greet(window, args.design is None))
     return window

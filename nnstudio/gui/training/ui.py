@@ -212,7 +212,7 @@ class TrainingUi(QObject):
         for is_front, dock in docks:  # after the others are shown, or one may cover it
             if is_front:
                 dock.raise_()
-        QTimer.singleShot(0, self._hide_stale_tab_bars)  # once Qt has laid the docks out
+        QTimer.singleShot(0, self.window, self._hide_stale_tab_bars)  # once laid out; not if closed
 
     def _hide_stale_tab_bars(self) -> None:
         """Qt can leave old tab bars of tabbed docks on show after some docks were hidden or
