@@ -133,9 +133,10 @@ TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
 
 
 def _nested(text: str) -> str:
-    """A {problem} inside a finding: a parameter's verdict, or a finding itself."""
-    verdict = problem_tr(text)
-    return verdict if verdict != text else network_problem_tr(text)
+    """A {problem} inside a finding: a finding itself, or a parameter's verdict (tried second:
+    the catalogue's "{type} needs {name}" would also take "Add needs inputs of the same …")."""
+    finding = network_problem_tr(text)
+    return finding if finding != text else problem_tr(text)
 
 
 #: a finding of the graph analysis in the user's language (unchanged without a template)

@@ -1191,6 +1191,36 @@
         <source>must have one to three dimensions, got {value}</source>
         <translation>必须有一到三个维度，而输入的有 {value} 个</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>{type} has no parameter {name}; it takes {names}</source>
+        <translation>{type} 没有参数 {name}；它的参数有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} has no parameter {name}</source>
+        <translation>{type} 没有参数 {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} needs {name}</source>
+        <translation>{type} 需要 {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>initialiser {name}: {key} must be a number, got {value}</source>
+        <translation>初始化器 {name}：{key} 必须是数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initialiser {name}: {key} must be at least {limit}, got {value}</source>
+        <translation>初始化器 {name}：{key} 必须不小于 {limit}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>initialiser {name}: {key} must be at most {limit}, got {value}</source>
+        <translation>初始化器 {name}：{key} 必须不大于 {limit}，实际为 {value}</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionPanel</name>
@@ -1665,7 +1695,7 @@
         <translation>用“导入…”打开一个文件</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/catalog_text.py" line="+6"/>
+        <location filename="../../nnstudio/gui/catalog_text.py" line="+7"/>
         <location filename="../../nnstudio/gui/data/panel.py" line="+65"/>
         <source>class {k}</source>
         <extracomment>the name nnstudio.data.sources gives class k of a dataset that names none; the data dock&apos;s class picker shows the same words</extracomment>
@@ -2225,9 +2255,513 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>DesignProblem</name>
+    <message>
+        <location filename="../../nnstudio/gui/design_text.py" line="+36"/>
+        <source>cannot save: a file name cannot contain a NUL character (\0)</source>
+        <extracomment>translation context of the problems with a design file translation context of the problems with a weights file the problems of reading, validating and saving a design (nnstudio.design.io, checks, validate, check_network, check_sections, lesson, overrides, document, trainer), the more specific first</extracomment>
+        <translation>无法保存：文件名不能包含 NUL 字符（\0）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot save {path}: it is a folder</source>
+        <translation>无法保存 {path}：它是文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {path}: it is not a regular file</source>
+        <translation>无法保存 {path}：它不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {path}: the design holds values a design file cannot</source>
+        <translation>无法保存 {path}：设计中含有设计文件无法保存的值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot save {path}: the design is nested too deeply</source>
+        <translation>无法保存 {path}：设计嵌套太深</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this design has no file yet: give a path to save it to</source>
+        <translation>这个设计还没有文件：请给出保存路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a file name cannot contain a NUL character (\0)</source>
+        <translation>文件名不能包含 NUL 字符（\0）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a symbolic link; nnstudio reads only the file itself</source>
+        <translation>{path} 是符号链接；nnstudio 只读取文件本身</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not a regular file</source>
+        <translation>{path} 不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a text file (it is not UTF-8)</source>
+        <translation>{path} 不是文本文件（不是 UTF-8 编码）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a text file</source>
+        <translation>{path} 不是文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty</source>
+        <translation>{path} 是空的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is {size} MB; a design file is at most {limit} MB</source>
+        <translation>{path} 有 {size} MB；设计文件最多 {limit} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} ends too early (is it truncated?): {reason} (line {line}, column {column})</source>
+        <translation>{path} 提前结束（文件被截断了吗？）：{reason}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not valid JSON: {reason} (line {line}, column {column})</source>
+        <translation>{path} 不是有效的 JSON：{reason}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is nested too deeply to be a design</source>
+        <translation>{path} 嵌套太深，不可能是设计文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appears more than once in the same object</source>
+        <translation>在同一个对象中出现了不止一次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the data: {problem}</source>
+        <translation>无法读取数据：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is nested more than {depth} levels deep</source>
+        <translation>嵌套超过 {depth} 层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has a key that is not text: {key}</source>
+        <translation>有一个不是文本的键：{key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holds text that is not valid Unicode (a lone surrogate such as \ud800)</source>
+        <translation>包含无效的 Unicode 文本（孤立的代理字符，例如 \ud800）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a finite number, got {value}</source>
+        <translation>必须是有限的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is a number of {digits} digits, too large to use: numbers must stay below 1.8e308</source>
+        <translation>是一个 {digits} 位的数，太大，无法使用：数值必须小于 1.8e308</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a design file holds a JSON object ({...}), not a list</source>
+        <translation>设计文件应包含一个 JSON 对象（{...}），而不是列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a design file holds a JSON object ({...}), not a text</source>
+        <translation>设计文件应包含一个 JSON 对象（{...}），而不是文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a design file holds a JSON object ({...}), not a number</source>
+        <translation>设计文件应包含一个 JSON 对象（{...}），而不是数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a design file holds a JSON object ({...}), not a boolean</source>
+        <translation>设计文件应包含一个 JSON 对象（{...}），而不是布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a design file holds a JSON object ({...}), not null</source>
+        <translation>设计文件应包含一个 JSON 对象（{...}），而不是 null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not an nnstudio design (it has no format; a design has &quot;format&quot;: &quot;nnstudio-design&quot;)</source>
+        <translation>这不是 nnstudio 设计（它没有 format；设计应有 &quot;format&quot;: &quot;nnstudio-design&quot;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is not an nnstudio design (its format is {format}; a design has &quot;format&quot;: &quot;nnstudio-design&quot;)</source>
+        <translation>这不是 nnstudio 设计（它的 format 是 {format}；设计应有 &quot;format&quot;: &quot;nnstudio-design&quot;）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>made by a newer nnstudio (file version {version}, this nnstudio reads up to {supported}): update nnstudio</source>
+        <translation>由更新版本的 nnstudio 创建（文件版本 {version}，此 nnstudio 最高只能读取 {supported}）：请更新 nnstudio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is missing: add &quot;version&quot;: {version}</source>
+        <translation>缺失：请添加 &quot;version&quot;: {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a whole number such as {version}, got {value}</source>
+        <translation>必须是整数，例如 {version}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be 1 or more, got {value}</source>
+        <translation>必须不小于 1，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing: a design needs a network of nodes and edges</source>
+        <translation>缺失：设计需要一个由节点和连接组成的网络</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a known key (did you mean {suggestion}?)</source>
+        <translation>不是已知的键（您是不是想写 {suggestion}？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a design takes {keys}</source>
+        <translation>不是已知的键；设计可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; the network takes {keys}</source>
+        <translation>不是已知的键；网络可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a node takes {keys}</source>
+        <translation>不是已知的键；节点可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; the training section takes {keys}</source>
+        <translation>不是已知的键；训练部分可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; the {source} source takes {keys}</source>
+        <translation>不是已知的键；{source} 数据源可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a lesson takes {keys}</source>
+        <translation>不是已知的键；课程可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a step takes {keys}</source>
+        <translation>不是已知的键；步骤可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a translation takes {keys}</source>
+        <translation>不是已知的键；翻译可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; a translated step takes {keys}</source>
+        <translation>不是已知的键；翻译后的步骤可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a known key; {what} takes {keys}</source>
+        <translation>不是已知的键；{what} 可以有 {keys}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an object of texts, got {value}</source>
+        <translation>必须是由文本组成的对象，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an object of dotted paths and values such as {example}, got {value}</source>
+        <translation>必须是由点分路径和值组成的对象，例如 {example}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be an object of language codes such as {example}, got {value}</source>
+        <translation>必须是以语言代码为键的对象，例如 {example}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be an object such as {example}, got {value}</source>
+        <translation>必须是对象，例如 {example}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing ({hint})</source>
+        <translation>缺失（{hint}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is missing; a node looks like {example}</source>
+        <translation>缺失；节点的写法如 {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list, got {value}; a node looks like {example}</source>
+        <translation>必须是列表，实际为 {value}；节点的写法如 {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of pairs such as [{example}], got {value}</source>
+        <translation>必须是成对组成的列表，例如 [{example}]，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing: every node needs a unique id such as &quot;h1&quot;</source>
+        <translation>缺失：每个节点都需要唯一的 id，例如 &quot;h1&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a non-empty text, got {value}</source>
+        <translation>必须是非空文本，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{id} is already the id of network.nodes[{index}]; ids must be unique</source>
+        <translation>{id} 已经是 network.nodes[{index}] 的 id；id 必须唯一</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is missing: choose a node type such as Dense or Conv2D</source>
+        <translation>缺失：请选择节点类型，例如 Dense 或 Conv2D</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown node type {type} (did you mean {suggestion}?); the types are {types}</source>
+        <translation>未知的节点类型 {type}（您是不是想写 {suggestion}？）；可用的类型有 {types}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown node type {type}; the types are {types}</source>
+        <translation>未知的节点类型 {type}；可用的类型有 {types}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a pair of node ids such as {example}, got {value}</source>
+        <translation>必须是一对节点 id，例如 {example}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>names a node that does not exist: {names}</source>
+        <translation>指向不存在的节点：{names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be two numbers [x, y], got {value}</source>
+        <translation>必须是两个数 [x, y]，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown data source {name} (did you mean {suggestion}?); the sources are {names}</source>
+        <translation>未知的数据源 {name}（您是不是想写 {suggestion}？）；可用的数据源有 {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown data source {name}; the sources are {names}</source>
+        <translation>未知的数据源 {name}；可用的数据源有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not contain a NUL character (\u0000): no file is named so</source>
+        <translation>不能包含 NUL 字符（\u0000）：没有文件这样命名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown loss {name} (did you mean {suggestion}?); the losses are {names}</source>
+        <translation>未知的损失函数 {name}（您是不是想写 {suggestion}？）；可用的损失函数有 {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown loss {name}; the losses are {names}</source>
+        <translation>未知的损失函数 {name}；可用的损失函数有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown optimizer {name} (did you mean {suggestion}?); the optimizers are {names}</source>
+        <translation>未知的优化器 {name}（您是不是想写 {suggestion}？）；可用的优化器有 {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown optimizer {name}; the optimizers are {names}</source>
+        <translation>未知的优化器 {name}；可用的优化器有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of two numbers, got {value}</source>
+        <translation>必须是两个数组成的列表，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item {index}: {problem}</source>
+        <translation>第 {index} 项：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be false, true or an object such as {example}, got {value}</source>
+        <translation>必须是 false、true 或对象，例如 {example}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a text, got {value}</source>
+        <translation>必须是文本，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing: a lesson needs a list of steps</source>
+        <translation>缺失：课程需要一个步骤列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>makes {count} changes; a step makes at most {limit}</source>
+        <translation>做了 {count} 处更改；一个步骤最多做 {limit} 处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a dotted path such as training.optimizer.lr or network.nodes.h1.params.units</source>
+        <translation>不是点分路径，例如 training.optimizer.lr 或 network.nodes.h1.params.units</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a language code such as zh_CN or de</source>
+        <translation>不是语言代码，例如 zh_CN 或 de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has {count} steps, the lesson {steps}: translate the steps in the same order ({} for one left in English)</source>
+        <translation>有 {count} 个步骤，而课程有 {steps} 个：请按相同顺序翻译步骤（保留英文的步骤写 {}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown concept {name} (did you mean {suggestion}?)</source>
+        <translation>未知的概念 {name}（您是不是想写 {suggestion}？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown concept {name}; the concepts are {names}</source>
+        <translation>未知的概念 {name}；可用的概念有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown panel {name} (did you mean {suggestion}?)</source>
+        <translation>未知的面板 {name}（您是不是想写 {suggestion}？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown panel {name}; the panels are {names}</source>
+        <translation>未知的面板 {name}；可用的面板有 {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is listed twice</source>
+        <translation>{name} 列出了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list, got {value}</source>
+        <translation>必须是列表，实际为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has {count} steps; at most {limit} are allowed</source>
+        <translation>有 {count} 个步骤；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has {count} concepts; at most {limit} are allowed</source>
+        <translation>有 {count} 个概念；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has {count} panels; at most {limit} are allowed</source>
+        <translation>有 {count} 个面板；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must have at least {minimum} step</source>
+        <translation>必须至少有 {minimum} 个步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is {count} characters long; at most {limit} are allowed</source>
+        <translation>长 {count} 个字符；最多允许 {limit} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not a dotted path such as training.optimizer.lr (got {path})</source>
+        <translation>不是点分路径，例如 training.optimizer.lr（实际为 {path}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the network has no node {key} (did you mean {suggestion}?)</source>
+        <translation>网络中没有节点 {key}（您是不是想写 {suggestion}？）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the network has no node {key} (its nodes: {ids})</source>
+        <translation>网络中没有节点 {key}（它的节点有：{ids}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is {value}, which has no {key} inside</source>
+        <translation>{where} 是 {value}，其中没有 {key}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is a list of {count}: {key} is not a position in it</source>
+        <translation>{where} 是一个有 {count} 项的列表：{key} 不是其中的位置</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../nnstudio/gui/files.py" line="+93"/>
+        <location filename="../../nnstudio/gui/files.py" line="+94"/>
         <source>New design: drag layers from the palette onto the canvas</source>
         <extracomment>a different design is now open (New, Open, an example, a recent file) the recent-files list changed a short report for the status bar the design was saved to this path</extracomment>
         <translation>新设计：把层从层面板拖到画布上</translation>
@@ -2532,10 +3066,10 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+128"/>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+154"/>
         <location line="+135"/>
         <source>Export Figure</source>
-        <extracomment>figure sizes offered (pixels) the least width of a file name field (pixels)</extracomment>
+        <extracomment>figure sizes offered (pixels) the least width of a file name field (pixels) what `nnstudio --figure` can render: the canvas, the dashboard, or a lesson panel id</extracomment>
         <translation>导出图</translation>
     </message>
     <message>
@@ -2697,12 +3231,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+155"/>
         <source>&amp;Record…</source>
         <translation>录制(&amp;R)…</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-152"/>
         <source>Record the window or a panel while it trains, as an animated GIF or WebP</source>
         <translation>在训练过程中将窗口或某个面板录制为 GIF 或 WebP 动画</translation>
     </message>
@@ -2741,16 +3275,26 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <source>Animations (*.gif *.webp)</source>
         <translation>动画 (*.gif *.webp)</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>Recording under way</source>
+        <translation>正在录制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window is closing while a recording is under way. Save the recording to {path}?</source>
+        <translation>窗口即将关闭，但录制仍在进行。要把录制保存到 {path} 吗？</translation>
+    </message>
 </context>
 <context>
     <name>FigureDialogs</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+3"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Canvas (the network)</source>
         <translation>画布（网络结构）</translation>
     </message>
@@ -2760,9 +3304,14 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>仪表板（所有显示中的面板）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no figure “{name}”; choose one of {names}.</source>
+        <translation>没有名为“{name}”的图；请从 {names} 中选择一个。</translation>
     </message>
 </context>
 <context>
@@ -3255,7 +3804,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../nnstudio/gui/language.py" line="+33"/>
+        <location filename="../../nnstudio/gui/language.py" line="+34"/>
         <source>Language</source>
         <extracomment>every language of the interface: code → its name in that language the application property that holds the language in use (&quot;en&quot;, &quot;zh_CN&quot; …)</extracomment>
         <translation>语言</translation>
@@ -3266,7 +3815,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>新的语言将在下次启动 nnstudio 时生效。</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3279,7 +3828,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-254"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-255"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -3428,30 +3977,30 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location filename="../../nnstudio/gui/lessons/gallery.py" line="+87"/>
         <source>Teaches: {concepts}</source>
         <extracomment>the gap between cards (pixels) the thumbnails&apos; size in a gallery narrower than WIDE (pixels): three columns at 1024×768</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>讲解：{concepts}</translation>
     </message>
 </context>
 <context>
     <name>LessonGallery</name>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a lesson: it opens as a new design, with its steps in the Lesson panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一节课：它会作为新设计打开，步骤显示在“课程”面板中。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{concept} — coming</source>
-        <translation type="unfinished"></translation>
+        <translation>{concept}——即将推出</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Coming soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将推出</translation>
     </message>
 </context>
 <context>
@@ -3460,52 +4009,52 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location filename="../../nnstudio/gui/lessons/panel.py" line="+163"/>
         <source>This step&apos;s change does not fit the design: {problem}</source>
         <extracomment>the one table from a lesson&apos;s panel ids (nnstudio.design.lesson.PANELS) to the window&apos;s docks the object name of the Lesson dock the step now shown (0-based)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>这一步的修改与当前设计不符：{problem}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This step&apos;s change is already made.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步的修改已经做过了。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Apply “{step}”</source>
-        <translation type="unfinished"></translation>
+        <translation>应用“{step}”</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Step {number} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 步，共 {count} 步</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ask the class: {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>问问大家：{question}</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Introduction</source>
-        <translation type="unfinished"></translation>
+        <translation>简介</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make this step&apos;s change to the design (Undo takes it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>把这一步的修改应用到设计上（“撤销”可以恢复）</translation>
     </message>
 </context>
 <context>
@@ -3514,23 +4063,56 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location filename="../../nnstudio/gui/lessons/window.py" line="+37"/>
         <source>Lesson</source>
         <extracomment>File ▸ Lessons… (Ctrl+L is Auto Layout&apos;s) the heights (in proportion) of the Lesson dock and the data tabs below it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Lessons…</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a lesson of the course</source>
-        <translation type="unfinished"></translation>
+        <translation>选择课程中的一节课</translation>
+    </message>
+</context>
+<context>
+    <name>LossMarks</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+239"/>
+        <source>stopped: no improvement for 1 epoch</source>
+        <translation>已停止：1 轮没有改进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>best: epoch {epoch}</source>
+        <translation>最佳：第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged: loss {loss} → restored epoch {epoch}</source>
+        <translation>发散：损失 {loss} → 已恢复第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped: no improvement for {epochs} epochs</source>
+        <translation>已停止：{epochs} 轮没有改进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{stopped}; best weights restored</source>
+        <translation>{stopped}；已恢复最佳权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged: loss {loss} → restored the starting weights</source>
+        <translation>发散：损失 {loss} → 已恢复初始权重</translation>
     </message>
 </context>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/loss.py" line="+31"/>
+        <location filename="../../nnstudio/gui/panels/loss.py" line="+32"/>
         <source>Loss &amp; accuracy</source>
         <extracomment>per-step losses are smoothed with this EMA decay (a time constant of about 20 steps) the most points kept of the per-step curve and of the per-epoch curves: about one per pixel of a wide plot, as more only cost drawing time history keys of the per-epoch columns, in storage order</extracomment>
         <translation>损失与准确率</translation>
@@ -3547,17 +4129,17 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+12"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>accuracy (%)</source>
         <translation>准确率（%）</translation>
     </message>
@@ -3577,7 +4159,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>逐步（平滑后）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
@@ -3585,7 +4167,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+160"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+161"/>
         <source>Layers</source>
         <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right the layer palette (the name hides QWidget.palette(), which the window never calls)</extracomment>
         <translation>层</translation>
@@ -3781,7 +4363,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -3796,7 +4378,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>训练工具栏</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <location line="+85"/>
         <location line="+8"/>
         <location line="+53"/>
@@ -4141,6 +4723,21 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>连接 {source} → {target} 会形成环（{target} 已经流向 {source}）；网络必须单向流动</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>training this network needs {estimate}, more than the {free} of memory free: make the layers smaller</source>
+        <translation>训练这个网络需要 {estimate}，超过了可用的 {free} 内存：请把层改小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>training this network needs {estimate}, {percent} of the {free} of memory free</source>
+        <translation>训练这个网络需要 {estimate}，占可用的 {free} 内存的 {percent}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>about {total} ({weights} for the weights and their training state, {values} for the values of a batch of {batch})</source>
+        <translation>约 {total}（权重及其训练状态 {weights}，一个 {batch} 样本的批次的数值 {values}）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{name}: {problem}</source>
         <translation>{name}：{problem}</translation>
@@ -4266,7 +4863,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/base.py" line="+71"/>
+        <location filename="../../nnstudio/gui/panels/base.py" line="+81"/>
         <source>This panel could not draw the latest snapshot: {error}</source>
         <extracomment>characters of an exception&apos;s message a failing panel shows in place of its plots the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is only given snapshots that refresh one of them; None: every snapshot the size the plots are legible at, from the back of a lecture hall the message of the exception the last drawing raised, or None</extracomment>
         <translation>此面板无法绘制最新的快照：{error}</translation>
@@ -4309,9 +4906,52 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <source>PageDown / PageUp: step · B: Play / Pause · →: one step · Esc: leave</source>
+        <translation>PageDown / PageUp：切换步骤 · B：播放 / 暂停 · →：单步 · Esc：退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentation</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen for the lecture hall: large text, the canvas, the lesson and its panels (Esc leaves)</source>
+        <translation>为教室全屏显示：大号文字、画布、课程及其面板（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss {loss:.4g}</source>
+        <translation>损失 {loss:.4g}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/dialogs.py" line="+50"/>
+        <location filename="../../nnstudio/gui/dialogs.py" line="+51"/>
         <source>Cannot open {name}</source>
         <translation>无法打开 {name}</translation>
     </message>
@@ -4334,7 +4974,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/figure_dialogs.py" line="-214"/>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="-247"/>
         <location line="+57"/>
         <source>Record</source>
         <translation>录制</translation>
@@ -4403,7 +5043,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+238"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Nothing was recorded.</source>
         <translation>没有录制到任何内容。</translation>
     </message>
@@ -4570,80 +5210,98 @@ is {true}</source>
         <location filename="../../nnstudio/gui/lessons/start_page.py" line="+54"/>
         <source>Welcome to nnstudio</source>
         <extracomment>the smallest size the page opens at (pixels) an example&apos;s or a recent file&apos;s path</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 nnstudio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>See neural networks learn</source>
-        <translation type="unfinished"></translation>
+        <translation>看神经网络如何学习</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The course, one lesson per idea</source>
-        <translation type="unfinished"></translation>
+        <translation>整套课程，每个概念一节课</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ready-made designs to train</source>
-        <translation type="unfinished"></translation>
+        <translation>可以直接训练的现成设计</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>New design</source>
-        <translation type="unfinished"></translation>
+        <translation>新建设计</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An empty canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>一张空白画布</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A design file</source>
-        <translation type="unfinished"></translation>
+        <translation>一个设计文件</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Show at start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时显示</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No recent files</source>
-        <translation type="unfinished">没有最近打开的文件</translation>
+        <translation>没有最近的文件</translation>
+    </message>
+</context>
+<context>
+    <name>TextScale</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <source>&amp;Larger Text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;maller Text</source>
+        <translation>缩小文字(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset &amp;Text Size</source>
+        <translation>恢复文字大小(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../nnstudio/gui/training/controls.py" line="+76"/>
+        <location filename="../../nnstudio/gui/training/controls.py" line="+146"/>
         <source>Full speed</source>
-        <extracomment>seconds between steps for each speed, fastest first</extracomment>
+        <extracomment>the toolbars&apos; looks as the window narrows, roomiest first: their icons&apos; size (a fraction of each toolbar&apos;s own) and whether the buttons other than the training ones keep their text seconds between steps for each speed, fastest first each toolbar&apos;s own icon size and button style, as first seen</extracomment>
         <translation>全速</translation>
     </message>
     <message>
@@ -4667,13 +5325,13 @@ is {true}</source>
         <translation>全速训练最快，每秒重绘几次；流畅模式按屏幕允许的最高频率重绘；慢速模式展示每一步</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+52"/>
+        <location line="+20"/>
+        <location line="+53"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
@@ -4709,7 +5367,7 @@ is {true}</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -4795,9 +5453,9 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+149"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+154"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
-        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else)</extracomment>
+        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else) the message of the exception the last drawing raised, or None</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
     </message>
     <message>
@@ -4829,7 +5487,7 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+460"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+468"/>
         <source>There is no trained network to save.</source>
         <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the weights of a checkpoint with a sane loss are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` a WorkerFailure: something raised; training is paused, the weights are kept how many commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
@@ -4878,6 +5536,90 @@ is {true}</source>
         <location line="+49"/>
         <source>{name} ({shape}) · mean {mean:.3g} · std {std:.3g}</source>
         <translation>{name} ({shape}) · 均值 {mean:.3g} · 标准差 {std:.3g}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsProblem</name>
+    <message>
+        <location filename="../../nnstudio/gui/design_text.py" line="+6"/>
+        <source>{path} is not a weights file (.npz)</source>
+        <extracomment>the problems of loading a weights file (nnstudio.design.weights), the more specific first</extracomment>
+        <translation>{path} 不是权重文件（.npz）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is damaged and cannot be read</source>
+        <translation>{path} 已损坏，无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appears twice in the archive</source>
+        <translation>在压缩包中出现了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is missing from {name}</source>
+        <translation>{name} 中缺少它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a parameter of this network</source>
+        <translation>不是这个网络的参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is encrypted; nnstudio reads only plain .npz archives</source>
+        <translation>已加密；nnstudio 只读取未加密的 .npz 压缩包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is compressed with zip method {method}; nnstudio reads only stored or deflated members, as numpy writes them</source>
+        <translation>使用 zip 压缩方法 {method}；nnstudio 只读取 numpy 所写的存储或 deflate 压缩的成员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>claims {claimed} bytes, more than a parameter of shape {shape} can take ({most})</source>
+        <translation>声称有 {claimed} 字节，超过形状为 {shape} 的参数所能容纳的大小（{most}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>claims {stored} stored bytes, more than the whole file holds ({size})</source>
+        <translation>声称存储了 {stored} 字节，超过整个文件的大小（{size}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>claims {claimed} bytes but stores {stored}: the archive is damaged</source>
+        <translation>声称有 {claimed} 字节，实际存储 {stored} 字节：压缩包已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>claims {claimed} bytes from {stored} deflated, more than deflate can expand: the archive is damaged</source>
+        <translation>声称由 {stored} 字节 deflate 数据解压为 {claimed} 字节，超出 deflate 的最大解压比：压缩包已损坏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>holds Python objects, which nnstudio never loads</source>
+        <translation>包含 Python 对象，nnstudio 从不加载它们</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not an array of real numbers ({dtype})</source>
+        <translation>不是实数数组（{dtype}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has shape {shape}, this network needs {expected}</source>
+        <translation>形状为 {shape}，这个网络需要 {expected}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holds NaN or infinite values</source>
+        <translation>包含 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holds values too large for {dtype} (up to {largest}; {dtype} holds up to {limit})</source>
+        <translation>包含对 {dtype} 来说太大的值（最大 {largest}；{dtype} 最多能表示 {limit}）</translation>
     </message>
 </context>
 <context>
