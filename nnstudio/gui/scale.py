@@ -113,6 +113,8 @@ class TextScale(QObject):
         return points * self.factor
 
     def _apply(self, before: float) -> None:
+        if before == 1.0:  # unscaled: the app's font is the base, whoever set it since
+            self.base_font = QFont(self.app.font())
         font = QFont(self.base_font)
         old_points = font.pointSizeF() * before
         font.setPointSizeF(self.base_font.pointSizeF() * self.factor)
