@@ -157,7 +157,7 @@ class PresentedTitle(QLabel):
     own title bar keeps a small font whatever the dock's is."""
 
     def __init__(self, dock: QDockWidget):
-        super().__init__(dock.windowTitle())
+        super().__init__(dock.windowTitle().replace("&&", "&"))  # the title bar's escape
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setContentsMargins(8, 2, 8, 2)
 
