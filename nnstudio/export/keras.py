@@ -20,12 +20,7 @@ from nnstudio.export.common import (
     emitter_for,
     padding_of,
 )
-from nnstudio.export.script import (
-    early_stopping_literal,
-    module_docstring,
-    penalties_literal,
-    prediction_threshold,
-)
+from nnstudio.export.script import module_docstring, settings_literals
 
 FORMAT = "Keras"
 #: an NCHW axis (batch = 0) → the same axis of an NHWC tensor
@@ -267,26 +262,8 @@ def _cannot_match(t: TrainingSetup) -> str:
 
 
 def _settings(plan: ExportPlan, t: TrainingSetup) -> str:
-    return "\n".join([
-        f"LOSS = {t.loss!r}",
-        "#: the final activation the loss reads through (it is given the logits), or None",
-        f"FUSED = {t.fused!r}",
-        f"CLASSIFICATION = {t.classification!r}",
-        "#: how labels become loss targets: labels, onehot, column (N, 1) or values",
-        f"TARGETS = {t.targets!r}",
-        f"OUTPUT_UNITS = {t.output_units!r}",
-        "#: a one-column output is class 1 above this",
-        f"THRESHOLD = {prediction_threshold(t)!r}",
-        f"OPTIMIZER = {t.optimizer!r}",
-        f"OPTIONS = {t.options!r}",
-        f"BATCH_SIZE = {t.batch_size!r}",
-        f"EPOCHS = {t.epochs!r}",
-        f"SEED = {t.seed!r}",
-        f"SHUFFLE = {t.shuffle!r}",
-        f"EARLY_STOPPING = {early_stopping_literal(t)}",
-        "#: nnstudio's L1/L2 penalties (layer → (l1, l2)), set as kernel regularizers above",
-        f"PENALTIES = {penalties_literal(plan)!r}",
-    ])
+    return settings_literals(plan, t, "nnstudio's L1/L2 penalties (layer → (l1, l2)), set as "
+                                      "kernel regularizers above")
 
 
 _HEADER = '''

@@ -19,13 +19,7 @@ from nnstudio.export.common import (
     is_symmetric,
     padding_of,
 )
-from nnstudio.export.script import (
-    docstring_text,
-    early_stopping_literal,
-    module_docstring,
-    penalties_literal,
-    prediction_threshold,
-)
+from nnstudio.export.script import docstring_text, module_docstring, settings_literals
 
 FORMAT = "PyTorch"
 
@@ -200,27 +194,8 @@ def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:
 
 
 def _settings(plan: ExportPlan, t: TrainingSetup) -> str:
-    penalties = penalties_literal(plan)
-    return "\n".join([
-        f"LOSS = {t.loss!r}",
-        "#: the final activation the loss reads through (it is given the logits), or None",
-        f"FUSED = {t.fused!r}",
-        f"CLASSIFICATION = {t.classification!r}",
-        "#: how labels become loss targets: labels, onehot, column (N, 1) or values",
-        f"TARGETS = {t.targets!r}",
-        f"OUTPUT_UNITS = {t.output_units!r}",
-        "#: a one-column output is class 1 above this",
-        f"THRESHOLD = {prediction_threshold(t)!r}",
-        f"OPTIMIZER = {t.optimizer!r}",
-        f"OPTIONS = {t.options!r}",
-        f"BATCH_SIZE = {t.batch_size!r}",
-        f"EPOCHS = {t.epochs!r}",
-        f"SEED = {t.seed!r}",
-        f"SHUFFLE = {t.shuffle!r}",
-        f"EARLY_STOPPING = {early_stopping_literal(t)}",
-        "#: module attribute → (l1, l2): nnstudio adds l1·Σ|W| + ½·l2·ΣW² (weights only)",
-        f"PENALTIES = {penalties!r}",
-    ])
+    return settings_literals(plan, t, "module attribute → (l1, l2): nnstudio adds l1·Σ|W| + "
+                                      "½·l2·ΣW² (weights only)")
 
 
 _CANNOT_MATCH = """\

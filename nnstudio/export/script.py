@@ -48,3 +48,28 @@ def prediction_threshold(t: TrainingSetup) -> float:
     """Where a one-column output turns into class 1 (nnstudio's metrics.predict_classes)."""
     probability = t.loss == "mse" or (t.fused is None and t.final_activation == "sigmoid")
     return 0.5 if probability else 0.0
+
+
+def settings_literals(plan: ExportPlan, t: TrainingSetup, penalties_comment: str) -> str:
+    """The training settings as the script's module constants; `penalties_comment` says how
+    this framework applies the L1/L2 penalties."""
+    return "\n".join([
+        f"LOSS = {t.loss!r}",
+        "#: the final activation the loss reads through (it is given the logits), or None",
+        f"FUSED = {t.fused!r}",
+        f"CLASSIFICATION = {t.classification!r}",
+        "#: how labels become loss targets: labels, onehot, column (N, 1) or values",
+        f"TARGETS = {t.targets!r}",
+        f"OUTPUT_UNITS = {t.output_units!r}",
+        "#: a one-column output is class 1 above this",
+        f"THRESHOLD = {prediction_threshold(t)!r}",
+        f"OPTIMIZER = {t.optimizer!r}",
+        f"OPTIONS = {t.options!r}",
+        f"BATCH_SIZE = {t.batch_size!r}",
+        f"EPOCHS = {t.epochs!r}",
+        f"SEED = {t.seed!r}",
+        f"SHUFFLE = {t.shuffle!r}",
+        f"EARLY_STOPPING = {early_stopping_literal(t)}",
+        f"#: {penalties_comment}",
+        f"PENALTIES = {penalties_literal(plan)!r}",
+    ])
