@@ -101,6 +101,19 @@ def show_every_panel(window: MainWindow) -> list[QDockWidget]:
     return docks
 
 
+def open_dashboard(design: Design) -> tuple[MainWindow, list[QDockWidget]]:
+    """The main window on `design` at 1600×1000, once its worker has loaded it, with every
+    panel that applies shown side by side (see `show_every_panel`)."""
+    window = MainWindow(design, remember_layout=False)
+    window.resize(1600, 1000)
+    window.show()
+    loop = QEventLoop()
+    window.training.controller.settled.connect(loop.quit)
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    return window, show_every_panel(window)
+
+
 def run_in_window(window: MainWindow, steps: int) -> tuple[float, Counter[str]]:
     """Train `steps` steps through the window's worker; (seconds running, how many snapshots
     were shown and how many refreshed each probe, counted under "" and the probe's name)."""
@@ -148,15 +161,8 @@ def main() -> None:
     blas = [(i["internal_api"], i["num_threads"]) for i in threadpool_info()]
     design = long_design(args.design)
 
-    window = MainWindow(design, remember_layout=False)
-    window.resize(1600, 1000)
-    window.show()
+    window, dashboard = open_dashboard(design)
     controller = window.training.controller
-    loop = QEventLoop()
-    controller.settled.connect(loop.quit)
-    QTimer.singleShot(10_000, loop.quit)
-    loop.exec()
-    dashboard = show_every_panel(window)
     visible = sum(d.widget().isVisible() and d.widget().width() > 50 for d in dashboard)
 
     run_in_window(window, args.steps)  # warm-up: first draws, caches

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_responsiveness import ROOT, long_design, rss_mb, show_every_panel
+from gui_responsiveness import ROOT, long_design, open_dashboard, rss_mb
 
 SNAPSHOTS_PER_SECOND = 10
 
@@ -85,18 +85,10 @@ def soak_window(design_path: Path, log: Log) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from nnstudio.gui.app import application
-    from nnstudio.gui.main_window import MainWindow
 
     application()
-    window = MainWindow(long_design(design_path), remember_layout=False)
-    window.resize(1600, 1000)
-    window.show()
+    window, _dashboard = open_dashboard(long_design(design_path))
     controller = window.training.controller
-    settle = QEventLoop()
-    controller.settled.connect(settle.quit)
-    QTimer.singleShot(10_000, settle.quit)
-    settle.exec()
-    show_every_panel(window)
 
     def progress() -> tuple[int, int]:
         latest = controller.latest

@@ -6,18 +6,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from nnstudio.gui.canvas import CanvasView
-from nnstudio.gui.model import DesignModel
-
-
-class FakeDesign:
-    """The little of a Design the model needs: the live network dict."""
-
-    def __init__(self, network: dict):
-        self.network = network
-        self.path = None
+from tests.gui.test_canvas import canvas  # noqa: F401  (the fixture laid_out builds on)
 
 
 def skip_network(skipped: int) -> dict:
@@ -33,16 +24,10 @@ def skip_network(skipped: int) -> dict:
 
 
 @pytest.fixture
-def laid_out(qtbot):
+def laid_out(canvas):  # noqa: F811
+    """make(network) → the canvas of `network`, shown at projector size, after Auto Layout."""
     def make(network: dict) -> CanvasView:
-        model = DesignModel(FakeDesign(network))
-        stack = QUndoStack()
-        view = CanvasView(model, stack)
-        view._test_refs = (model, stack)
-        qtbot.addWidget(view)
-        view.resize(1200, 700)
-        view.show()
-        qtbot.waitExposed(view)
+        view, _model, _stack = canvas(network)
         view.auto_layout()
         return view
     return make

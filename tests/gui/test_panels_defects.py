@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 
-from nnstudio import Design, Trainer
-from nnstudio.core.monitor import Monitor
+from nnstudio import Design
 from nnstudio.gui.panels import GradientFlowPanel, LossPanel
+from tests.gui.test_panels import train as trained
 
 EXAMPLES = "resources/examples/{}.json"
 
@@ -33,14 +33,7 @@ class FailingPanel(GradientFlowPanel):
 
 def train(design, steps, every):
     """Snapshots of `design` taken before training and after every `every` steps."""
-    trainer = Trainer(design)
-    monitor = Monitor(trainer)
-    snapshots = [monitor.snapshot()]
-    for _ in range(steps // every):
-        for _ in range(every):
-            monitor.record(trainer.step(), 0.0)
-        snapshots.append(monitor.snapshot())
-    return snapshots
+    return trained(design, steps, every)[1]
 
 
 @cache
