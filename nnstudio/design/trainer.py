@@ -32,12 +32,16 @@ def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
 class Trainer(core_training.Trainer):
     """Network + data + loss + optimiser, all from the design.
 
-    `dtype` float64 gives exact arithmetic for checks; DesignError names what does not fit.
+    `dtype` float64 gives exact arithmetic for checks; the design's data already
+    loaded (with `dtype`) as `dataset`, spares loading them again (a race shares them);
+    DesignError names what does not fit.
     """
 
-    def __init__(self, design: Design, *, dtype: Any = np.float32):
+    def __init__(self, design: Design, *, dtype: Any = np.float32,
+                 dataset: Dataset | None = None):
         # a Dataset's attributes are read-only; SplitData's protocol declares them plainly
-        data = cast(core_training.SplitData, load_design_data(design, dtype))
+        data = cast(core_training.SplitData,
+                    load_design_data(design, dtype) if dataset is None else dataset)
         spec = design.training
         samples = max(len(data.x_train), len(data.x_val), len(data.x_test))
         network = build_network(design, dtype=dtype,
