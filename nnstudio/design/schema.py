@@ -25,6 +25,7 @@ from nnstudio.data.catalog import SOURCES
 from nnstudio.data.values import MAX_CLASSES, MAX_POINTS
 from nnstudio.design.io import dumps
 from nnstudio.design.lesson import lesson_schema
+from nnstudio.design.race import race_schema
 from nnstudio.design.spec import (
     DEFAULT_LOSS,
     DEFAULT_OPTIMIZER,
@@ -91,6 +92,7 @@ def design_schema() -> dict[str, Any]:
             "data": {"$ref": "#/$defs/data"},
             "training": {"$ref": "#/$defs/training"},
             "lesson": lesson_schema(),
+            "race": race_schema(),
         },
         "patternProperties": _EXTENSIONS,
         "additionalProperties": False,

@@ -10,9 +10,9 @@ FORMAT = "nnstudio-design"
 VERSION = 1
 
 TOP_LEVEL_KEYS = ("format", "version", "name", "description", "network", "data", "training",
-                  "lesson")
+                  "lesson", "race")
 #: the top-level entries an editor may replace with Design.set_section
-EDITABLE_SECTIONS = ("name", "description", "data", "training")
+EDITABLE_SECTIONS = ("name", "description", "data", "training", "race")
 NETWORK_KEYS = ("nodes", "edges")
 NODE_KEYS = ("id", "type", "params", "pos")
 TRAINING_KEYS = ("loss", "optimizer", "batch_size", "epochs", "seed", "shuffle",

@@ -25,6 +25,7 @@ from nnstudio.design.check_sections import check_data, check_training
 from nnstudio.design.checks import EXTENSION_PREFIX, json_problems, show, unknown_keys
 from nnstudio.design.errors import Problem, child
 from nnstudio.design.lesson import check_lesson
+from nnstudio.design.race import check_race
 from nnstudio.design.spec import EDITABLE_SECTIONS, FORMAT, TOP_LEVEL_KEYS, VERSION
 
 
@@ -69,6 +70,8 @@ def validate_section(key: str, value: Any) -> list[Problem]:
         return check_data(value)
     if key == "training":
         return check_training(value)
+    if key == "race":
+        return check_race({"race": value})
     return []
 
 
