@@ -22,6 +22,9 @@ LOSSES: dict[str, str] = {
                             "log(1 − p)] with p = sigmoid(output), averaged over every element.",
     "hinge": "Multiclass SVM loss: Σ over wrong classes of max(0, s_wrong − s_true + 1), "
              "averaged over the batch; zero once the true class wins by a margin of 1.",
+    "negative_sampling": "word2vec's loss: −log σ(s_true) − Σ over the k negatives of "
+                         "log σ(−s_negative), averaged over the batch; the targets name the "
+                         "true word and the negatives (the words data source draws them).",
 }
 LOSS_ALIASES: dict[str, str] = {
     "softmax_cross_entropy": "cross_entropy",
@@ -30,6 +33,8 @@ LOSS_ALIASES: dict[str, str] = {
 #: the activation each loss can absorb (computing on logits, for numerical stability)
 _FUSABLE = {"cross_entropy": "softmax", "binary_cross_entropy": "sigmoid"}
 _CLASS_LOSSES = ("cross_entropy", "hinge")
+#: the losses whose targets are rows of ids (N, 1 + k): the true class, then k negatives
+_SAMPLED_LOSSES = ("negative_sampling",)
 
 
 def canonical_loss(name: str) -> str:
@@ -88,6 +93,8 @@ def compute_loss(
         return _bce_with_logits(output, t)
     if output.ndim != 2:
         raise ValueError(f"{loss} needs an output of shape (N, classes), got {output.shape}")
+    if loss == "negative_sampling":
+        return _negative_sampling(output, _sampled_ids(target, output.shape))
     y = _class_labels(target, output.shape, loss)
     return _cross_entropy(output, y) if loss == "cross_entropy" else _hinge(output, y)
 
@@ -100,9 +107,12 @@ def targets_for(loss_name: str, y: np.ndarray, output_dim: int, dtype) -> np.nda
     when output_dim == 1. binary_cross_entropy: a float column (N, 1) of 0/1 when
     output_dim == 1, one-hot (one sigmoid per class) for labels otherwise.
     cross_entropy / hinge: (N,) int64 labels, each < output_dim.
+    negative_sampling: y (N, 1 + k) ids as they are (the true word, then k negatives), int64.
     """
     loss = canonical_loss(loss_name)
     y = np.asarray(y)
+    if loss in _SAMPLED_LOSSES:
+        return _sampled_ids(y, (len(y), output_dim))
     if y.ndim == 2 and y.shape[1] == output_dim and loss not in _CLASS_LOSSES:
         out = y.astype(dtype)
         if loss == "binary_cross_entropy":
@@ -190,6 +200,21 @@ def _hinge(scores: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     return loss, grad
 
 
+def _negative_sampling(scores: np.ndarray, ids: np.ndarray) -> tuple[float, np.ndarray]:
+    """scores (N, V), ids (N, 1 + k): mean over n of −log σ(s[n, ids[n, 0]])
+    − Σⱼ log σ(−s[n, ids[n, j]]); a negative drawn twice counts twice."""
+    n = scores.shape[0]
+    picked = np.take_along_axis(scores, ids, axis=1)      # (N, 1 + k)
+    picked[:, 1:] *= -1.0                                 # σ(−s) for the negatives
+    # −log σ(z) = log(1 + e^(−z)), stable on both sides
+    loss = float(np.logaddexp(0.0, -picked).sum()) / n
+    slope = np.exp(-np.logaddexp(0.0, picked))            # σ(−z) = 1 − σ(z)
+    slope[:, 0] *= -1.0                                   # d/ds of −log σ(s) = −σ(−s)
+    grad = np.zeros_like(scores)
+    np.add.at(grad, (np.arange(n)[:, None], ids), slope * (1.0 / n))
+    return loss, grad
+
+
 # -- target checks -------------------------------------------------------------------------------
 def _column_like(output: np.ndarray, target, loss: str, dtype) -> np.ndarray:
     """`target` as a float array of output's shape; (N,) and (N, 1) are interchangeable."""
@@ -230,6 +255,22 @@ def _check_label_range(labels: np.ndarray, num_classes: int, loss: str) -> None:
             f"{loss}: class label {top} needs at least {top + 1} output units, but the output "
             f"has {num_classes}"
         )
+
+
+def _sampled_ids(target, output_shape: tuple[int, ...]) -> np.ndarray:
+    """`target` as int64 ids (N, 1 + k), each < the output's classes."""
+    y = np.asarray(target)
+    n, classes = output_shape
+    if y.ndim != 2 or y.shape[0] != n or y.shape[1] < 2:
+        raise ValueError(f"negative_sampling needs targets of shape ({n}, 1 + negatives): the "
+                         f"true word's id, then the negatives' (the words data source makes "
+                         f"them), got {y.shape}")
+    labels = _as_labels(y, "negative_sampling")
+    if labels.size and labels.max() >= classes:
+        raise ValueError(f"negative_sampling: word id {int(labels.max())} needs at least "
+                         f"{int(labels.max()) + 1} output units (one per word of the "
+                         f"vocabulary), but the output has {classes}")
+    return labels
 
 
 def _class_labels(target, output_shape: tuple[int, ...], loss: str) -> np.ndarray:

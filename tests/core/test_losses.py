@@ -191,7 +191,8 @@ def test_fused_softmax_matches_torch_on_probabilities(torch):
 
 # -- names and fusion -------------------------------------------------------------------------
 def test_names_and_aliases():
-    assert set(LOSSES) == {"mse", "cross_entropy", "binary_cross_entropy", "hinge"}
+    assert set(LOSSES) == {"mse", "cross_entropy", "binary_cross_entropy", "hinge",
+                           "negative_sampling"}
     assert all(isinstance(text, str) and text for text in LOSSES.values())
     for name in LOSSES:
         assert canonical_loss(name) == name

@@ -143,7 +143,7 @@ class LossCase:
     """compute_loss(loss, output, target, fused) on an output of `shape` (scaled by `scale`).
 
     targets: "values" (N(0, 1), shaped like target_shape), "binary" (0/1), "soft" (in [0, 1]),
-    "classes" (integer labels < C).
+    "classes" (integer labels < C), "sampled" (ids < C shaped like target_shape).
     """
 
     name: str
@@ -165,6 +165,9 @@ class LossCase:
             target = rng.integers(0, 2, tshape).astype(np.float64)
         elif self.targets == "soft":
             target = rng.random(tshape)
+        elif self.targets == "sampled":  # the true id, then negatives (a repeat included)
+            target = rng.integers(0, self.shape[1], tshape)
+            target[0, 2] = target[0, 1]
         else:
             target = rng.integers(0, self.shape[1], self.shape[0])
         return output, target
@@ -187,6 +190,7 @@ LOSS_CASES: list[LossCase] = [
              fused="sigmoid"),
     LossCase("hinge", "hinge", (8, 5), "classes"),
     LossCase("hinge-two-classes", "hinge", (9, 2), "classes", scale=0.6),
+    LossCase("negative_sampling", "negative_sampling", (6, 7), "sampled", target_shape=(6, 4)),
 ]
 
 

@@ -220,6 +220,8 @@ def torch_loss(case: LossCase, t: torch.Tensor) -> Callable[[torch.Tensor], torc
         "binary_cross_entropy": lambda x: F.binary_cross_entropy_with_logits(x, t),
         # Σ_{j≠y} max(0, s_j − s_y + 1) / N: torch's multi-margin loss also divides by C
         "hinge": lambda x: F.multi_margin_loss(x, t) * x.shape[1],
+        "negative_sampling": lambda x: -(F.logsigmoid(x.gather(1, t[:, :1])).sum()
+                                         + F.logsigmoid(-x.gather(1, t[:, 1:])).sum()) / len(x),
     }[case.loss]
 
 
