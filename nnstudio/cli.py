@@ -45,6 +45,12 @@ def _command_parser() -> argparse.ArgumentParser:
     train.add_argument("--metrics-json", type=Path, metavar="M.json",
                        help="write the final metrics and the history as JSON")
     train.add_argument("--quiet", action="store_true", help="no per-epoch progress lines")
+    train.add_argument("--vary", action="append", metavar="KEY=V1,V2,...",
+                       help="race variants with KEY (a dotted path such as "
+                            "training.optimizer.type) set to each value, and print a table of "
+                            "their metrics; repeat for every combination of several keys")
+    train.add_argument("--race", action="store_true",
+                       help="race the variants saved in the design's race section")
     validate = sub.add_parser("validate", help="check a design file; exit 1 listing every problem")
     validate.add_argument("design", type=Path)
     validate.add_argument("--no-data", action="store_true",
@@ -99,6 +105,10 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio import Design, Trainer
     from nnstudio.design import save_weights
 
+    if args.vary or args.race:
+        from nnstudio.race_command import cmd_race
+
+        return cmd_race(args, out)
     design = Design.load(args.design)
     overrides = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed)) if v is not None}
     if overrides:

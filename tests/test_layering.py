@@ -35,6 +35,8 @@ COMMAND_RUNS: dict[str, list[str]] = {
     "info": ["info", str(EXAMPLE)],
     "train": ["train", str(EXAMPLE), "--epochs", "1", "--quiet", "--save-weights", "w.npz",
               "--metrics-json", "m.json"],
+    "train --vary": ["train", str(EXAMPLE), "--epochs", "1", "--quiet",
+                     "--vary", "training.optimizer.type=sgd,adam", "--metrics-json", "r.json"],
     "export": ["export", str(EXAMPLE), "--format", "pytorch", "--output", "xor.py"],
 }
 
