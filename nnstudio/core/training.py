@@ -269,6 +269,7 @@ class Trainer:
                                  dtype=self.network.dtype)
         if self.classification:
             t = losses.targets_for(self.loss, y, self.network.output_shape[0], self.network.dtype)
+            y = y[:, 0] if y.ndim == 2 else y  # words: the true word, then its negatives
         else:
             t = np.asarray(y, dtype=self.network.dtype)
             t = t[:, None] if t.ndim == 1 else t

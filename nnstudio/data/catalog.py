@@ -14,9 +14,10 @@ from nnstudio.core.catalog import REQUIRED
 from nnstudio.data.errors import DataError
 from nnstudio.data.features import DEFAULT_FEATURES, FEATURES, needing_more
 from nnstudio.data.values import MAX_CLASSES, DataParam, check_value, normalise
+from nnstudio.data.words import MODES
 
 TASKS = ("classification", "regression")
-KINDS = ("points2d", "curve1d", "table", "images")
+KINDS = ("points2d", "curve1d", "table", "images", "sequence", "text", "words")
 MAX_SEED = 2**32 - 1
 
 
@@ -61,13 +62,17 @@ class DataSource:
         return out
 
 
-def _common(standardize: bool) -> tuple[DataParam, ...]:
+def _common(standardize: bool | None) -> tuple[DataParam, ...]:
+    """validation, test, standardize (default `standardize`; None: ids, always off), seed."""
     return (
         DataParam("validation", "float", 0.2, 0.0, 1.0, exclusive_maximum=True,
                   help="Fraction of the samples held out to watch for overfitting while "
                        "training."),
         DataParam("test", "float", 0.0, 0.0, 1.0, exclusive_maximum=True,
                   help="Fraction held out until the end, for an honest final score."),
+        DataParam("standardize", "bool", False,
+                  help="Always off: the inputs are the ids of characters or words, not "
+                       "measurements.") if standardize is None else
         DataParam("standardize", "bool", standardize,
                   help="Shift and scale every input feature (image channel) to mean 0 and "
                        "standard deviation 1, using the training split's statistics only."),
@@ -132,6 +137,32 @@ BUILTIN = (
     DatasetInfo("digits", "Handwritten digits 8×8",
                 "1797 tiny grey images of the digits 0–9: a first convolutional network."),
 )
+SEQUENCES = (
+    DatasetInfo("sine", "Sine: the next value",
+                "A stretch of a sine curve from a random start: predict the value that comes "
+                "next (regression, mse)."),
+    DatasetInfo("sum_of_sines", "Sum of sines: the next value",
+                "sin t + ½ sin 3t from a random start: a wavier curve whose next value "
+                "depends on more of the past."),
+    DatasetInfo("first_last", "Is the first symbol the last?",
+                "Random symbols, one-hot: is the last one the same as the first? Only the "
+                "first step tells, so the network must remember it to the end: an LSTM "
+                "does, a plain RNN forgets once the sequence is a few dozen steps long."),
+    DatasetInfo("parity", "Parity of a bit string",
+                "Random bits: is their count odd? Every step matters until the end.",
+                (("length", 8),)),
+)
+TEXTS = (
+    DatasetInfo("rhymes_en", "Nursery rhymes (English)",
+                "Two traditional rhymes that repeat themselves, 3 500 characters: a "
+                "character model soon writes its own verses."),
+    DatasetInfo("words_en", "Word corpus (English)",
+                "1 500 simple English sentences about kings and queens, pets, numbers, "
+                "colours, cities and fruit."),
+    DatasetInfo("words_zh", "Word corpus (Chinese)",
+                "1 500 simple Chinese sentences, segmented into words, on the same topics."),
+)
+WORDS = TEXTS[1:]
 
 SOURCES: dict[str, DataSource] = {s.name: s for s in (
     DataSource(
@@ -194,6 +225,10 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
         (DataParam("path", "path", help="The .npz file, relative to the design's folder."),
          DataParam("x_key", "text", "x", help="Name of the input array."),
          DataParam("y_key", "text", "y", help="Name of the target array."),
+         DataParam("sequence", "bool", False,
+                   help="Read inputs of shape (samples, time steps, features) as sequences "
+                        "for a recurrent network (and (samples, time steps) as one feature "
+                        "per step), instead of as grey images."),
          _TASK, *_common(standardize=True)),
     ),
     DataSource(
@@ -220,6 +255,49 @@ SOURCES: dict[str, DataSource] = {s.name: s for s in (
                    help="The labels file (e.g. train-labels-idx1-ubyte.gz), relative to the "
                         "design's folder."),
          *_common(standardize=True)),
+    ),
+    DataSource(
+        "sequence", "Sequences",
+        "Generated sequences (samples, time steps, features) for recurrent networks: the "
+        "next value of a curve, or a class that needs memory.",
+        (_name(SEQUENCES),
+         DataParam("samples", "int", 1000, 10, 100_000, help="Number of sequences generated."),
+         DataParam("length", "int", 20, 2, 1000, help="Time steps in each sequence."),
+         DataParam("noise", "float", 0.0, 0.0, 0.5,
+                   help="Noise added to the curves' values (the next-value tasks only)."),
+         DataParam("symbols", "int", 4, 2, 16,
+                   help="How many different symbols (the first-equals-last task only)."),
+         *_common(standardize=False)),
+        SEQUENCES,
+    ),
+    DataSource(
+        "text", "Text, character by character",
+        "A bundled text cut into windows of characters: predict the next character. The "
+        "inputs are character ids for an Embedding.",
+        (_name(TEXTS),
+         DataParam("length", "int", 32, 1, 256, help="Characters the network reads before "
+                                                    "predicting the next one."),
+         DataParam("stride", "int", 1, 1, 256,
+                   help="Characters between the starts of two windows."),
+         *_common(standardize=None)),
+        TEXTS,
+    ),
+    DataSource(
+        "words", "Words for word2vec",
+        "A bundled corpus as word2vec examples: a word and a word near it (skip-gram), or the "
+        "words around one (CBOW), each with negatives drawn from the unigram^0.75 "
+        "distribution, for the negative_sampling loss.",
+        (_name(WORDS),
+         DataParam("mode", "choice", "skipgram", choices=MODES,
+                   help="skipgram: predict each word near the centre from the centre; cbow: "
+                        "predict the centre from the mean of the words around it."),
+         DataParam("window", "int", 2, 1, 10,
+                   help="How many words on each side of the centre count as its context."),
+         DataParam("negatives", "int", 5, 1, 20,
+                   help="Words drawn at random for each example, whose scores the loss "
+                        "pushes down (negative sampling)."),
+         *_common(standardize=None)),
+        WORDS,
     ),
 )}
 DEFAULT_SOURCE = "toy2d"
@@ -273,6 +351,9 @@ def _check_across_keys(spec: dict[str, Any]) -> None:
     if source == "toy2d" and spec["classes"] != 2 and spec["name"] != "spiral":
         raise DataError(f"classes applies only to the spiral; {spec['name']} has 2 classes",
                         key="classes")
+    if source in ("text", "words") and spec["standardize"]:
+        raise DataError(f"the {source} source gives ids of characters or words, which cannot "
+                        f"be standardised: set standardize to false", key="standardize")
     if "features" in spec:
         one_input = source == "regression" and spec["name"] == "sine"
         missing = needing_more(spec["features"], 1 if one_input else 2)

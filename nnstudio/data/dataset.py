@@ -24,10 +24,12 @@ class Dataset:
     x_*: the network's inputs (n, *input_shape) in the requested float dtype: the raw samples,
     mapped to the chosen features (`feature_map`, 2-D toys and drawn points), then standardised
     with `stats` (the training split's statistics of those features) when `standardized`.
-    y_*: int64 labels (n,) for classification, float (n, T) in that dtype for regression.
+    y_*: int64 labels (n,) for classification, float (n, T) in that dtype for regression;
+    for kind "words" int64 (n, 1 + negatives): the true word's id, then the negatives' ids.
     Validation and test may have 0 rows. `samples` keeps every raw sample and `indices` says
     which of them each split holds (train, validation, test), so `raw_x` gives the data as
-    loaded. kind: "points2d", "curve1d", "table" or "images".
+    loaded. kind: "points2d", "curve1d", "table", "images", "sequence" (x (n, T, F)),
+    "text" (x (n, T) character ids) or "words" (x (n, 1) or (n, 2·window) word ids).
     """
 
     x_train: np.ndarray
@@ -53,6 +55,12 @@ class Dataset:
     def num_outputs(self) -> int:
         """Units the output layer needs: classes, or regression targets."""
         return self.num_classes if self.task == "classification" else self.y_train.shape[1]
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """The characters (kind "text") or words (kind "words") the ids name, id = index;
+        () for other kinds."""
+        return self.class_names if self.kind in ("text", "words") else ()
 
     @property
     def feature_labels(self) -> tuple[str, ...]:
@@ -116,8 +124,9 @@ def make_dataset(samples: Samples, *, validation: float, test: float, standardiz
     the raw samples, the finished splits and one batch.
     """
     classification = samples.task == "classification"
+    labels = samples.y if samples.y.ndim == 1 else samples.y[:, 0]
     index = split_indices(len(samples.x), validation, test, seed,
-                          samples.y if classification else None)
+                          labels if classification else None)
     feature_map = FeatureMap(tuple(features)) if features is not None else None
     shape = (len(feature_map.names),) if feature_map is not None else samples.x.shape[1:]
 
@@ -125,7 +134,12 @@ def make_dataset(samples: Samples, *, validation: float, test: float, standardiz
         x = samples.raw(i)
         return feature_map(x) if feature_map is not None else x
 
-    stats = FeatureStats.of(inputs(index[0][s]) for s in batches(len(index[0]), shape))
+    def measured(x: np.ndarray) -> np.ndarray:
+        """Sequences (n, T, F) measured per feature over every step: (n·T, F)."""
+        return x.reshape(-1, x.shape[-1]) if samples.kind == "sequence" else x
+
+    stats = FeatureStats.of(measured(inputs(index[0][s]))
+                            for s in batches(len(index[0]), shape))
     y_dtype = np.int64 if classification else dtype
 
     def prepare(i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -33,8 +33,10 @@ READ_CHUNK = 1 << 20
 
 
 def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "auto",
+             sequence: bool = False,
              progress: Callable[[float], None] | None = None) -> Samples:
-    """Inputs x (N, F), (N, H, W) or (N, C, H, W) and targets y (N,) or (N, T) from `path`.
+    """Inputs x (N, F), (N, H, W) or (N, C, H, W) and targets y (N,) or (N, T) from `path`;
+    with `sequence`, inputs x (N, T, F) or (N, T) (one feature per step: (N, T, 1)).
 
     Images (N, H, W) get one channel. Integer, boolean or text targets are classes under
     task "auto", and so are whole-number float targets with few distinct values; classes are
@@ -50,14 +52,14 @@ def load_npz(path: Path, *, x_key: str = "x", y_key: str = "y", task: str = "aut
         report(0.6)
         y = _array(archive, names, y_key, "y_key", where)
         report(0.7)
-    x = _inputs(x, x_key, where)
+    x = _sequences(x, x_key, where) if sequence else _inputs(x, x_key, where)
     report(0.9)
     if y.ndim == 0 or len(y) != len(x):
         raise DataError(f"{where}: {x_key!r} has {len(x)} samples but {y_key!r} has shape "
                         f"{y.shape}; they need one target per sample", key="y_key")
     y, task, class_names = _targets(y, y_key, task, where)
-    kind = "images" if x.ndim == 4 else "table"
-    features = () if kind == "images" else tuple(f"{x_key}[{j}]" for j in range(x.shape[1]))
+    kind = "sequence" if sequence else "images" if x.ndim == 4 else "table"
+    features = () if kind == "images" else tuple(f"{x_key}[{j}]" for j in range(x.shape[-1]))
     return Samples(x, y, task, kind, class_names, features, path.stem)
 
 
@@ -222,6 +224,23 @@ def _inputs(x: np.ndarray, key: str, where: str) -> np.ndarray:
         raise DataError(f"the array {key!r} in {where} holds NaN or infinite values (the first "
                         f"in sample {bad})", key="x_key")
     return x
+
+
+def _sequences(x: np.ndarray, key: str, where: str) -> np.ndarray:
+    """x as float64 sequences (N, T, F)."""
+    if x.dtype.kind not in "biuf":
+        raise DataError(f"the array {key!r} in {where} has dtype {x.dtype}; inputs must be "
+                        f"numbers", key="x_key")
+    if x.ndim not in (2, 3) or len(x) == 0 or x.shape[1] == 0:
+        raise DataError(f"the array {key!r} in {where} has shape {x.shape}; sequences need "
+                        f"shape (samples, time steps, features) or (samples, time steps)",
+                        key="x_key")
+    x = x.astype(np.float64)
+    bad = _first_bad(x)
+    if bad is not None:
+        raise DataError(f"the array {key!r} in {where} holds NaN or infinite values (the first "
+                        f"in sample {bad})", key="x_key")
+    return x[:, :, None] if x.ndim == 2 else x
 
 
 def _targets(y: np.ndarray, key: str, task: str, where: str

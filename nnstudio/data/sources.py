@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.data import paths, regression, toy2d
+from nnstudio.data import paths, regression, sequences, text, toy2d, words
 from nnstudio.data.builtin import load_builtin
 from nnstudio.data.catalog import SOURCES
 from nnstudio.data.errors import DataError
@@ -35,6 +35,28 @@ def _regression(spec: dict[str, Any], base_dir: Path | None) -> Samples:
     one_d = x.shape[1] == 1
     return Samples(x, y, "regression", "curve1d" if one_d else "points2d", (),
                    ("x1",) if one_d else ("x1", "x2"), _title(spec))
+
+
+def _sequence(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    x, y = sequences.generate(spec["name"], spec["samples"], spec["length"], spec["noise"],
+                              spec["symbols"], spec["seed"])
+    if spec["name"] in sequences.NEXT_VALUE:
+        return Samples(x, y, "regression", "sequence", (), ("value",), _title(spec))
+    features = (tuple(f"symbol {k}" for k in range(spec["symbols"]))
+                if spec["name"] == "first_last" else ("bit",))
+    return Samples(x, y, "classification", "sequence", ("no", "yes") if
+                   spec["name"] == "first_last" else ("even", "odd"), features, _title(spec))
+
+
+def _text(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    return text.next_character(text.read_corpus(spec["name"]), spec["length"], spec["stride"],
+                               _title(spec))
+
+
+def _words(spec: dict[str, Any], base_dir: Path | None) -> Samples:
+    return words.word2vec_samples(text.read_corpus(spec["name"]), spec["mode"],
+                                  spec["window"], spec["negatives"], spec["seed"],
+                                  _title(spec))
 
 
 def _points(spec: dict[str, Any], base_dir: Path | None) -> Samples:
@@ -79,7 +101,7 @@ def _csv(spec: dict[str, Any], base_dir: Path | None) -> Samples:
 
 def _npz(spec: dict[str, Any], base_dir: Path | None) -> Samples:
     return load_npz(resolve_path(spec["path"], base_dir), x_key=spec["x_key"],
-                    y_key=spec["y_key"], task=spec["task"])
+                    y_key=spec["y_key"], task=spec["task"], sequence=spec["sequence"])
 
 
 def _images(spec: dict[str, Any], base_dir: Path | None) -> Samples:
@@ -94,7 +116,8 @@ def _idx(spec: dict[str, Any], base_dir: Path | None) -> Samples:
 
 LOADERS: dict[str, Callable[[dict[str, Any], Path | None], Samples]] = {
     "toy2d": _toy2d, "points": _points, "regression": _regression, "builtin": _builtin,
-    "csv": _csv, "npz": _npz, "images": _images, "idx": _idx,
+    "csv": _csv, "npz": _npz, "images": _images, "idx": _idx, "sequence": _sequence,
+    "text": _text, "words": _words,
 }
 
 

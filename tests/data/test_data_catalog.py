@@ -15,7 +15,7 @@ from nnstudio.data.sources import LOADERS
 
 def test_sources():
     assert list(SOURCES) == ["toy2d", "points", "regression", "builtin", "csv", "npz",
-                             "images", "idx"]
+                             "images", "idx", "sequence", "text", "words"]
     assert set(LOADERS) == set(SOURCES)  # every source in the catalogue can be loaded
     for source in SOURCES.values():
         assert all(isinstance(p, ParamSpec) and p.help for p in source.params)
