@@ -538,7 +538,7 @@ def _error_network() -> dict:
 
 
 @pytest.mark.parametrize("name", ["spiral", "residual", "error", "empty"])
-def test_render(canvas, qtbot, name):
+def test_render(canvas, qtbot, tmp_path, name):
     if name == "spiral":
         view, model, _ = canvas(design=Design.default())
         assert_in_sync(view, model)
@@ -551,4 +551,71 @@ def test_render(canvas, qtbot, name):
     qtbot.wait(10)
     image = view.grab()
     assert image.width() == 1200
-    assert image.save(f"/tmp/canvas_{name}.png")
+    assert image.save(str(tmp_path / f"canvas_{name}.png"))
+
+
+# -- the view, its editor and its gestures -------------------------------------------------------
+def test_a_closed_view_is_freed_without_the_garbage_collector(qtbot):
+    """The editor and the gestures keep weak references to the view: a cycle would leave the
+    view to the collector, which may destroy it in the middle of another widget's paint."""
+    import gc
+    import weakref
+
+    model = DesignModel(FakeDesign(chain(("x", "Input", {"shape": [2]}),
+                                         ("h", "Dense", {"units": 3}))))
+    view = CanvasView(model, QUndoStack())
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.mousePress(view.viewport(), LEFT, NO_MOD, port_point(view, "x", True))
+    assert view.interaction is not None  # a wire under way holds the view too
+    gone = weakref.ref(view)
+    gc.disable()
+    try:
+        del view
+        assert gone() is None
+    finally:
+        gc.enable()
+
+
+def test_a_gesture_added_to_the_starters_gets_the_mouse(canvas, qtbot, monkeypatch):
+    """Interactions are extensible: a starter earlier in STARTERS claims the press, then gets
+    the moves and the release; the scene sees none of them and nothing is edited."""
+    from nnstudio.gui.canvas import interactions
+
+    seen: list[str] = []
+
+    class Probe(interactions.Interaction):
+        def mouse_move(self, event):
+            seen.append("move")
+
+        def mouse_release(self, event):
+            seen.append("release")
+            return True
+
+    monkeypatch.setattr(interactions, "STARTERS",
+                        [lambda view, event: Probe(view), *interactions.STARTERS])
+    view, model, stack = canvas(chain(("x", "Input", {"shape": [2]}),
+                                      ("h", "Dense", {"units": 3})))
+    before = copy.deepcopy(model.nodes)
+    drag(qtbot, view, card_point(view, "h"), card_point(view, "h") + QPoint(80, 0))
+    assert seen == ["move"] * 5 + ["release"]
+    assert view.interaction is None
+    assert model.nodes == before and stack.count() == 0
+    assert view.selected_node_ids() == []
+
+
+def test_the_editor_edits_without_the_mouse(canvas):
+    """Every edit is the editor's, one undo step each; a refused connection is a sentence."""
+    view, model, stack = canvas(chain(("x", "Input", {"shape": [2]}),
+                                      ("h", "Dense", {"units": 3})))
+    editor = view.editor
+    new = editor.add_node("Dense", (400, 0))
+    assert view.selected_node_ids() == [new]
+    assert editor.connect("h", new) is None
+    assert ["h", new] in model.edges
+    refusal = editor.connect(new, "x")
+    assert refusal is not None and refusal.startswith("Cannot connect:")
+    editor.move_nodes({new: (model.node(new)["pos"], [440.0, 40.0])})
+    assert model.node(new)["pos"] == [440.0, 40.0]
+    assert stack.count() == 3

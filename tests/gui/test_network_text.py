@@ -176,7 +176,7 @@ def test_a_refused_wire_is_explained_in_chinese(chinese, qtbot):
     window = MainWindow(remember_layout=False)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.canvas.message, timeout=1000) as signal:
-        window.canvas._connect("out", "h1", QPoint(0, 0))
+        window.canvas.connect_nodes("out", "h1", QPoint(0, 0))
     assert signal.args[0] == "无法连接：连接 out → h1 会形成环（h1 已经流向 out）；网络必须单向流动"
 
 
