@@ -1,237 +1,58 @@
-"""The node catalogue: every node type, its parameters, defaults, ranges and teaching text.
+"""The node catalogue: every node type, collected from the layer modules that declare them.
 
-This table is the single source of truth for the engine (defaults), the design validator and the
+Each family module in `nnstudio.core.layers` declares its `NodeType`s (parameters, defaults,
+ranges, teaching text, card label, what it preserves) beside its layer classes, as
+`NODE_TYPES`; this module gathers them in `FAMILIES` order and answers questions about any of
+them. It is the single source of truth for the engine (defaults), the design validator and the
 shipped JSON Schema (ranges, choices), and the GUI (palette groups, tooltips, inspector widgets).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import Any
 
-ACTIVATIONS = ("linear", "relu", "leaky_relu", "sigmoid", "tanh", "softmax", "elu", "step")
-RELU_FAMILY = frozenset({"relu", "leaky_relu", "elu"})
-INITIALIZERS = (
-    "auto", "zeros", "constant", "normal", "uniform",
-    "xavier_uniform", "xavier_normal", "he_uniform", "he_normal",
+from nnstudio.core.layers.groups import GROUP_COLOURS, GROUPS
+from nnstudio.core.spec import (
+    ACTIVATIONS,
+    INITIALIZERS,
+    RELU_FAMILY,
+    REQUIRED,
+    NodeType,
+    ParamSpec,
 )
-GROUPS = ("Core", "Activations", "Convolution", "Regularisation", "Merge")
-#: colour of each palette group (also used for node cards on the canvas)
-GROUP_COLOURS = {
-    "Core": "#4C78A8",
-    "Activations": "#F58518",
-    "Convolution": "#54A24B",
-    "Regularisation": "#B279A2",
-    "Merge": "#9D755D",
-}
+
+__all__ = [
+    "ACTIVATIONS", "FAMILIES", "GROUPS", "GROUP_COLOURS", "INITIALIZERS", "MAX_ACTIVATION_ELEMENTS",
+    "MAX_PARAMETERS", "NODE_TYPES", "RELU_FAMILY", "REQUIRED", "NodeType", "ParamSpec",
+    "check_params", "check_value", "create_layer", "layer_class", "node_label", "node_type",
+    "resolve_params",
+]
 
 # A layer as large as this is refused before anything is allocated (about 2 GB of float32).
 MAX_PARAMETERS = 500_000_000
 MAX_ACTIVATION_ELEMENTS = 50_000_000  # per sample
 
-
-class _Required:
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED: Any = _Required()
+#: the layer family modules (in nnstudio.core.layers), in the palette's order within a group
+FAMILIES = ("input_node", "dense", "reshape", "conv", "pool", "regularization", "normalization",
+            "activations", "merge")
 
 
-@dataclass(frozen=True)
-class ParamSpec:
-    """One parameter of a node type.
-
-    kind: "int", "float", "float_pair" (e.g. Adam's betas), "bool", "activation", "init",
-    "size" (int or [h, w]),
-    "padding" (int, [h, w], "same" or "valid"), "shape" (list of ints), "axis" (int).
-    """
-
-    name: str
-    kind: str
-    default: Any = REQUIRED
-    minimum: float | None = None
-    maximum: float | None = None
-    help: str = ""
-    #: the minimum itself is not allowed (e.g. eps > 0)
-    exclusive_minimum: bool = False
-    exclusive_maximum: bool = False
-
-    @property
-    def required(self) -> bool:
-        return self.default is REQUIRED
+def _collect() -> dict[str, NodeType]:
+    types: dict[str, NodeType] = {}
+    for family in FAMILIES:
+        module = importlib.import_module(f"nnstudio.core.layers.{family}")
+        for spec in module.NODE_TYPES:
+            if spec.name in types:
+                raise AssertionError(f"two layer modules declare the node type {spec.name}")
+            if spec.group not in GROUP_COLOURS:
+                raise AssertionError(f"{spec.name}'s group {spec.group!r} is not in "
+                                     "nnstudio.core.layers.groups")
+            types[spec.name] = spec
+    return types
 
 
-@dataclass(frozen=True)
-class NodeType:
-    name: str
-    group: str
-    summary: str
-    help: str
-    params: tuple[ParamSpec, ...] = ()
-    module: str = ""
-    min_inputs: int = 1
-    max_inputs: int | None = 1
-    #: the activation name a pure activation node applies
-    activation: str | None = None
-    extra: dict = field(default_factory=dict)
-
-    def param(self, name: str) -> ParamSpec:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
-    @property
-    def takes_input(self) -> bool:
-        return self.max_inputs != 0
-
-
-_INIT_HELP = (
-    "How the weights start: 'auto' is He for the ReLU family and Xavier otherwise; 'zeros' "
-    "shows the symmetry problem (every neuron learns the same thing)."
-)
-
-
-def _trainable(units_name: str, units_help: str, maximum: int) -> tuple[ParamSpec, ...]:
-    return (
-        ParamSpec(units_name, "int", minimum=1, maximum=maximum, help=units_help),
-        ParamSpec("activation", "activation", "linear",
-                  help="Non-linearity applied to the output."),
-        ParamSpec("use_bias", "bool", True, help="Add a learned bias to every output."),
-        ParamSpec("weight_init", "init", "auto", help=_INIT_HELP),
-        ParamSpec("bias_init", "init", "zeros", help="How the biases start."),
-        ParamSpec("l1", "float", 0.0, 0.0, 100.0,
-                  help="L1 penalty λ·Σ|W|: pushes weights to exactly zero."),
-        ParamSpec("l2", "float", 0.0, 0.0, 100.0,
-                  help="L2 penalty ½·λ·ΣW² (weight decay): keeps weights small."),
-    )
-
-
-def _conv_params() -> tuple[ParamSpec, ...]:
-    base = _trainable("filters", "Number of filters (output channels).", 4096)
-    return (
-        base[0],
-        ParamSpec("kernel_size", "size", 3, 1, 64, help="Height and width of each filter."),
-        ParamSpec("stride", "size", 1, 1, 64, help="Step between filter positions."),
-        ParamSpec("padding", "padding", 0, 0, 64,
-                  help="Zeros added around the input: a number, 'same' (keep the size) or "
-                       "'valid' (none)."),
-        *base[1:],
-    )
-
-
-def _pool_params() -> tuple[ParamSpec, ...]:
-    return (
-        ParamSpec("pool_size", "size", 2, 1, 64, help="Height and width of each window."),
-        ParamSpec("stride", "size", None, 1, 64,
-                  help="Step between windows; empty means the same as pool_size."),
-        ParamSpec("padding", "padding", 0, 0, 32, help="Padding around the input."),
-    )
-
-
-def _act(name: str, act: str, summary: str, help_: str, *params: ParamSpec) -> NodeType:
-    return NodeType(name, "Activations", summary, help_, params, "activations", activation=act)
-
-
-NODE_TYPES: dict[str, NodeType] = {t.name: t for t in (
-    NodeType(
-        "Input", "Core", "Where the data enters the network.",
-        "The network's input. Its shape is the shape of one sample: [2] for a point in the "
-        "plane, [4] for the four iris measurements, [1, 8, 8] for an 8×8 grey image.",
-        (ParamSpec("shape", "shape", help="Shape of one sample, without the batch axis."),),
-        "reshape", min_inputs=0, max_inputs=0,
-    ),
-    NodeType(
-        "Dense", "Core", "A fully connected layer: y = x·W + b.",
-        "Every output is a weighted sum of every input plus a bias, then an optional "
-        "activation. W has shape (inputs, units). The workhorse of the multilayer perceptron.",
-        _trainable("units", "Number of neurons (outputs).", 1_000_000),
-        "dense",
-    ),
-    NodeType(
-        "Flatten", "Core", "Turns an image (C, H, W) into a vector.",
-        "Lays the channels, rows and columns out in one long vector, so a Dense layer can "
-        "follow a convolution. No parameters.",
-        (), "reshape",
-    ),
-    NodeType(
-        "Conv2D", "Convolution", "Slides small learned filters over an image.",
-        "Each filter looks at a kernel_size window of all input channels at every position and "
-        "produces one output channel (a feature map). Weights have shape (filters, channels, kh, "
-        "kw). Output size: (H + 2·padding − kernel) / stride + 1.",
-        _conv_params(), "conv",
-    ),
-    NodeType(
-        "MaxPool2D", "Convolution", "Keeps the largest value in each window.",
-        "Shrinks feature maps by taking the maximum of each pool_size window: cheap, no "
-        "parameters, and a little invariance to small shifts.",
-        _pool_params(), "pool",
-    ),
-    NodeType(
-        "AvgPool2D", "Convolution", "Averages each window.",
-        "Shrinks feature maps by averaging each pool_size window (padding counts as zeros). "
-        "No parameters.",
-        _pool_params(), "pool",
-    ),
-    NodeType(
-        "Dropout", "Regularisation", "Randomly silences units while training.",
-        "During training each value is zeroed with probability rate and the rest are scaled by "
-        "1/(1 − rate) (inverted dropout), so nothing changes at test time. Fights overfitting.",
-        (ParamSpec("rate", "float", 0.5, 0.0, 1.0, exclusive_maximum=True,
-                   help="Probability of dropping each value."),),
-        "regularization",
-    ),
-    NodeType(
-        "BatchNorm", "Regularisation", "Normalises each feature over the mini-batch.",
-        "Subtracts the batch mean and divides by the batch standard deviation of each feature "
-        "(or channel), then scales by γ and shifts by β. Running averages are used at test "
-        "time. Makes deep networks train faster and less sensitive to initialisation.",
-        (ParamSpec("momentum", "float", 0.1, 0.0, 1.0,
-                   help="Weight of the newest batch in the running statistics."),
-         ParamSpec("eps", "float", 1e-5, 0.0, 1.0, exclusive_minimum=True,
-                   help="Added to the variance to avoid dividing by zero.")),
-        "normalization",
-    ),
-    _act("ReLU", "relu", "max(0, x).",
-         "Rectified linear unit: passes positives, zeroes negatives. Does not saturate for "
-         "positive inputs, so gradients flow through deep networks."),
-    _act("LeakyReLU", "leaky_relu", "x if x > 0, else slope·x.",
-         "Like ReLU but lets a small gradient through for negative inputs, so units cannot die.",
-         ParamSpec("negative_slope", "float", 0.01, 0.0, 1.0,
-                   help="Slope for negative inputs.")),
-    _act("Sigmoid", "sigmoid", "1 / (1 + e^−x), between 0 and 1.",
-         "The classic squashing function. Saturates at 0 and 1, where its gradient vanishes: "
-         "the reason deep sigmoid networks learn slowly."),
-    _act("Tanh", "tanh", "tanh(x), between −1 and 1.",
-         "A zero-centred sigmoid. Still saturates, but usually trains better than sigmoid."),
-    _act("Softmax", "softmax", "Turns scores into probabilities that sum to 1.",
-         "exp(x_i) / Σ exp(x_j) over the features. Put it last in a classifier; with the "
-         "cross-entropy loss it is fused for numerical stability."),
-    _act("ELU", "elu", "x if x > 0, else α·(e^x − 1).",
-         "Exponential linear unit: smooth, negative outputs push mean activations to zero.",
-         ParamSpec("alpha", "float", 1.0, 0.0, 100.0, help="Value approached for large "
-                   "negative inputs (−α).")),
-    _act("Step", "step", "1 if x > 0, else 0: the perceptron's threshold.",
-         "Rosenblatt's threshold unit. Its gradient is zero everywhere, which is exactly why "
-         "backpropagation needed smooth activations."),
-    _act("Linear", "linear", "The identity: y = x.",
-         "Passes values through unchanged. Useful as a named point in a graph."),
-    NodeType(
-        "Add", "Merge", "Adds its inputs element by element.",
-        "Sums two or more inputs of the same shape. With an identity branch it makes a "
-        "residual (skip) connection: y = x + F(x).",
-        (), "merge", min_inputs=2, max_inputs=None,
-    ),
-    NodeType(
-        "Concatenate", "Merge", "Joins its inputs along one axis.",
-        "Stacks two or more inputs side by side along axis (1 = features or channels); the "
-        "other axes must match.",
-        (ParamSpec("axis", "axis", 1, help="Axis to join along, counting the batch as 0."),),
-        "merge", min_inputs=2, max_inputs=None,
-    ),
-)}
+NODE_TYPES: dict[str, NodeType] = _collect()
 
 
 def node_type(type_name: str) -> NodeType:
@@ -240,7 +61,8 @@ def node_type(type_name: str) -> NodeType:
 
 
 def resolve_params(type_name: str, params: dict[str, Any]) -> dict[str, Any]:
-    """`params` with every omitted parameter set to its default (pool stride = pool_size)."""
+    """`params` with every omitted parameter set to its default (and the defaults that follow
+    from other params, such as a pool's stride, completed by its type)."""
     spec = NODE_TYPES[type_name]
     out = {}
     for p in spec.params:
@@ -248,15 +70,16 @@ def resolve_params(type_name: str, params: dict[str, Any]) -> dict[str, Any]:
             out[p.name] = params[p.name]
         elif not p.required:
             out[p.name] = p.default
-    if "pool_size" in out and out.get("stride") is None:
-        out["stride"] = out["pool_size"]
+    if spec.complete is not None:
+        spec.complete(out)
     return out
 
 
 def layer_class(type_name: str) -> type:
-    spec = NODE_TYPES[type_name]
-    module = importlib.import_module(f"nnstudio.core.layers.{spec.module}")
-    return getattr(module, type_name)
+    """The layer class of `type_name`; KeyError if there is none."""
+    layer = NODE_TYPES[type_name].layer
+    assert layer is not None, f"{type_name} declares no layer class"
+    return layer
 
 
 def create_layer(node_id: str, type_name: str, params: dict[str, Any]):
@@ -329,6 +152,9 @@ def check_value(p: ParamSpec, v: Any) -> str | None:
             if problem:
                 return problem
         return None
+    if p.kind == "choice":
+        return None if v in p.choices and not isinstance(v, bool) else (
+            f"must be one of {', '.join(str(c) for c in p.choices)}, got {v!r}")
     if p.kind == "shape":
         if not isinstance(v, list | tuple) or not v or not all(_is_int(d) and d >= 1 for d in v):
             return f"must be a list of positive integers such as [2] or [1, 28, 28], got {v!r}"
@@ -356,33 +182,13 @@ def check_params(type_name: str, params: dict[str, Any]) -> list[tuple[str, str]
     return problems
 
 
-def _size_text(v: Any) -> str:
-    return "×".join(str(int(d)) for d in v) if isinstance(v, list | tuple) else f"{int(v)}"
-
-
 def node_label(type_name: str, params: dict[str, Any]) -> str:
     """A short description of a node, as on its canvas card: "Dense 8 · tanh", "Conv2D 16 3×3"."""
-    if type_name not in NODE_TYPES:
+    spec = NODE_TYPES.get(type_name)
+    if spec is None:
         return type_name
     p = resolve_params(type_name, params)
-    parts = [type_name]
-    if type_name == "Input":
-        parts.append(_size_text(p.get("shape", [])))
-    elif type_name in ("Dense", "Conv2D"):
-        parts.append(str(p.get("units", p.get("filters", "?"))))
-        if type_name == "Conv2D":
-            k = p["kernel_size"]
-            parts.append(_size_text(k if isinstance(k, list) else [k, k]))
-            if p["stride"] not in (1, [1, 1]):
-                parts.append(f"/{_size_text(p['stride'])}")
-    elif type_name in ("MaxPool2D", "AvgPool2D"):
-        k = p["pool_size"]
-        parts.append(_size_text(k if isinstance(k, list) else [k, k]))
-    elif type_name == "Dropout":
-        parts.append(f"{p['rate']:g}")
-    elif type_name == "LeakyReLU":
-        parts.append(f"{p['negative_slope']:g}")
-    text = " ".join(parts)
+    text = " ".join([type_name, *(spec.label(p) if spec.label is not None else [])])
     if p.get("activation", "linear") != "linear":
         text += f" · {p['activation']}"
     return text

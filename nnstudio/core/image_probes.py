@@ -13,18 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.core.catalog import NODE_TYPES
 from nnstudio.core.network import Network
 from nnstudio.core.probes import output_probabilities
+from nnstudio.core.readonly import read_only
 
 #: samples per forward pass when a split is evaluated
 EVAL_CHUNK = 256
 #: the node types whose outputs are feature maps
-FEATURE_TYPES = ("Conv2D", "MaxPool2D", "AvgPool2D")
-
-
-def _frozen(arr: np.ndarray) -> np.ndarray:
-    arr.setflags(write=False)
-    return arr
+FEATURE_TYPES = tuple(name for name, spec in NODE_TYPES.items() if spec.feature_maps)
 
 
 @dataclass(frozen=True, eq=False)
@@ -116,11 +113,11 @@ def predictions(network: Network, x: np.ndarray, y: np.ndarray, classes: int, *,
     worst = missed[np.argsort(-confidence[missed], kind="stable")[:wrong]]
     return Predictions(
         split=split, split_size=len(x) if split_size is None else split_size, evaluated=len(x),
-        true=_frozen(y[:shown].copy()), predicted=_frozen(predicted[:shown].copy()),
-        probabilities=_frozen(p[:shown].copy()),
-        confusion=_frozen(confusion.reshape(classes, classes)),
-        wrong=_frozen(worst.astype(np.int64)), wrong_true=_frozen(y[worst]),
-        wrong_predicted=_frozen(predicted[worst]), wrong_confidence=_frozen(confidence[worst]),
+        true=read_only(y[:shown].copy()), predicted=read_only(predicted[:shown].copy()),
+        probabilities=read_only(p[:shown].copy()),
+        confusion=read_only(confusion.reshape(classes, classes)),
+        wrong=read_only(worst.astype(np.int64)), wrong_true=read_only(y[worst]),
+        wrong_predicted=read_only(predicted[worst]), wrong_confidence=read_only(confidence[worst]),
     )
 
 
@@ -136,7 +133,7 @@ def first_filters(network: Network) -> Filters | None:
     if node is None:
         return None
     weights = next(p.value for p in network.layers[node].parameters if p.name == f"{node}.W")
-    return Filters(node, _frozen(weights.copy()))
+    return Filters(node, read_only(weights.copy()))
 
 
 def feature_nodes(network: Network) -> tuple[str, ...]:
@@ -152,7 +149,7 @@ def feature_maps(network: Network, x: np.ndarray, true: int, split: str = "valid
     p = output_probabilities(network, out.reshape(1, -1))[0]
     values = network.node_outputs()
     types = network.analysis.types
-    layers = tuple(FeatureMap(nid, types[nid], _frozen(values[nid][0].copy()))
+    layers = tuple(FeatureMap(nid, types[nid], read_only(values[nid][0].copy()))
                    for nid in feature_nodes(network))
-    return FeatureMaps(split, index, _frozen(np.array(x)), int(true),
-                       _frozen(np.ascontiguousarray(p)), layers)
+    return FeatureMaps(split, index, read_only(np.array(x)), int(true),
+                       read_only(np.ascontiguousarray(p)), layers)

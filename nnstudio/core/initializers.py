@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core.catalog import INITIALIZERS, RELU_FAMILY, ParamSpec
+from nnstudio.core.spec import INITIALIZERS, RELU_FAMILY, ParamSpec
 
 Shape = tuple[int, ...]
 

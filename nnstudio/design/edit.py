@@ -20,8 +20,7 @@ Node = dict[str, Any]
 Network = dict[str, Any]
 
 #: node types whose output has their input's shape: a new one always fits between two nodes
-SHAPE_PRESERVING = ("Dropout", "BatchNorm", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Softmax",
-                    "ELU", "Step", "Linear")
+SHAPE_PRESERVING = tuple(name for name, spec in NODE_TYPES.items() if spec.preserves_shape)
 
 
 def node_index(network: Network, node_id: str) -> int:
@@ -55,13 +54,12 @@ def make_node(network: Network, type_name: str, pos: tuple[float, float],
 
 
 def default_params(type_name: str) -> dict[str, Any]:
-    """What a freshly placed node starts with: its required params, at teaching-sized values."""
-    starters: dict[str, dict[str, Any]] = {
-        "Input": {"shape": [2]}, "Dense": {"units": 8, "activation": "tanh"},
-        "Conv2D": {"filters": 8, "kernel_size": 3, "activation": "relu"}}
-    if type_name in starters:
-        return copy.deepcopy(starters[type_name])
-    return {p.name: p.default for p in NODE_TYPES[type_name].params if p.required}
+    """What a freshly placed node starts with: its type's starter (its required params at
+    teaching-sized values), else its required params' defaults."""
+    spec = NODE_TYPES[type_name]
+    if spec.starter:
+        return copy.deepcopy(dict(spec.starter))
+    return {p.name: p.default for p in spec.params if p.required}
 
 
 def predecessors(network: Network, node_id: str) -> list[str]:

@@ -244,7 +244,7 @@ def _kind_schema(p: ParamSpec) -> dict[str, Any]:
     if kind == "float_pair":
         return _pair({"type": "number", **_bounds(p)})
     if kind == "choice":
-        return {"enum": list(p.choices)}  # type: ignore[attr-defined]
+        return {"enum": list(p.choices)}
     if kind in ("path", "text"):
         return dict(_TEXT)
     if kind == "column":
@@ -255,7 +255,7 @@ def _kind_schema(p: ParamSpec) -> dict[str, Any]:
     if kind == "optional_int":
         return {"anyOf": [{"type": "null"}, {"type": "integer", **_bounds(p)}]}
     if kind == "features":
-        return {"type": "array", "items": {"enum": list(p.choices)},  # type: ignore[attr-defined]
+        return {"type": "array", "items": {"enum": list(p.choices)},
                 "minItems": 1, "uniqueItems": True}
     if kind == "points":
         point = {"type": "array", "minItems": 3, "maxItems": 3, "prefixItems": [

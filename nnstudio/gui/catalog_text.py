@@ -51,6 +51,7 @@ PROBLEM_TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("CatalogProblem", "must be a list of positive integers such as [2] or "
                                         "[1, 28, 28], got {value}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "must have one to three dimensions, got {value}"),
+    QT_TRANSLATE_NOOP("CatalogProblem", "must be one of {names}, got {value}"),
     # a node's parameters (nnstudio.core.catalog.check_params), {name} the parameter's repr
     QT_TRANSLATE_NOOP("CatalogProblem", "{type} has no parameter {name}; it takes {names}"),
     QT_TRANSLATE_NOOP("CatalogProblem", "{type} has no parameter {name}"),

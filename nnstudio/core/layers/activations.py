@@ -12,8 +12,9 @@ from typing import ClassVar
 
 import numpy as np
 
-from nnstudio.core.catalog import ACTIVATIONS
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import Layer
+from nnstudio.core.spec import ACTIVATIONS, LabelWords, NodeType, ParamSpec
 
 #: activations a loss can fuse with (it then wants the values before them, the logits)
 FUSABLE = frozenset({"sigmoid", "softmax"})
@@ -243,3 +244,38 @@ class Step(ActivationLayer):
 
 class Linear(ActivationLayer):
     activation = "linear"
+
+
+def _act(layer: type[ActivationLayer], summary: str, help_: str, *params: ParamSpec,
+         label: LabelWords | None = None) -> NodeType:
+    return NodeType(layer.__name__, groups.ACTIVATIONS, summary, help_, params, layer,
+                    activation=layer.activation, label=label, preserves_shape=True)
+
+
+NODE_TYPES = (
+    _act(ReLU, "max(0, x).",
+         "Rectified linear unit: passes positives, zeroes negatives. Does not saturate for "
+         "positive inputs, so gradients flow through deep networks."),
+    _act(LeakyReLU, "x if x > 0, else slope·x.",
+         "Like ReLU but lets a small gradient through for negative inputs, so units cannot die.",
+         ParamSpec("negative_slope", "float", 0.01, 0.0, 1.0,
+                   help="Slope for negative inputs."),
+         label=lambda p: [f"{p['negative_slope']:g}"]),
+    _act(Sigmoid, "1 / (1 + e^−x), between 0 and 1.",
+         "The classic squashing function. Saturates at 0 and 1, where its gradient vanishes: "
+         "the reason deep sigmoid networks learn slowly."),
+    _act(Tanh, "tanh(x), between −1 and 1.",
+         "A zero-centred sigmoid. Still saturates, but usually trains better than sigmoid."),
+    _act(Softmax, "Turns scores into probabilities that sum to 1.",
+         "exp(x_i) / Σ exp(x_j) over the features. Put it last in a classifier; with the "
+         "cross-entropy loss it is fused for numerical stability."),
+    _act(ELU, "x if x > 0, else α·(e^x − 1).",
+         "Exponential linear unit: smooth, negative outputs push mean activations to zero.",
+         ParamSpec("alpha", "float", 1.0, 0.0, 100.0, help="Value approached for large "
+                   "negative inputs (−α).")),
+    _act(Step, "1 if x > 0, else 0: the perceptron's threshold.",
+         "Rosenblatt's threshold unit. Its gradient is zero everywhere, which is exactly why "
+         "backpropagation needed smooth activations."),
+    _act(Linear, "The identity: y = x.",
+         "Passes values through unchanged. Useful as a named point in a graph."),
+)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import Shape, ShapeError, allocated
 from nnstudio.core.layers.dense import WeightedLayer, column_sum
+from nnstudio.core.spec import NodeType, ParamSpec, size_text, square_text, weighted_params
 
 Pair = tuple[int, int]
 #: (top, bottom, left, right)
@@ -183,3 +185,36 @@ class Conv2D(WeightedLayer):
                 dcol = gmat @ self._wmat[(i * kw + j) * c:(i * kw + j + 1) * c].T
                 dxp[:, rows, j:j + sw * (wo - 1) + 1:sw] += dcol.reshape(n, ho, wo, c)
         return channels_first(dxp[:, top:top + h, left:left + w])
+
+
+def _conv_params() -> tuple[ParamSpec, ...]:
+    base = weighted_params("filters", "Number of filters (output channels).", 4096)
+    return (
+        base[0],
+        ParamSpec("kernel_size", "size", 3, 1, 64, help="Height and width of each filter."),
+        ParamSpec("stride", "size", 1, 1, 64, help="Step between filter positions."),
+        ParamSpec("padding", "padding", 0, 0, 64,
+                  help="Zeros added around the input: a number, 'same' (keep the size) or "
+                       "'valid' (none)."),
+        *base[1:],
+    )
+
+
+def _conv_label(p: dict) -> list[str]:
+    """"16 3×3", or "16 3×3 /2" with a stride."""
+    words = [str(p["filters"]), square_text(p["kernel_size"])]
+    if p["stride"] not in (1, [1, 1]):
+        words.append(f"/{size_text(p['stride'])}")
+    return words
+
+
+NODE_TYPES = (
+    NodeType(
+        "Conv2D", groups.CONVOLUTION, "Slides small learned filters over an image.",
+        "Each filter looks at a kernel_size window of all input channels at every position and "
+        "produces one output channel (a feature map). Weights have shape (filters, channels, kh, "
+        "kw). Output size: (H + 2·padding − kernel) / stride + 1.",
+        _conv_params(), Conv2D, label=_conv_label,
+        starter={"filters": 8, "kernel_size": 3, "activation": "relu"}, feature_maps=True,
+    ),
+)

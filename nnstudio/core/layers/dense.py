@@ -7,9 +7,11 @@ from functools import lru_cache
 import numpy as np
 
 from nnstudio.core.initializers import initialize
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.activations import FUSABLE, make_activation
 from nnstudio.core.layers.base import Layer, Shape, ShapeError, allocated
 from nnstudio.core.parameter import Parameter
+from nnstudio.core.spec import NodeType, weighted_params
 
 
 @lru_cache(maxsize=32)
@@ -146,3 +148,15 @@ class Dense(WeightedLayer):
         if not self.needs_input_grad:
             return None
         return grad @ w.value.T
+
+
+NODE_TYPES = (
+    NodeType(
+        "Dense", groups.CORE, "A fully connected layer: y = x·W + b.",
+        "Every output is a weighted sum of every input plus a bias, then an optional "
+        "activation. W has shape (inputs, units). The workhorse of the multilayer perceptron.",
+        weighted_params("units", "Number of neurons (outputs).", 1_000_000),
+        Dense, label=lambda p: [str(p["units"])],
+        starter={"units": 8, "activation": "tanh"},
+    ),
+)

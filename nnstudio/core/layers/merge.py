@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import MergeLayer, Shape, ShapeError
+from nnstudio.core.spec import NodeType, ParamSpec
 
 
 def _listed(shapes: tuple[Shape, ...]) -> str:
@@ -82,3 +84,20 @@ class Concatenate(MergeLayer):
         lead = (slice(None),) * self._axis
         starts = [0, *self._cuts[:-1]]
         return [grad[(*lead, slice(a, b))] for a, b in zip(starts, self._cuts, strict=True)]
+
+
+NODE_TYPES = (
+    NodeType(
+        "Add", groups.MERGE, "Adds its inputs element by element.",
+        "Sums two or more inputs of the same shape. With an identity branch it makes a "
+        "residual (skip) connection: y = x + F(x).",
+        (), Add, min_inputs=2, max_inputs=None,
+    ),
+    NodeType(
+        "Concatenate", groups.MERGE, "Joins its inputs along one axis.",
+        "Stacks two or more inputs side by side along axis (1 = features or channels); the "
+        "other axes must match.",
+        (ParamSpec("axis", "axis", 1, help="Axis to join along, counting the batch as 0."),),
+        Concatenate, min_inputs=2, max_inputs=None,
+    ),
+)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import Layer, Shape, ShapeError, allocated
 from nnstudio.core.layers.conv import channels_first, channels_last
 from nnstudio.core.layers.dense import column_sum
 from nnstudio.core.parameter import Parameter
+from nnstudio.core.spec import NodeType, ParamSpec
 
 
 class BatchNorm(Layer[np.ndarray]):
@@ -118,3 +120,18 @@ class BatchNorm(Layer[np.ndarray]):
         else:
             dx = g * scale
         return self._unrows(dx, self._shape)
+
+
+NODE_TYPES = (
+    NodeType(
+        "BatchNorm", groups.REGULARISATION, "Normalises each feature over the mini-batch.",
+        "Subtracts the batch mean and divides by the batch standard deviation of each feature "
+        "(or channel), then scales by γ and shifts by β. Running averages are used at test "
+        "time. Makes deep networks train faster and less sensitive to initialisation.",
+        (ParamSpec("momentum", "float", 0.1, 0.0, 1.0,
+                   help="Weight of the newest batch in the running statistics."),
+         ParamSpec("eps", "float", 1e-5, 0.0, 1.0, exclusive_minimum=True,
+                   help="Added to the variance to avoid dividing by zero.")),
+        BatchNorm, preserves_shape=True,
+    ),
+)

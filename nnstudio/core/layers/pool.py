@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import Layer, Shape, ShapeError
 from nnstudio.core.layers.conv import (
     Padding,
@@ -20,6 +21,7 @@ from nnstudio.core.layers.conv import (
     pair,
     resolve_padding,
 )
+from nnstudio.core.spec import NodeType, ParamSpec, square_text
 
 
 class _Pool2D(Layer[np.ndarray]):
@@ -188,3 +190,35 @@ def _spread(grad: np.ndarray, targets: list[np.ndarray], tiled: bool) -> None:
             target[...] = grad
         else:
             target += grad
+
+
+def _pool_params() -> tuple[ParamSpec, ...]:
+    return (
+        ParamSpec("pool_size", "size", 2, 1, 64, help="Height and width of each window."),
+        ParamSpec("stride", "size", None, 1, 64,
+                  help="Step between windows; empty means the same as pool_size."),
+        ParamSpec("padding", "padding", 0, 0, 32, help="Padding around the input."),
+    )
+
+
+def _stride_defaults_to_pool_size(p: dict) -> None:
+    if p.get("stride") is None:
+        p["stride"] = p["pool_size"]
+
+
+def _pool_type(name: str, layer: type, summary: str, help_: str) -> NodeType:
+    return NodeType(name, groups.CONVOLUTION, summary, help_, _pool_params(), layer,
+                    label=lambda p: [square_text(p["pool_size"])],
+                    complete=_stride_defaults_to_pool_size, feature_maps=True)
+
+
+NODE_TYPES = (
+    _pool_type(
+        "MaxPool2D", MaxPool2D, "Keeps the largest value in each window.",
+        "Shrinks feature maps by taking the maximum of each pool_size window: cheap, no "
+        "parameters, and a little invariance to small shifts."),
+    _pool_type(
+        "AvgPool2D", AvgPool2D, "Averages each window.",
+        "Shrinks feature maps by averaging each pool_size window (padding counts as zeros). "
+        "No parameters."),
+)

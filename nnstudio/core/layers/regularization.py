@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.core.layers import groups
 from nnstudio.core.layers.base import Layer, Shape
+from nnstudio.core.spec import NodeType, ParamSpec
 
 
 class Dropout(Layer[np.ndarray]):
@@ -40,3 +42,15 @@ class Dropout(Layer[np.ndarray]):
         if self._mask is None:
             return grad
         return grad * self._mask
+
+
+NODE_TYPES = (
+    NodeType(
+        "Dropout", groups.REGULARISATION, "Randomly silences units while training.",
+        "During training each value is zeroed with probability rate and the rest are scaled by "
+        "1/(1 − rate) (inverted dropout), so nothing changes at test time. Fights overfitting.",
+        (ParamSpec("rate", "float", 0.5, 0.0, 1.0, exclusive_maximum=True,
+                   help="Probability of dropping each value."),),
+        Dropout, label=lambda p: [f"{p['rate']:g}"], preserves_shape=True,
+    ),
+)

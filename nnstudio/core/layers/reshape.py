@@ -1,44 +1,14 @@
-"""Nodes that only move data around: the network input and Flatten."""
+"""Flatten: a node that only lays its input out as one vector."""
 
 from __future__ import annotations
 
 import math
-from typing import ClassVar
 
 import numpy as np
 
-from nnstudio.core.layers.base import Layer, Shape, ShapeError
-
-
-class Input(Layer[np.ndarray]):
-    """Where a batch (N, *shape) enters; it is cast to the network's dtype and passed on."""
-
-    arity: ClassVar[int | None] = 0
-
-    def __init__(self, node_id: str, shape: list[int]):
-        super().__init__(node_id, shape=shape)
-        self.shape: Shape = tuple(int(s) for s in shape)
-        self.dtype: np.dtype | None = None
-
-    def output_shape(self, *input_shapes: Shape) -> Shape:
-        if input_shapes:
-            raise ShapeError(f"Input takes no inputs, got {len(input_shapes)}")
-        return self.shape
-
-    def build(self, input_shapes: list[Shape], dtype: np.dtype, rng: np.random.Generator) -> None:
-        self.dtype = np.dtype(dtype)
-
-    def forward(self, x: np.ndarray, training: bool) -> np.ndarray:
-        x = np.asarray(x, dtype=self.dtype)
-        if x.shape[1:] != self.shape:
-            raise ShapeError(
-                f"the data has samples of shape {x.shape[1:]} but the Input {self.id!r} expects "
-                f"{self.shape}"
-            )
-        return x
-
-    def backward(self, grad: np.ndarray) -> np.ndarray:
-        return grad
+from nnstudio.core.layers import groups
+from nnstudio.core.layers.base import Layer, Shape
+from nnstudio.core.spec import NodeType
 
 
 class Flatten(Layer[np.ndarray]):
@@ -54,3 +24,13 @@ class Flatten(Layer[np.ndarray]):
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         return grad.reshape(self._shape)
+
+
+NODE_TYPES = (
+    NodeType(
+        "Flatten", groups.CORE, "Turns an image (C, H, W) into a vector.",
+        "Lays the channels, rows and columns out in one long vector, so a Dense layer can "
+        "follow a convolution. No parameters.",
+        (), Flatten,
+    ),
+)
