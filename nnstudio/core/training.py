@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -238,8 +238,11 @@ class Trainer:
     from training, `checkpoint` is what a divergence restores (see `step`).
     """
 
-    def __init__(self, network: Network, data: SplitData, training: dict[str, Any]):
+    def __init__(self, network: Network, data: SplitData, training: dict[str, Any], *,
+                 frozen: Iterable[str] = ()):
         self.network = network
+        #: node ids whose parameters are not updated (their gradients are still computed)
+        self.frozen: frozenset[str] = frozenset(frozen)
         self.data = data
         self._loss_spec = training.get("loss", "auto")
         self.loss = resolve_loss(self._loss_spec, data.task)
@@ -353,6 +356,10 @@ class Trainer:
         self.watch.restart()
         self._since_checkpoint = CHECKPOINT_EVERY
 
+    def set_frozen(self, node_ids: Iterable[str]) -> None:
+        """Freeze the parameters of these nodes (and only these) from the next step on."""
+        self.frozen = frozenset(node_ids)
+
     def set_regularization(self, node_id: str, l1: float | None = None,
                            l2: float | None = None) -> None:
         """Change a Dense/Conv2D node's L1/L2 strength from the next step on."""
@@ -419,6 +426,10 @@ class Trainer:
         net.backward(self._grad, from_logits=self._fused is not None, input_grad=False)
         if self._reg_layers:
             regularizers.add_penalty_gradients(self._reg_layers)
+        if self.frozen:
+            for p in net.parameters():
+                if p.name.rpartition(".")[0] in self.frozen:
+                    p.grad = None  # the optimiser skips it, weight decay included
         self.optimizer.step()
 
     def run_epoch(self) -> dict[str, float]:
@@ -598,6 +609,11 @@ class Trainer:
         their class labels (n,) or raw targets; the Trainer's own arrays: read only."""
         x, _, y = self._prepared[split]
         return x, y
+
+    def loss_targets(self, split: str) -> np.ndarray:
+        """The split's targets as the loss takes them (`losses.targets_for`), in the order of
+        `samples(split)`; the Trainer's own array: read only."""
+        return self._prepared[split][1]
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The network's output on raw inputs x (N, *features), in evaluation mode."""
