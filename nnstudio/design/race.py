@@ -225,7 +225,7 @@ def build_race(design: Any, variants: Sequence[Variant], *, dtype: Any = np.floa
         raise DesignError(problems)
     reference = build_network(design, dtype=dtype).state_dict()
     data_of: dict[str, Any] = {}
-    entrants = []
+    entrants: list[Entrant] = []
     for variant, vdesign in zip(variants, designs, strict=True):
         try:
             key = json.dumps(vdesign.data, sort_keys=True)
@@ -237,7 +237,11 @@ def build_race(design: Any, variants: Sequence[Variant], *, dtype: Any = np.floa
             continue
         if _shares_weights(design, vdesign, trainer.network.state_dict(), reference):
             trainer.load_state(reference)
-        entrants.append(Entrant(variant.label, trainer))
+        label, n = variant.label, 1
+        while label in {e.label for e in entrants}:  # every entrant named apart
+            n += 1
+            label = f"{variant.label} ({n})"
+        entrants.append(Entrant(label, trainer))
     if problems:
         raise DesignError(problems)
     return Race(entrants, fair)

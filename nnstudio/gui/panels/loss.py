@@ -1,19 +1,23 @@
 """Loss & accuracy: per-epoch curves (training solid, validation dashed) over a smoothed
-per-step loss, and accuracy below them for classification."""
+per-step loss, and accuracy below them for classification; kept runs as pale references behind
+them (Keep run), which a reset leaves in place."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QCheckBox, QWidget
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QMenu, QToolButton, QWidget
 
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.key import KeyEntry, LineKey
 from nnstudio.gui.panels.loss_marks import LossMarks
 from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
+from nnstudio.gui.race.kept import KeptRuns, KeptRunsDialog
 
 #: per-step losses are smoothed with this EMA decay (a time constant of about 20 steps)
 STEP_DECAY = 0.95
@@ -42,8 +46,12 @@ class LossPanel(Panel):
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(self.tr("A logarithmic loss axis"))
         self.log_scale.toggled.connect(self._set_log_scale)
+        self.kept = KeptRuns(self)
+        self.kept.changed.connect(self._draw_kept)
+        self.keep_button = self._keep_button()
         self.key = LineKey()
-        page, column = style.page_with_controls(self.log_scale, self.key, fill=True)
+        page, column = style.page_with_controls(self.log_scale, self.keep_button, self.key,
+                                                fill=True)
 
         self.loss_view = style.plot_widget(log_y=True)
         self.accuracy_view = style.plot_widget()
@@ -60,11 +68,14 @@ class LossPanel(Panel):
         self.marks = LossMarks(loss)  # early stopping and divergence
         accuracy = self.accuracy_view.getPlotItem()
         style.style_plot(accuracy, self.tr("epoch"), self.tr("accuracy (%)"))
+        self._accuracy_label = ""
+        self.accuracy_view.installEventFilter(self)
         accuracy.setXLink(loss)
         accuracy.setYRange(-3, 105, padding=0)
         accuracy.enableAutoRange(y=False)
         self.train_accuracy = style.curve(accuracy, style.TRAIN_COLOUR)
         self.validation_accuracy = style.curve(accuracy, style.VALIDATION_COLOUR, dashed=True)
+        self._ghosts: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self._keys = {
             self.train_loss: KeyEntry(style.TRAIN_COLOUR, self.tr("training")),
             self.validation_loss: KeyEntry(style.VALIDATION_COLOUR, self.tr("validation"),
@@ -88,7 +99,9 @@ class LossPanel(Panel):
             item.setData([], [])
         self.marks.clear()
         self._update_key()
-        self.show_message(self.tr("Press Play to train"))
+        self.keep_button.setEnabled(False)
+        if not self.kept.runs:
+            self.show_message(self.tr("Press Play to train"))
 
     def draw(self, snapshot: Any) -> None:
         self._set_classification(snapshot.task == "classification")
@@ -111,6 +124,60 @@ class LossPanel(Panel):
         if len(self.steps) or len(self.epochs):
             self._update_key()
             self.show_content()
+        self.keep_button.setEnabled(len(self.epochs) > 0)
+
+    # -- kept runs -----------------------------------------------------------------------------
+    def keep_run(self) -> None:
+        """Keep the current run's per-epoch curves as a reference (no run: nothing)."""
+        if len(self.epochs):
+            epochs, values = self.epochs.points()
+            self.kept.keep(self.tr("Run {n}"), epochs, values)
+
+    def manage_kept(self) -> KeptRunsDialog:
+        """Open the list of kept runs (rename, hide, remove); returns the dialog shown."""
+        dialog = KeptRunsDialog(self.kept, self)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    def _keep_button(self) -> QToolButton:
+        """Keep run: a click keeps the run; its menu manages the kept ones."""
+        button = QToolButton()
+        button.setText(self.tr("Keep run"))
+        button.setToolTip(self.tr("Keep as reference: the curves of this run stay in the plot, "
+                                  "pale, while the next run trains (Reset does not remove them)"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.clicked.connect(self.keep_run)
+        menu = QMenu(button)
+        self.keep_action = QAction(self.tr("Keep as reference"), menu)
+        self.keep_action.triggered.connect(self.keep_run)
+        manage = QAction(self.tr("Kept runs…"), menu)
+        manage.triggered.connect(self.manage_kept)
+        remove = QAction(self.tr("Remove all kept runs"), menu)
+        remove.triggered.connect(self.kept.clear)
+        menu.addActions([self.keep_action, manage, remove])
+        button.setMenu(menu)
+        return button
+
+    def _draw_kept(self) -> None:
+        """The visible kept runs' curves, pale and thin, behind the live ones."""
+        for plot, item in self._ghosts:
+            plot.removeItem(item)
+        self._ghosts = []
+        loss, accuracy = self.loss_view.getPlotItem(), self.accuracy_view.getPlotItem()
+        for run in self.kept.runs:
+            if not run.visible:
+                continue
+            for plot, column, dashed, factor in ((loss, 0, False, 1), (loss, 1, True, 1),
+                                                 (accuracy, 2, False, 100),
+                                                 (accuracy, 3, True, 100)):
+                item = style.curve(plot, run.colour, style.THIN_LINE_WIDTH, dashed=dashed)
+                item.setZValue(-1)
+                item.setData(run.epochs, factor * run.values[:, column])
+                self._ghosts.append((plot, item))
+        self._update_key()
+        if self.kept.runs:
+            self.show_content()
 
     # -- helpers -------------------------------------------------------------------------------
     def _set_classification(self, classification: bool) -> None:
@@ -132,7 +199,25 @@ class LossPanel(Panel):
         self.loss_view.getPlotItem().setLogMode(y=on)
 
     def _update_key(self) -> None:
-        """List the curves that have data, and only those."""
-        self.key.set_entries(tuple(entry for item, entry in self._keys.items()
-                                   if item.yData is not None
-                                   and np.isfinite(item.yData).any()))
+        """List the curves that have data, and only those, then the visible kept runs."""
+        live = tuple(entry for item, entry in self._keys.items()
+                     if item.yData is not None and np.isfinite(item.yData).any())
+        kept = tuple(KeyEntry(run.colour, run.name, thin=True) for run in self.kept.runs
+                     if run.visible)
+        self.key.set_entries(live + kept)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.accuracy_view and event.type() == QEvent.Type.Resize:
+            self._fit_accuracy_label()
+        return super().eventFilter(watched, event)
+
+    def _fit_accuracy_label(self) -> None:
+        """The accuracy axis's name as long as the plot is tall enough to show: "accuracy
+        (%)", else "%" (a short plot at 1024×768 cut the long one)."""
+        room = self.accuracy_view.height() - 30
+        full = self.tr("accuracy (%)")
+        width = QFontMetrics(style.font(style.LABEL_PT)).horizontalAdvance(full)
+        text = full if width <= room else "%"
+        if text != self._accuracy_label:
+            self._accuracy_label = text
+            style.axis_label(self.accuracy_view.getPlotItem(), "left", text)
