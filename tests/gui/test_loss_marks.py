@@ -9,6 +9,7 @@ from nnstudio.core.monitor import DivergenceMark
 from nnstudio.design import Design
 from nnstudio.gui.panels import loss_marks
 from nnstudio.gui.panels.loss import LossPanel
+from nnstudio.gui.training import commands as cmd
 from nnstudio.gui.training.session import WorkerSession
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -38,26 +39,26 @@ def panel(qtbot, session):
     def draw(snapshot, _commands):
         panel.shots.append(snapshot)
         panel.show_snapshot(snapshot)
-        session.acknowledge.emit({})
+        session.send(cmd.Acknowledge({}))
     session.snapshotReady.connect(draw)
     return panel
 
 
 def load(qtbot, session, d: Design) -> None:
     with qtbot.waitSignal(session.loaded, timeout=10_000) as blocker:
-        session.load.emit(d.to_dict(), "", "")
+        session.send(cmd.Load(d.to_dict(), "", ""))
     assert blocker.args[0].ok
 
 
 def train_to_the_end(qtbot, session, panel) -> None:
-    session.play.emit(0)
+    session.send(cmd.Play(0))
     qtbot.waitUntil(lambda: bool(panel.shots) and panel.shots[-1].finished
                     and not panel.shots[-1].running, timeout=30_000)
 
 
 def reset(qtbot, session, panel) -> None:
     run = panel.shots[-1].run
-    session.reset.emit()
+    session.send(cmd.Reset())
     qtbot.waitUntil(lambda: panel.shots[-1].run != run, timeout=10_000)
 
 
@@ -103,7 +104,7 @@ def test_a_divergence_is_marked_where_it_happened(qtbot, session, panel):
     load(qtbot, session, design("spiral", epochs=100_000,
                                 optimizer={"type": "sgd", "lr": 100.0}))
     with qtbot.waitSignal(session.diverged, timeout=20_000) as blocker:
-        session.play.emit(0)
+        session.send(cmd.Play(0))
     divergence = blocker.args[0]
     qtbot.waitUntil(lambda: bool(panel.marks.divergences), timeout=10_000)
     [(mark, x, line, markers)] = panel.marks.divergences

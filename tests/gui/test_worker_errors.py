@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from nnstudio.core import monitor as monitor_module
 from nnstudio.core.training import Trainer
 from nnstudio.design import Design
+from nnstudio.gui.training import commands as cmd
 from nnstudio.gui.training.controls import TrainingControls
 from nnstudio.gui.training.pacing import FLOOR_RATES, ProbePacer
 from nnstudio.gui.training.session import WorkerSession
@@ -142,7 +143,7 @@ def session(qtbot):
 
 def load(qtbot, session, doc):
     with qtbot.waitSignal(session.loaded, timeout=10_000) as blocker:
-        session.load.emit(doc.to_dict(), "", "")
+        session.send(cmd.Load(doc.to_dict(), "", ""))
     assert blocker.args[0].ok
     return blocker.args[0]
 
@@ -157,19 +158,20 @@ def test_a_prediction_that_raises_answers_none_and_is_reported(qtbot, session, m
     with qtbot.waitSignals([session.worker.predicted, session.failed], timeout=10_000,
                            check_params_cbs=[lambda r, p: r == 7 and p is None,
                                              lambda f: f.doing == "predict"]):
-        session.worker.predict(7, np.zeros(4))
+        session.worker.run(cmd.Predict(7, np.zeros(4)))
 
 
 def test_the_clock_counts_the_time_between_slow_steps(qtbot, session):
     """At a slow speed the steps take microseconds and the pauses between them all the rest:
     the clock used to add up only the steps, and showed 0:00 after 25 s at Smooth speed."""
     load(qtbot, session, design("xor"))
-    session.set_speed.emit(SLOW)
+    session.send(cmd.SetSpeed(SLOW))
     shots = []
-    session.snapshotReady.connect(lambda s, _c: (shots.append(s), session.acknowledge.emit({})))
-    session.play.emit(0)
+    session.snapshotReady.connect(
+        lambda s, _c: (shots.append(s), session.send(cmd.Acknowledge({}))))
+    session.send(cmd.Play(0))
     qtbot.waitUntil(lambda: bool(shots) and shots[-1].step >= 9, timeout=20_000)
-    session.pause.emit()
+    session.send(cmd.Pause())
     last = max(shots, key=lambda s: s.step)
     # each step waits SLOW seconds for the next (Qt's timers may fire a little early)
     assert last.training_time >= 0.5 * SLOW * (last.step - 1)
@@ -214,11 +216,11 @@ def test_a_load_that_raises_says_why_it_cannot_train(qtbot, session, monkeypatch
     failures, reports = [], []
     session.failed.connect(failures.append)
     session.loaded.connect(reports.append)
-    session.load.emit(design("xor").to_dict(), "", "")
+    session.send(cmd.Load(design("xor").to_dict(), "", ""))
     qtbot.waitUntil(lambda: bool(failures) and bool(reports), timeout=10_000)
     failure, report = failures[0], reports[0]
     assert failure.doing == "load" and "Traceback" in failure.details
     assert not report.ok and report.problem == "RecursionError: maximum recursion depth exceeded"
     with qtbot.waitSignal(session.runningChanged, timeout=10_000) as running:
-        session.play.emit(0)  # nothing to train: Play says so instead of raising
+        session.send(cmd.Play(0))  # nothing to train: Play says so instead of raising
     assert running.args == [False]

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from nnstudio.core.monitor import Snapshot
 from nnstudio.design import Design
 from nnstudio.gui.design_text import design_problem_tr
+from nnstudio.gui.training import commands as cmd
 from nnstudio.gui.training.feeder import Panel, PanelFeeder
 from nnstudio.gui.training.session import WorkerSession
 from nnstudio.gui.training.worker import LoadReport, WorkerFailure
@@ -45,9 +46,6 @@ class TrainingController(QObject):
     settled = Signal()
     #: (request, class probabilities (classes,) or None): the worker's answer to `predict`
     predicted = Signal(int, object)
-    # the image-task commands, connected to the current session's worker (see `_wire`)
-    _feature_sample = Signal(int)
-    _predict = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -88,8 +86,8 @@ class TrainingController(QObject):
         session.failed.connect(self._on_failed)
         session.loaded.connect(self._on_loaded)
         session.weightsSaved.connect(self._on_weights_saved)
-        self._wire(session)
-        self._send("set_speed", self.speed)
+        session.predicted.connect(self.predicted)
+        self._send(cmd.SetSpeed(self.speed))
         self._load(design, weights)
 
     def reload(self, design: Design) -> None:
@@ -103,24 +101,27 @@ class TrainingController(QObject):
     def _load(self, design: Design, weights: Path | None) -> None:
         self.running, self.latest, self.weights_loaded = False, None, False
         path = str(design.path) if design.path is not None else ""
-        self._send("load", design.to_dict(), path, str(weights) if weights else "")
+        self._send(cmd.Load(design.to_dict(), path, str(weights) if weights else ""))
         self._loaded_at = self._sent  # snapshots of the previous design are dropped
 
     def shutdown(self) -> None:
         """Stop the worker thread (waiting for it to end) and empty the panels."""
         if self.session is not None:
-            self._unwire(self.session)
             self.session.close()
             self.session = None
         self.feeder.clear()
         self.running, self.trainable, self.latest = False, False, None
 
     # -- commands ------------------------------------------------------------------------------
-    def _send(self, command: str, *args: object) -> None:
-        """Queue one command to the worker (counted: see `settled`)."""
-        if self.session is not None:
+    def _send(self, command: cmd.WorkerCommand) -> bool:
+        """Queue one command to the worker (a counted one is counted: see `settled`); False
+        when no worker is running."""
+        if self.session is None:
+            return False
+        if command.counted:
             self._sent += 1
-            getattr(self.session, command).emit(*args)
+        self.session.send(command)
+        return True
 
     @property
     def has_trained_weights(self) -> bool:
@@ -131,10 +132,10 @@ class TrainingController(QObject):
     def play(self, steps: int = 0) -> None:
         """Train until paused or finished, or for `steps` steps."""
         self.running = self.session is not None
-        self._send("play", steps)
+        self._send(cmd.Play(steps))
 
     def pause(self) -> None:
-        self._send("pause")
+        self._send(cmd.Pause())
 
     def toggle(self) -> None:
         if self.running:
@@ -143,21 +144,21 @@ class TrainingController(QObject):
             self.play()
 
     def step_batch(self) -> None:
-        self._send("step_batch")
+        self._send(cmd.StepBatch())
 
     def step_epoch(self) -> None:
         self.running = self.session is not None
-        self._send("step_epoch")
+        self._send(cmd.StepEpoch())
 
     def reset(self) -> None:
         """Fresh weights from the design's seed, with its current training settings."""
         self.weights_loaded = False
-        self._send("reset")
+        self._send(cmd.Reset())
 
     def set_speed(self, delay: float) -> None:
         """Seconds between steps (0: full speed)."""
         self.speed = delay
-        self._send("set_speed", delay)
+        self._send(cmd.SetSpeed(delay))
 
     def apply_training(self, old: dict[str, Any], new: dict[str, Any],
                        section: dict[str, Any]) -> None:
@@ -166,58 +167,37 @@ class TrainingController(QObject):
         `section` is kept for the next reset."""
         lr = new["optimizer"]["lr"]
         if lr != old["optimizer"]["lr"]:
-            self._send("set_learning_rate", float(lr))
+            self._send(cmd.SetLearningRate(float(lr)))
         if new["batch_size"] != old["batch_size"]:
-            self._send("set_batch_size", new["batch_size"])
+            self._send(cmd.SetBatchSize(new["batch_size"]))
         if new["epochs"] != old["epochs"]:
-            self._send("set_epoch_limit", new["epochs"])
+            self._send(cmd.SetEpochLimit(new["epochs"]))
         if new["early_stopping"] != old["early_stopping"]:
-            self._send("set_early_stopping", new["early_stopping"])
-        self._send("set_training", section)
+            self._send(cmd.SetEarlyStopping(new["early_stopping"]))
+        self._send(cmd.SetTraining(section))
 
     def set_data(self, section: dict[str, Any]) -> None:
         """Train on the data `section` from now on, keeping the weights (the network is
         unchanged)."""
-        self._send("set_data", section)
+        self._send(cmd.SetData(section))
 
     def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
-        self._send("set_regularization", node_id, float(l1), float(l2))
+        self._send(cmd.SetRegularization(node_id, float(l1), float(l2)))
 
     def save_weights(self, path: Path) -> None:
         """Write the trained weights to `path` (reported by weightsSaved)."""
-        self._send("save_weights", str(path))
+        self._send(cmd.SaveWeights(str(path)))
 
     # -- image tasks ---------------------------------------------------------------------------
     def set_feature_sample(self, index: int) -> None:
         """Show the feature maps of held-out sample `index` (a counted command: `settled`
         follows once the panels show it)."""
-        if self.session is not None:
-            self._sent += 1
-            self._feature_sample.emit(int(index))
+        self._send(cmd.SetFeatureSample(int(index)))
 
     def predict(self, request: int, x: np.ndarray) -> bool:
         """Ask for the class probabilities of one input x (as the network sees it); the answer
         comes as `predicted(request, …)`. False when no network is being trained."""
-        if self.session is None:
-            return False
-        self._predict.emit(request, x)
-        return True
-
-    def _wire(self, session: WorkerSession) -> None:
-        """Connect the image-task commands and answers to `session`'s worker."""
-        self._feature_sample.connect(session.worker.set_feature_sample)
-        self._predict.connect(session.worker.predict)
-        session.worker.predicted.connect(self._on_predicted)
-
-    def _unwire(self, session: WorkerSession) -> None:
-        self._feature_sample.disconnect(session.worker.set_feature_sample)
-        self._predict.disconnect(session.worker.predict)
-        session.worker.predicted.disconnect(self._on_predicted)
-
-    @Slot(int, object)
-    def _on_predicted(self, request: int, probabilities: object) -> None:
-        if self.session is not None:
-            self.predicted.emit(request, probabilities)
+        return self._send(cmd.Predict(request, x))
 
     # -- reports -------------------------------------------------------------------------------
     def _on_loaded(self, report: LoadReport) -> None:
@@ -254,7 +234,7 @@ class TrainingController(QObject):
 
     def _on_fed(self, snapshot: Snapshot, draws: dict[str, float]) -> None:
         if self.session is not None:
-            self.session.acknowledge.emit(draws)
+            self.session.send(cmd.Acknowledge(draws))
         self.snapshotShown.emit(snapshot)
         if not snapshot.running and self._shown_commands == self._sent:
             self.settled.emit()

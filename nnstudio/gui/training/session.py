@@ -1,8 +1,9 @@
 """One training session: a TrainingWorker in its own QThread, and the GUI's end of the wires.
 
-The session's signals are the commands; Qt queues them into the worker's thread, in order. The
-worker's reports come back through the session, which drops any that arrive after `close`
-(a closed session's last snapshot must not reach the panels of the next design).
+`send(command)` passes a `commands.WorkerCommand`; Qt queues it into the worker's thread, where
+the commands are carried out in the order sent. The worker's reports come back through the
+session, which drops any that arrive after `close` (a closed session's last snapshot must not
+reach the panels of the next design).
 
 Every session stays referenced here until it is closed, and the ones still open when Python
 exits are closed then: a QThread destroyed while running aborts the process, so a window that
@@ -16,6 +17,7 @@ import atexit
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnstudio.gui.training.collector import collect_in_gui_thread
+from nnstudio.gui.training.commands import WorkerCommand
 from nnstudio.gui.training.worker import TrainingWorker
 
 _open: set[WorkerSession] = set()
@@ -32,22 +34,7 @@ class WorkerSession(QObject):
     """Starts a worker thread at once; `close()` stops it and waits for it to end."""
 
     # -- commands, queued to the worker ------------------------------------------------------
-    load = Signal(object, str, str)
-    play = Signal(int)
-    pause = Signal()
-    step_batch = Signal()
-    step_epoch = Signal()
-    reset = Signal()
-    set_learning_rate = Signal(float)
-    set_batch_size = Signal(int)
-    set_regularization = Signal(str, float, float)
-    set_epoch_limit = Signal(int)
-    set_early_stopping = Signal(object)
-    set_training = Signal(object)
-    set_data = Signal(object)
-    set_speed = Signal(float)
-    save_weights = Signal(str)
-    acknowledge = Signal(object)
+    _command = Signal(object)
     _stop = Signal()
 
     # -- reports, from the worker ------------------------------------------------------------
@@ -57,6 +44,7 @@ class WorkerSession(QObject):
     failed = Signal(object)
     loaded = Signal(object)
     weightsSaved = Signal(str, str)
+    predicted = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,11 +54,7 @@ class WorkerSession(QObject):
         self.worker_thread.setObjectName("nnstudio training")
         self.worker = TrainingWorker()
         self.worker.moveToThread(self.worker_thread)
-        for name in ("load", "play", "pause", "step_batch", "step_epoch", "reset",
-                     "set_learning_rate", "set_batch_size", "set_regularization",
-                     "set_epoch_limit", "set_early_stopping", "set_training", "set_data",
-                     "set_speed", "save_weights", "acknowledge"):
-            getattr(self, name).connect(getattr(self.worker, name))
+        self._command.connect(self.worker.run)
         self._stop.connect(self.worker.stop)
         self.worker.snapshotReady.connect(self._on_snapshot)
         self.worker.runningChanged.connect(self._on_running)
@@ -78,8 +62,13 @@ class WorkerSession(QObject):
         self.worker.failed.connect(self._on_failed)
         self.worker.loaded.connect(self._on_loaded)
         self.worker.weightsSaved.connect(self._on_weights_saved)
+        self.worker.predicted.connect(self._on_predicted)
         _open.add(self)
         self.worker_thread.start()
+
+    def send(self, command: WorkerCommand) -> None:
+        """Queue `command` to the worker, after those sent before it."""
+        self._command.emit(command)
 
     # Slots of this GUI-thread object, so Qt queues the worker's reports into the GUI thread.
     @Slot(object, int)
@@ -111,6 +100,11 @@ class WorkerSession(QObject):
     def _on_weights_saved(self, path: str, problem: str) -> None:
         if not self.closed:
             self.weightsSaved.emit(path, problem)
+
+    @Slot(int, object)
+    def _on_predicted(self, request: int, probabilities: object) -> None:
+        if not self.closed:
+            self.predicted.emit(request, probabilities)
 
     def close(self) -> None:
         """Stop the worker after the commands already sent, and wait for its thread to end."""

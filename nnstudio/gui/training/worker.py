@@ -1,6 +1,8 @@
 """The training worker: the only owner of the Trainer and its Monitor, living in its own QThread.
 
-The GUI drives it with queued signals connected to its slots and never touches the network.
+The GUI drives it with commands (`commands.py`: one frozen dataclass each), queued to its `run`
+slot, which carries each out by the handler its type has in `COMMANDS`; the GUI never touches
+the network.
 Training runs in slices: a timer runs steps for at most `SLICE_SECONDS`, then returns to the
 thread's event loop, so commands (pause, a new learning rate, stop) are handled between any two
 slices. In slow motion the timer fires once per step, `delay` seconds apart.
@@ -23,7 +25,7 @@ import json
 import math
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,8 @@ from nnstudio.design.edit import find_node
 from nnstudio.design.footprint import largest_batch
 from nnstudio.design.trainer import load_design_data
 from nnstudio.design.weights import load_weights, save_weights
+from nnstudio.gui.training import commands as cmd
+from nnstudio.gui.training.commands import CommandTable, WorkerCommand
 from nnstudio.gui.training.pacing import ProbePacer
 
 #: the longest a slice of training keeps the worker's event loop waiting
@@ -77,8 +81,9 @@ class Divergence:
 class WorkerFailure:
     """Something raised in the worker while `doing` one of its jobs: "step" (a training step),
     "record" (noting a step's statistics), "snapshot" (the dashboards' probes), or a command's
-    name ("predict", "save_weights", "set_data", …). Training is paused with the weights as
-    they were; `summary` is the exception in one line, `details` its full traceback."""
+    name (`WorkerCommand.name`: "predict", "save_weights", "set_data", …). Training is paused
+    with the weights as they were; `summary` is the exception in one line, `details` its full
+    traceback."""
 
     doing: str
     summary: str
@@ -126,19 +131,12 @@ def guarded(slot: Callable[..., None]) -> Callable[..., None]:
     return safe
 
 
-def command(slot: Callable[..., None]) -> Callable[..., None]:
-    """Marks a slot as a command from the GUI: commands are counted, and every snapshot carries
-    the count, so the GUI knows which of its commands a snapshot already reflects; an
-    exception in it is reported (`guarded`)."""
-    @functools.wraps(slot)
-    def counted(self: TrainingWorker, *args: Any) -> None:
-        self.commands += 1
-        slot(self, *args)
-    return guarded(counted)
+#: what the training worker does with each command
+COMMANDS = CommandTable()
 
 
 class TrainingWorker(QObject):
-    """Owns one design's Trainer and Monitor; every public slot is a command from the GUI."""
+    """Owns one design's Trainer and Monitor; `run` carries out the GUI's commands."""
 
     #: (Snapshot, commands handled before it); the next one follows only after `acknowledge`
     snapshotReady = Signal(object, int)
@@ -177,15 +175,29 @@ class TrainingWorker(QObject):
         self._awaiting_ack = False
         self._dirty = False
         self._clock_from = 0.0
-        #: how many commands this worker has handled
+        #: how many counted commands this worker has handled
         self.commands = 0
 
+    @Slot(object)
+    def run(self, command: WorkerCommand) -> None:
+        """Carry out `command` by its type's handler. A counted command is counted first (every
+        snapshot carries the count); an exception is reported as `failed`, never raised into
+        Qt's event loop (where it would stop training without a word)."""
+        handler = COMMANDS.handler(command)
+        if command.counted:
+            self.commands += 1
+        try:
+            if handler is None:
+                raise TypeError(f"the training worker has no handler for {command!r}")
+            handler(self, command)
+        except Exception as exc:  # reported to the user, with its traceback
+            self._fail(command.name(), exc)
+
     # -- the design ----------------------------------------------------------------------------
-    @Slot(object, str, str)
-    @command
-    def load(self, doc: dict[str, Any], path: str, weights: str) -> None:
-        """Train the design `doc` (its file at `path`, "" if none) from now on, starting from
-        the weights file `weights` when given, else from fresh weights."""
+    @COMMANDS.handles(cmd.Load)
+    def load(self, command: cmd.Load) -> None:
+        """Train the design `command.doc` from now on (cmd.Load)."""
+        doc, path, weights = command.doc, command.path, command.weights
         self._halt(publish=False)
         self.trainer = self.monitor = self._design = None
         self._awaiting_ack = False  # the GUI drops whatever was in flight when it sends a design
@@ -238,10 +250,10 @@ class TrainingWorker(QObject):
         return data[1]
 
     # -- running -------------------------------------------------------------------------------
-    @Slot(int)
-    @command
-    def play(self, steps: int) -> None:
-        """Train until paused or finished, or for `steps` steps when steps > 0."""
+    @COMMANDS.handles(cmd.Play)
+    def play(self, command: cmd.Play) -> None:
+        """Train until paused or finished, or for `command.steps` steps when steps > 0."""
+        steps = command.steps
         if self.trainer is None or self.trainer.finished:
             self.runningChanged.emit(False)
             self._publish()
@@ -250,14 +262,12 @@ class TrainingWorker(QObject):
         self._stop_epoch = None
         self._start(self._delay)
 
-    @Slot()
-    @command
-    def pause(self) -> None:
+    @COMMANDS.handles(cmd.Pause)
+    def pause(self, command: cmd.Pause) -> None:
         self._halt()
 
-    @Slot()
-    @command
-    def step_batch(self) -> None:
+    @COMMANDS.handles(cmd.StepBatch)
+    def step_batch(self, command: cmd.StepBatch) -> None:
         """Exactly one mini-batch update, then paused."""
         self._halt()
         if self.trainer is not None:
@@ -265,18 +275,16 @@ class TrainingWorker(QObject):
             self._train(lambda: True)
             self._publish()
 
-    @Slot()
-    @command
-    def step_epoch(self) -> None:
+    @COMMANDS.handles(cmd.StepEpoch)
+    def step_epoch(self, command: cmd.StepEpoch) -> None:
         """Train at full speed to the end of the current epoch, then pause."""
         self._halt()
         if self.trainer is not None:
             self._stop_step, self._stop_epoch = None, self.trainer.epoch + 1
             self._start(0.0)
 
-    @Slot()
-    @command
-    def reset(self) -> None:
+    @COMMANDS.handles(cmd.Reset)
+    def reset(self, command: cmd.Reset) -> None:
         """Re-initialise the weights with the design's seed and its current training settings."""
         self._restart()
 
@@ -383,53 +391,48 @@ class TrainingWorker(QObject):
         return t.finished or (self._stop_step is not None and t.step_count >= self._stop_step)
 
     # -- live settings -------------------------------------------------------------------------
-    @Slot(float)
-    @command
-    def set_learning_rate(self, lr: float) -> None:
+    @COMMANDS.handles(cmd.SetLearningRate)
+    def set_learning_rate(self, command: cmd.SetLearningRate) -> None:
         if self.trainer is not None:
-            self.trainer.learning_rate = lr
+            self.trainer.learning_rate = command.lr
             self._publish()
 
-    @Slot(int)
-    @command
-    def set_batch_size(self, size: int) -> None:
+    @COMMANDS.handles(cmd.SetBatchSize)
+    def set_batch_size(self, command: cmd.SetBatchSize) -> None:
         if self.trainer is not None:
-            self.trainer.batch_size = int(size)
+            self.trainer.batch_size = int(command.size)
             self._publish()
 
-    @Slot(str, float, float)
-    @command
-    def set_regularization(self, node_id: str, l1: float, l2: float) -> None:
+    @COMMANDS.handles(cmd.SetRegularization)
+    def set_regularization(self, command: cmd.SetRegularization) -> None:
         """A Dense/Conv2D node's L1/L2 strength, from the next step on (and after a reset)."""
+        node_id, l1, l2 = command.node_id, command.l1, command.l2
         if self._design is not None:
             params = find_node(self._design.network, node_id).setdefault("params", {})
             params.update(l1=l1, l2=l2)
         if self.trainer is not None:
             self.trainer.set_regularization(node_id, l1, l2)
 
-    @Slot(int)
-    @command
-    def set_epoch_limit(self, epochs: int) -> None:
+    @COMMANDS.handles(cmd.SetEpochLimit)
+    def set_epoch_limit(self, command: cmd.SetEpochLimit) -> None:
         if self.trainer is not None:
-            self.trainer.epochs = int(epochs)
+            self.trainer.epochs = int(command.epochs)
             self._publish()
 
-    @Slot(object)
-    @command
-    def set_early_stopping(self, spec: Any) -> None:
+    @COMMANDS.handles(cmd.SetEarlyStopping)
+    def set_early_stopping(self, command: cmd.SetEarlyStopping) -> None:
         """False, True or {"patience": …}: from the end of the current epoch on."""
         if self.trainer is not None:
-            self.trainer.early_stopping = EarlyStopping.from_spec(spec)
+            self.trainer.early_stopping = EarlyStopping.from_spec(command.spec)
 
-    @Slot(object)
-    @command
-    def set_data(self, section: dict[str, Any]) -> None:
+    @COMMANDS.handles(cmd.SetData)
+    def set_data(self, command: cmd.SetData) -> None:
         """Train on the data `section` from the next step on, keeping the weights (a live edit
         that leaves the network as it is: drawn points, noise, samples…). Data the network
         cannot take are reported as a LoadReport problem, as a design that cannot train."""
         if self._design is None:
             return
-        self._design.set_section("data", section)
+        self._design.set_section("data", command.section)
         if self.trainer is None:  # the old data could not train: try afresh
             self._restart()
             return
@@ -445,25 +448,23 @@ class TrainingWorker(QObject):
         self.loaded.emit(LoadReport(dataset=data))
         self._publish()
 
-    @Slot(object)
-    @command
-    def set_training(self, section: dict[str, Any]) -> None:
+    @COMMANDS.handles(cmd.SetTraining)
+    def set_training(self, command: cmd.SetTraining) -> None:
         """The design's training section, used from the next reset on (loss, optimiser, seed…)."""
         if self._design is not None:
-            self._design.set_section("training", section)
+            self._design.set_section("training", command.section)
 
-    @Slot(float)
-    @command
-    def set_speed(self, delay: float) -> None:
+    @COMMANDS.handles(cmd.SetSpeed)
+    def set_speed(self, command: cmd.SetSpeed) -> None:
         """Seconds between steps: 0 is full speed, more is slow motion, one step per tick."""
-        self._delay = max(0.0, float(delay))
+        self._delay = max(0.0, float(command.delay))
         if self._running and self._stop_epoch is None:
             self._interval_ms = round(self._delay * 1000)
 
     # -- weights -------------------------------------------------------------------------------
-    @Slot(str)
-    @command
-    def save_weights(self, path: str) -> None:
+    @COMMANDS.handles(cmd.SaveWeights)
+    def save_weights(self, command: cmd.SaveWeights) -> None:
+        path = command.path
         if self.trainer is None:
             self.weightsSaved.emit(path, self.tr("There is no trained network to save."))
             return
@@ -475,17 +476,16 @@ class TrainingWorker(QObject):
         self.weightsSaved.emit(path, "")
 
     # -- image tasks ---------------------------------------------------------------------------
-    @Slot(int)
-    @command
-    def set_feature_sample(self, index: int) -> None:
+    @COMMANDS.handles(cmd.SetFeatureSample)
+    def set_feature_sample(self, command: cmd.SetFeatureSample) -> None:
         """Show the feature maps of held-out sample `index` from the next snapshot on (one
         comes at once when training is not running)."""
         if self.monitor is not None:
-            self.monitor.set_feature_sample(index)
+            self.monitor.set_feature_sample(command.index)
             self._publish()
 
-    @Slot(int, object)
-    def predict(self, request: int, x: object) -> None:
+    @COMMANDS.handles(cmd.Predict)
+    def predict(self, command: cmd.Predict) -> None:
         """The current network's class probabilities (classes,) for one input x (any shape
         with as many values as the network's input, as the Trainer reshapes the data), between
         two steps, as `predicted(request, probabilities)`; None when there is no classifier,
@@ -493,10 +493,10 @@ class TrainingWorker(QObject):
         Not a counted command: it changes nothing a snapshot shows."""
         probabilities = None
         try:
-            probabilities = self._class_probabilities(x)
+            probabilities = self._class_probabilities(command.x)
         except Exception as exc:  # reported to the user, with its traceback
-            self._fail("predict", exc)
-        self.predicted.emit(request, probabilities)
+            self._fail(command.name(), exc)
+        self.predicted.emit(command.request, probabilities)
 
     def _class_probabilities(self, x: object) -> np.ndarray | None:
         trainer = self.trainer
@@ -511,14 +511,13 @@ class TrainingWorker(QObject):
         return probabilities
 
     # -- snapshots -----------------------------------------------------------------------------
-    @Slot(object)
-    @guarded
-    def acknowledge(self, draws: Mapping[str, float]) -> None:
+    @COMMANDS.handles(cmd.Acknowledge)
+    def acknowledge(self, command: cmd.Acknowledge) -> None:
         """The GUI has drawn the last snapshot, spending `draws` seconds on each probe's
         panels: training goes on, and the next may go."""
         self._awaiting_ack = False
         if self._running:
-            self._pacer.drawn(time.perf_counter() - self._sent_at, draws)
+            self._pacer.drawn(time.perf_counter() - self._sent_at, command.draws)
             self._resume()
         elif self._dirty:
             self._publish()
