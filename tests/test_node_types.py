@@ -35,6 +35,11 @@ MARKS = Path(__file__).resolve().parents[1] / "nnstudio" / "gui" / "translation_
 CANDIDATE_SHAPES = ((4,), (3, 4), (2, 6, 6))
 
 
+def _values(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+    """Small whole numbers as floats: valid ids for an Embedding, plain inputs for the rest."""
+    return rng.integers(0, 3, size=shape).astype(np.float64)
+
+
 def _marks() -> set[tuple[str, str]]:
     """(context, text) of every QT_TRANSLATE_NOOP in the generated translation marks."""
     tree = ast.parse(MARKS.read_text(encoding="utf-8"))
@@ -50,14 +55,14 @@ def _sample_input(name: str, rng: np.random.Generator):
     spec = NODE_TYPES[name]
     if spec.max_inputs == 0:
         shape = tuple(params["shape"])
-        return layer, [], rng.normal(size=(3, *shape))
+        return layer, [], _values(rng, (3, *shape))
     arity = max(spec.min_inputs, 1)
     for shape in CANDIDATE_SHAPES:
         try:
             layer.output_shape(*([shape] * arity))
         except ShapeError:
             continue
-        xs = [rng.normal(size=(3, *shape)) for _ in range(arity)]
+        xs = [_values(rng, (3, *shape)) for _ in range(arity)]
         return layer, [shape] * arity, xs if arity > 1 else xs[0]
     raise AssertionError(f"{name} takes none of the sample shapes {CANDIDATE_SHAPES}")
 

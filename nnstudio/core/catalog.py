@@ -35,7 +35,7 @@ MAX_ACTIVATION_ELEMENTS = 50_000_000  # per sample
 
 #: the layer family modules (in nnstudio.core.layers), in the palette's order within a group
 FAMILIES = ("input_node", "dense", "reshape", "conv", "pool", "regularization", "normalization",
-            "activations", "merge")
+            "activations", "merge", "sequence")
 
 
 def _collect() -> dict[str, NodeType]:

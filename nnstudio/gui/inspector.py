@@ -289,6 +289,8 @@ def make_editor(spec: ParamSpec) -> ParamEditor:
         return BoolEditor(spec)
     if spec.kind == "activation":
         return ChoiceEditor(spec, ACTIVATIONS)
+    if spec.kind == "choice":
+        return ChoiceEditor(spec, tuple(str(c) for c in spec.choices))
     if spec.kind == "init":
         return InitEditor(spec)
     if spec.kind == "size":

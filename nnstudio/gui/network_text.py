@@ -70,6 +70,18 @@ TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
                       "before it"),
     QT_TRANSLATE_NOOP("NetworkProblem", "Add needs inputs of the same shape, got {shapes}"),
     QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} needs a sequence of shape (time steps, features) per sample, got "
+                      "{shape}: put an Embedding before it for ids"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "{layer} needs a sequence of shape (time steps, features) per sample, got "
+                      "{shape}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Embedding needs ids of shape (time steps,) per sample, got {shape}"),
+    QT_TRANSLATE_NOOP("NetworkProblem", "Embedding {node} needs whole-number ids, got {value}"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
+                      "Embedding {node}: id {id} is outside its vocabulary of {size} (ids 0 … "
+                      "{last})"),
+    QT_TRANSLATE_NOOP("NetworkProblem",
                       "Concatenate axis {axis} does not exist for inputs of shape (batch, {rank} "
                       "more axes): use an axis from 1 to {rank} (0 is the batch)"),
     QT_TRANSLATE_NOOP("NetworkProblem",

@@ -159,7 +159,8 @@ class LayerPalette(QWidget):
     def _group_titles(self) -> dict[str, str]:
         return {"Core": self.tr("Core"), "Activations": self.tr("Activations"),
                 "Convolution": self.tr("Convolution"),
-                "Regularisation": self.tr("Regularisation"), "Merge": self.tr("Merge")}
+                "Regularisation": self.tr("Regularisation"), "Merge": self.tr("Merge"),
+                "Sequence": self.tr("Sequence")}
 
     def _populate(self) -> None:
         titles = self._group_titles()

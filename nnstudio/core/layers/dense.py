@@ -106,7 +106,8 @@ class WeightedLayer(Layer[np.ndarray]):
 
 
 class Dense(WeightedLayer):
-    """``y = act(x @ W + b)``: x (N, in), W (in, units), b (units,), y (N, units)."""
+    """``y = act(x @ W + b)``: x (N, in), W (in, units), b (units,), y (N, units); on a
+    sequence x (N, T, in) it acts on the last axis, y (N, T, units), as torch.nn.Linear."""
 
     def __init__(self, node_id: str, units: int, **params):
         super().__init__(node_id, units=units, **params)
@@ -114,16 +115,16 @@ class Dense(WeightedLayer):
 
     def output_shape(self, *input_shapes: Shape) -> Shape:
         (shape,) = input_shapes
-        if len(shape) != 1:
+        if len(shape) not in (1, 2):
             raise ShapeError(
                 f"Dense needs a flat input of shape (features,), got {tuple(shape)}: "
                 "add a Flatten before it"
             )
-        return (self.units,)
+        return (*shape[:-1], self.units)
 
     def parameter_shapes(self, *input_shapes: Shape) -> dict[str, Shape]:
         self.output_shape(*input_shapes)
-        (features,) = input_shapes[0]
+        features = input_shapes[0][-1]
         shapes: dict[str, Shape] = {"W": (features, self.units)}
         if self.use_bias:
             shapes["b"] = (self.units,)
@@ -134,20 +135,23 @@ class Dense(WeightedLayer):
         self._init_parameters((features, self.units), (features, self.units), dtype, rng)
 
     def _affine(self, x: np.ndarray) -> np.ndarray:
-        self._x = x
-        z = x @ allocated(self.W).value
+        self._x = x if x.ndim == 2 else x.reshape(-1, x.shape[-1])
+        z = self._x @ allocated(self.W).value
         if self.b is not None:
             z += self.b.value
-        return z
+        return z if x.ndim == 2 else z.reshape(*x.shape[:-1], self.units)
 
     def _affine_backward(self, grad: np.ndarray) -> np.ndarray | None:
         w = allocated(self.W)
-        w.accumulate(self._x.T @ grad)
+        shape = grad.shape[:-1]
+        g = grad if grad.ndim == 2 else grad.reshape(-1, self.units)
+        w.accumulate(self._x.T @ g)
         if self.b is not None:
-            self.b.accumulate(column_sum(grad))
+            self.b.accumulate(column_sum(g))
         if not self.needs_input_grad:
             return None
-        return grad @ w.value.T
+        dx = g @ w.value.T
+        return dx if grad.ndim == 2 else dx.reshape(*shape, -1)
 
 
 NODE_TYPES = (

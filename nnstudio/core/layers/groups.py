@@ -10,6 +10,7 @@ ACTIVATIONS = "Activations"
 CONVOLUTION = "Convolution"
 REGULARISATION = "Regularisation"
 MERGE = "Merge"
+SEQUENCE = "Sequence"
 
 #: every group in the palette's order, with its colour
 GROUP_COLOURS = {
@@ -18,5 +19,6 @@ GROUP_COLOURS = {
     CONVOLUTION: "#54A24B",
     REGULARISATION: "#B279A2",
     MERGE: "#9D755D",
+    SEQUENCE: "#72B7B2",
 }
 GROUPS = tuple(GROUP_COLOURS)
