@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core import image_probes, probes
+from nnstudio.core import image_probes, probes, word_probes
 from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.probes import Curve1D, DecisionGrid, Task
 from nnstudio.core.training import EarlyStopping, Trainer, append_thinned, worth_noting
@@ -30,7 +30,7 @@ TOY_RANGE = (-6.0, 6.0)
 #: the probes a snapshot carries: the Snapshot fields of the same names, and "losses" for
 #: step_indices, step_losses and new_epochs
 PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve",
-          "predictions", "filters", "feature_maps")
+          "predictions", "filters", "feature_maps", "word_vectors")
 #: snapshots over which steps_per_second is averaged
 RATE_WINDOW = 20
 #: the predictions probe classifies at most this many held-out samples (the first of the split)
@@ -116,6 +116,8 @@ class Snapshot:
     divergences: tuple[DivergenceMark, ...] = ()
     early_stopping: EarlyStopping | None = None
     best_epoch: int | None = None
+    #: the first Embedding's vectors, when the network has one (`word_probes.word_vectors`)
+    word_vectors: word_probes.WordVectors | None = None
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -232,7 +234,9 @@ class Monitor:
         regression, the image probes where they apply (`_image_probes`), the others always."""
         extra = ("boundary", "neurons") if self.plane else \
             ("curve",) if self.kind == "curve1d" else ()
-        return ("losses", "params", "flow", "activations", *extra, *self._image_probes())
+        words = ("word_vectors",) if word_probes.first_embedding(self.trainer.network) else ()
+        return ("losses", "params", "flow", "activations", *extra, *self._image_probes(),
+                *words)
 
     def _image_probes(self) -> tuple[str, ...]:
         """predictions: classification of anything but points in the plane (whose decision
@@ -318,6 +322,7 @@ class Monitor:
             predictions=cache.get("predictions"),
             filters=cache.get("filters"),
             feature_maps=cache.get("feature_maps"),
+            word_vectors=cache.get("word_vectors"),
             flow_epochs=flow_epochs,
             params_epochs=params_epochs,
             running=running,
@@ -344,6 +349,7 @@ class Monitor:
             "predictions": self._predictions,
             "filters": lambda: image_probes.first_filters(self.trainer.network),
             "feature_maps": self._feature_maps,
+            "word_vectors": lambda: word_probes.word_vectors(self.trainer.network),
         }
         fresh = []
         for name in self.probes:

@@ -37,7 +37,7 @@ def test_builds_with_the_default_design_and_every_dock(window):
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
     panels = {f"{name}PanelDock" for name in
               ("Loss", "Boundary", "Curve", "Weights", "Activations", "GradientFlow", "Samples",
-               "Confusion", "Mistakes", "Filters", "FeatureMaps", "DrawingPad")}
+               "Confusion", "Mistakes", "Filters", "FeatureMaps", "DrawingPad", "WordVectors")}
     assert set(docks) == {"paletteDock", "dataDock", "inspectorDock", "summaryDock",
                           "trainingDock", "lessonDock"} | panels
     # tabbed docks are not all visible at once, and only panels that have nothing to show for

@@ -22,6 +22,7 @@ from nnstudio.gui.panels import (
     GradientFlowPanel,
     LossPanel,
     WeightsPanel,
+    WordVectorsPanel,
     create_panels,
 )
 from nnstudio.gui.panels.colouring import MAX_TINT
@@ -97,7 +98,7 @@ def test_create_panels_gives_one_of_each_with_a_title(qtbot):
     assert [type(p) for p in panels] == [
         LossPanel, BoundaryPanel, CurvePanel, WeightsPanel, ActivationsPanel, GradientFlowPanel,
         SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel, FeatureMapsPanel,
-        DrawingPadPanel]
+        DrawingPadPanel, WordVectorsPanel]
     titles = [p.title for p in panels]
     assert all(isinstance(t, str) and t for t in titles) and len(set(titles)) == len(titles)
     assert LossPanel.title == "Loss & accuracy"

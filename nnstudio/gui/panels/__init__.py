@@ -26,19 +26,20 @@ from nnstudio.gui.panels.images import (
 )
 from nnstudio.gui.panels.loss import LossPanel
 from nnstudio.gui.panels.weights import WeightsPanel
+from nnstudio.gui.panels.word_vectors import WordVectorsPanel
 
 __all__ = ["ActivationsPanel", "BoundaryPanel", "ConfusionPanel", "CurvePanel",
            "DrawingPadPanel", "FeatureMapsPanel", "FiltersPanel", "GradientFlowPanel",
            "LossPanel", "MistakesPanel", "Panel", "SamplesPanel", "WeightsPanel",
-           "create_panels"]
+           "WordVectorsPanel", "create_panels"]
 
 
 def create_panels(parent: QWidget | None = None) -> list[QWidget]:
     """One of each panel, in dashboard order: loss & accuracy, decision boundary (2-D data),
     fitted curve (1-D regression), weights, activations, gradient flow, then the image-task
     panels: predictions on sample images, confusion matrix (any classification), mistakes,
-    first-layer filters, feature maps and the drawing pad."""
+    first-layer filters, feature maps and the drawing pad, and the word vectors."""
     kinds = (LossPanel, BoundaryPanel, CurvePanel, WeightsPanel, ActivationsPanel,
              GradientFlowPanel, SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel,
-             FeatureMapsPanel, DrawingPadPanel)
+             FeatureMapsPanel, DrawingPadPanel, WordVectorsPanel)
     return [kind(parent) for kind in kinds]

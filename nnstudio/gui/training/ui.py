@@ -37,7 +37,7 @@ DASHBOARD_COLUMNS = (("LossPanel", "ConfusionPanel"),
 #: the panel brought to the front of its column for each kind of data (points in the plane, a
 #: curve, images, anything else)
 FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "images": "SamplesPanel",
-               "": "ActivationsPanel"}
+               "words": "WordVectorsPanel", "": "ActivationsPanel"}
 
 
 def in_use(bar: QTabBar, docks: dict[str, QDockWidget]) -> bool:
