@@ -6,8 +6,9 @@ from PySide6.QtGui import QUndoStack, QWheelEvent
 
 from nnstudio.design import Design
 from nnstudio.gui.commands import AddNodes
-from nnstudio.gui.inspector import Inspector, parse_ints, parse_size
+from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.param_editors import parse_ints, parse_size
 
 
 @pytest.fixture

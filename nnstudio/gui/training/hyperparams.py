@@ -41,14 +41,14 @@ from nnstudio.design.validate import validate_section
 from nnstudio.gui import theme
 from nnstudio.gui.catalog_text import catalog_tr
 from nnstudio.gui.commands import SetSection
-from nnstudio.gui.inspector import (
+from nnstudio.gui.model import DesignModel
+from nnstudio.gui.param_editors import (
     BoolEditor,
     ParamEditor,
     TextEditor,
     float_text,
     parse_float,
 )
-from nnstudio.gui.model import DesignModel
 
 LR_MIN, LR_MAX = 1e-5, 10.0
 #: slider positions per factor of ten
