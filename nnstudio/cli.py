@@ -19,8 +19,9 @@ from nnstudio import __version__
 from nnstudio.core.catalog import node_label
 from nnstudio.core.errors import NNStudioError, TrainingDiverged
 from nnstudio.qtcheck import startup_problem
+from nnstudio.trace_command import add_trace_parser, cmd_trace
 
-COMMANDS = ("train", "validate", "info", "export")
+COMMANDS = ("train", "validate", "info", "export", "trace")
 #: `nnstudio --help`'s last lines: the app's own options (nnstudio/gui/app.py)
 APP_USAGE = """without a command, nnstudio opens the app:
   nnstudio [FILE | --present FILE] [--lang CODE] [--screenshot PNG [--size WxH]]
@@ -65,6 +66,7 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True, type=Path, metavar="FILE")
     export.add_argument("--weights", type=Path, metavar="W.npz",
                         help="trained weights to export (default: the initial weights)")
+    add_trace_parser(sub)
     return parser
 
 
@@ -218,7 +220,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _gui(argv)
     args = _command_parser().parse_args(argv)
     handler = {"train": cmd_train, "validate": cmd_validate, "info": cmd_info,
-               "export": cmd_export}[args.command]
+               "export": cmd_export, "trace": cmd_trace}[args.command]
     design = str(args.design) if hasattr(args, "design") else None
     try:
         return handler(args, out)

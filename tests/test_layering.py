@@ -38,6 +38,7 @@ COMMAND_RUNS: dict[str, list[str]] = {
     "train --vary": ["train", str(EXAMPLE), "--epochs", "1", "--quiet",
                      "--vary", "training.optimizer.type=sgd,adam", "--metrics-json", "r.json"],
     "export": ["export", str(EXAMPLE), "--format", "pytorch", "--output", "xor.py"],
+    "trace": ["trace", str(EXAMPLE), "--sample", "0,1", "--json", "t.json"],
 }
 
 _REPORT = f"""

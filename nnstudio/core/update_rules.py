@@ -49,12 +49,14 @@ class UpdateTrace:
             return f"w = {_g(float(self.old[index]))}"
         text = self.formula
         for symbol in sorted(self.terms, key=len, reverse=True):
-            text = text.replace("{" + symbol + "}", _g(self.term(symbol, index)))
+            value = self.term(symbol, index)
+            text = text.replace("{" + symbol + "}",
+                                f"({_g(value)})" if value < 0 else _g(value))
         return f"{text} = {_g(float(self.new[index]))}"
 
 
 def _g(x: float) -> str:
-    return f"{x:.4g}"
+    return f"{x:.4g}".replace("-", "−")
 
 
 def update_trace(spec: dict[str, Any], state: dict[str, np.ndarray], name: str,

@@ -91,6 +91,9 @@ class _Graph:
                                                        "must be unique"))
         type_problems = self._check_type(node, path)
         problems += type_problems + self._check_params(node, path) + _check_pos(node, path)
+        if not isinstance(node.get("frozen", False), bool):
+            problems.append(Problem(child(path, "frozen"),
+                                    f"must be true or false, got {show(node['frozen'])}"))
         if not id_ok or type_problems or not isinstance(node.get("params", {}), dict):
             self.sound = False
         self.unnamed = self.unnamed or not id_ok

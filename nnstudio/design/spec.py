@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from nnstudio.core.catalog import ParamSpec
 from nnstudio.core.losses import LOSS_ALIASES, LOSSES
 from nnstudio.data.catalog import MAX_SEED
@@ -14,7 +17,10 @@ TOP_LEVEL_KEYS = ("format", "version", "name", "description", "network", "data",
 #: the top-level entries an editor may replace with Design.set_section
 EDITABLE_SECTIONS = ("name", "description", "data", "training", "race")
 NETWORK_KEYS = ("nodes", "edges")
-NODE_KEYS = ("id", "type", "params", "pos")
+NODE_KEYS = ("id", "type", "params", "pos", "frozen")
+#: a node's "frozen": true keeps its parameters as they are while training
+FROZEN_HELP = ("true: the optimiser leaves this node's parameters as they are (no update, no "
+               "weight decay); their gradients are still computed.")
 TRAINING_KEYS = ("loss", "optimizer", "batch_size", "epochs", "seed", "shuffle",
                  "early_stopping")
 
@@ -49,3 +55,8 @@ EARLY_STOPPING_PARAMS = (
     ParamSpec("restore_best", "bool", True,
               help="Put back the weights of the best epoch when stopping."),
 )
+
+
+def frozen_ids(nodes: Iterable[dict[str, Any]]) -> list[str]:
+    """The ids of the nodes marked "frozen": true."""
+    return [n["id"] for n in nodes if n.get("frozen") is True]

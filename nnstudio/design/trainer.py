@@ -13,6 +13,7 @@ from nnstudio.design.document import Design
 from nnstudio.design.errors import DesignError, Problem
 from nnstudio.design.footprint import largest_batch
 from nnstudio.design.io import os_reason
+from nnstudio.design.spec import frozen_ids
 
 
 def load_design_data(design: Design, dtype: Any = np.float32) -> Dataset:
@@ -56,7 +57,7 @@ class Trainer(core_training.Trainer):
             raise DesignError([Problem(f"network.nodes[{index[nid]}]", f"{nid}: {msg}")
                                for nid, msg in problems])
         try:
-            super().__init__(network, data, spec)
+            super().__init__(network, data, spec, frozen=frozen_ids(design.nodes))
         except ValueError as exc:
             raise DesignError([Problem("training", str(exc))]) from None
         self.design = design

@@ -69,7 +69,8 @@ def test_update_rule_gives_the_optimisers_step(spec: dict) -> None:
         np.testing.assert_allclose(update.new, p.value, rtol=1e-12, atol=1e-15)
     assert update.t == 4
     text = update.filled((1, 2))
-    assert text.startswith("w ← ") and text.endswith(f"= {p.value[1, 2]:.4g}")
+    assert text.startswith("w ← ")
+    assert text.endswith(f"= {p.value[1, 2]:.4g}".replace("-", "−"))
     assert "{" not in text
 
 
