@@ -33,8 +33,9 @@ class LayerCase:
 
     input_shapes: per-sample shapes, one per input. passes: "train" / "eval" for each batch;
     BatchNorm's running statistics carry from pass to pass. values: "normal" (N(0, 1)·3 with a
-    0 at the first element, the kink of ReLU-like functions) or "ties" (small integers with many
-    equal maxima).
+    0 at the first element, the kink of ReLU-like functions), "ties" (small integers with many
+    equal maxima) or "ids" (whole numbers below the Embedding's num_embeddings, repeats
+    included).
     """
 
     name: str
@@ -55,6 +56,9 @@ class LayerCase:
             full = (self.batch, *shape)
             if self.values == "ties":
                 x = np.maximum(rng.integers(-2, 3, full), 0).astype(np.float64)
+            elif self.values == "ids":
+                x = rng.integers(0, self.params["num_embeddings"], full).astype(np.float64)
+                x.flat[1] = x.flat[0]
             else:
                 x = rng.standard_normal(full) * 3 * (pass_index + 1) + pass_index
                 x.flat[0] = 0.0
@@ -131,6 +135,28 @@ def _layer_cases() -> list[LayerCase]:
         LayerCase("concatenate-last", "Concatenate", {"axis": -1}, ((2, 3, 2), (2, 3, 5))),
         LayerCase("concatenate-rows", "Concatenate", {"axis": 2}, ((2, 1, 3), (2, 4, 3))),
     ]
+    cases += _sequence_cases()
+    return cases
+
+
+def _sequence_cases() -> list[LayerCase]:
+    """Embedding, RNN, LSTM and Dense on a sequence (N, T, F)."""
+    recurrent = {
+        "": {"units": 4},
+        "-seq": {"units": 3, "return_sequences": True},
+        "-nobias-seq": {"units": 3, "use_bias": False, "return_sequences": True},
+        "-one-step": {"units": 2},
+    }
+    cases = [LayerCase("embedding", "Embedding", {"num_embeddings": 7, "embedding_dim": 3},
+                       ((5,),), values="ids"),
+             LayerCase("dense-sequence", "Dense", {"units": 3, "activation": "tanh"},
+                       ((4, 5),))]
+    for kind in ("RNN", "LSTM"):
+        for suffix, params in recurrent.items():
+            steps = 1 if suffix == "-one-step" else 6
+            cases.append(LayerCase(f"{kind.lower()}{suffix}", kind, params, ((steps, 3),)))
+    cases.append(LayerCase("rnn-relu-seq", "RNN", {"units": 4, "activation": "relu",
+                                                   "return_sequences": True}, ((5, 2),)))
     return cases
 
 
@@ -273,6 +299,8 @@ class NetworkCase:
     #: "classes:K" for integer labels < K, "values:D" for (N, D) regression targets
     targets: str
     steps: int = 5
+    #: when > 0, x holds whole-number ids below this (for an Embedding), not N(0, 1) values
+    ids: int = 0
 
     def edges(self) -> list[list[str]]:
         """Each node feeds the next."""
@@ -281,7 +309,8 @@ class NetworkCase:
 
     def batch(self) -> tuple[np.ndarray, np.ndarray]:
         rng = rng_for(self.name)
-        x = rng.standard_normal(self.x_shape)
+        x = (rng.integers(0, self.ids, self.x_shape).astype(np.float64) if self.ids
+             else rng.standard_normal(self.x_shape))
         kind, size = self.targets.split(":")
         n = self.x_shape[0]
         y = (rng.integers(0, int(size), n) if kind == "classes"
@@ -325,5 +354,21 @@ NETWORK_CASES: list[NetworkCase] = [
          _node("out", "Dense", units=1, activation="sigmoid")],
         "binary_cross_entropy", {"type": "adagrad", "lr": 0.1, "lr_decay": 0.05}, (12, 4),
         "classes:2",
+    ),
+    NetworkCase(
+        "lstm-adam-mse",
+        [_node("x", "Input", shape=[6, 3]),
+         _node("l1", "LSTM", units=5, return_sequences=True),
+         _node("l2", "LSTM", units=4), _node("out", "Dense", units=2)],
+        "mse", {"type": "adam", "lr": 0.02}, (8, 6, 3), "values:2", steps=6,
+    ),
+    NetworkCase(
+        "embedding-rnn-adam-softmax",
+        [_node("x", "Input", shape=[7]),
+         _node("e", "Embedding", num_embeddings=9, embedding_dim=4),
+         _node("r", "RNN", units=5, return_sequences=True),
+         _node("d", "Dense", units=3, activation="relu"), _node("f", "Flatten"),
+         _node("out", "Dense", units=3, activation="softmax")],
+        "cross_entropy", {"type": "adam", "lr": 0.01}, (10, 7), "classes:3", steps=6, ids=9,
     ),
 ]

@@ -142,6 +142,43 @@ def _activation_node(case: LayerCase) -> TorchFn:
     return lambda xs, q, training: act(xs[0])
 
 
+class Recurrent(torch.nn.Module):
+    """torch.nn.RNN / LSTM (batch first) with nnstudio's parameters: W (F, gates·units) is
+    weight_ih transposed, U weight_hh transposed, b is bias_ih (bias_hh held at zero: torch's
+    two biases only ever act as their sum). Returns every step's h or the last one's."""
+
+    def __init__(self, kind: str, features: int, p: dict[str, Any]):
+        super().__init__()
+        options = {"nonlinearity": p["activation"]} if kind == "RNN" else {}
+        module = torch.nn.RNN if kind == "RNN" else torch.nn.LSTM
+        self.inner = module(features, p["units"], batch_first=True, bias=p["use_bias"],
+                            dtype=F64, **options)
+        self.return_sequences = p["return_sequences"]
+        self.W = torch.nn.Parameter(self.inner.weight_ih_l0.detach().T.clone())
+        self.U = torch.nn.Parameter(self.inner.weight_hh_l0.detach().T.clone())
+        self.b = (torch.nn.Parameter(torch.zeros(self.W.shape[1], dtype=F64)) if p["use_bias"]
+                  else None)
+        for name, _ in list(self.inner.named_parameters()):
+            getattr(self.inner, name).requires_grad_(False)
+
+    def run(self, x: torch.Tensor, w: torch.Tensor, u: torch.Tensor,
+            b: torch.Tensor | None) -> torch.Tensor:
+        weights = {"weight_ih_l0": w.T, "weight_hh_l0": u.T}
+        if b is not None:
+            weights.update({"bias_ih_l0": b, "bias_hh_l0": torch.zeros_like(b)})
+        out = torch.func.functional_call(self.inner, weights, (x,))[0]
+        return out if self.return_sequences else out[:, -1]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.run(x, self.W, self.U, self.b)
+
+
+def _recurrent(case: LayerCase) -> TorchFn:
+    p = resolve_params(case.type, case.params)
+    module = Recurrent(case.type, case.input_shapes[0][-1], p)
+    return lambda xs, q, training: module.run(xs[0], q["W"], q["U"], q.get("b"))
+
+
 def torch_function(case: LayerCase) -> tuple[TorchFn, dict[str, torch.Tensor]]:
     """torch's computation of the case's layer, and the buffers it keeps between passes."""
     kind = case.type
@@ -149,7 +186,7 @@ def torch_function(case: LayerCase) -> tuple[TorchFn, dict[str, torch.Tensor]]:
         return _batchnorm(case)
     simple: dict[str, Callable[[LayerCase], TorchFn]] = {
         "Dense": _dense, "Conv2D": _conv, "MaxPool2D": _pool, "AvgPool2D": _pool,
-        "Dropout": _dropout,
+        "Dropout": _dropout, "RNN": _recurrent, "LSTM": _recurrent,
     }
     if kind in simple:
         return simple[kind](case), {}
@@ -158,6 +195,7 @@ def torch_function(case: LayerCase) -> tuple[TorchFn, dict[str, torch.Tensor]]:
         "Flatten": lambda xs, q, t: torch.flatten(xs[0], 1),
         "Add": lambda xs, q, t: torch.stack(xs).sum(dim=0),
         "Concatenate": lambda xs, q, t: torch.cat(xs, dim=case.params.get("axis", 1)),
+        "Embedding": lambda xs, q, t: F.embedding(xs[0].long(), q["W"]),
     }
     if kind in fixed:
         return fixed[kind], {}
@@ -290,7 +328,7 @@ def torch_model(case: NetworkCase, net: Network) -> tuple[torch.nn.Sequential, d
         in_shape = shapes[prev["id"]]
         if kind in ("Dense", "Conv2D"):
             if kind == "Dense":
-                module: torch.nn.Module = torch.nn.Linear(in_shape[0], p["units"],
+                module: torch.nn.Module = torch.nn.Linear(in_shape[-1], p["units"],
                                                           bias=p["use_bias"], dtype=F64)
             else:
                 module = torch.nn.Conv2d(in_shape[0], p["filters"], p["kernel_size"],
@@ -310,6 +348,16 @@ def torch_model(case: NetworkCase, net: Network) -> tuple[torch.nn.Sequential, d
             names.update({f"{nid}.gamma": (bn.weight, False), f"{nid}.beta": (bn.bias, False),
                           f"{nid}.running_mean": (bn.running_mean, False),
                           f"{nid}.running_var": (bn.running_var, False)})
+        elif kind in ("RNN", "LSTM"):
+            recurrent = Recurrent(kind, in_shape[-1], p)
+            modules.append(recurrent)
+            names.update({f"{nid}.W": (recurrent.W, False), f"{nid}.U": (recurrent.U, False)})
+            if recurrent.b is not None:
+                names[f"{nid}.b"] = (recurrent.b, False)
+        elif kind == "Embedding":
+            embedding = torch.nn.Embedding(p["num_embeddings"], p["embedding_dim"], dtype=F64)
+            modules += [_Lambda(lambda x: x.long()), embedding]
+            names[f"{nid}.W"] = (embedding.weight, False)
         elif kind == "MaxPool2D":
             modules.append(torch.nn.MaxPool2d(p["pool_size"], p["stride"], p["padding"]))
         elif kind == "Flatten":
