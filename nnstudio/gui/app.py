@@ -187,6 +187,9 @@ def open_window(args: argparse.Namespace) -> MainWindow | None:
         settings.add_recent_file(args.design)
         window.refresh_recent_menu()
     window.show()
+    if args.screenshot is not None:  # again once shown: the toolbars then fit the size
+        QApplication.processEvents()
+        window.resize(*args.size)
     if getattr(args, "present_file", None) is not None:
         window.presentation.enter(QSize(*args.size) if args.screenshot is not None else None)
     if error is not None:

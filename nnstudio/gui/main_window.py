@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -67,6 +68,28 @@ DEFAULT_SIZE = QSize(1600, 1000)
 DASHBOARD_WIDTHS = (500, 600, 500)
 #: width of the data / inspector / training tabs on the right
 RIGHT_DOCK_WIDTH = 400
+#: a window narrower or lower than this takes the compact arrangement (`arrange_docks`)
+COMPACT_BELOW = QSize(1280, 900)
+#: the palette's width beside the canvas: in the wide and in the compact arrangement
+PALETTE_WIDTHS = (215, 190)
+#: the compact dashboard's column widths, in proportion: the loss and weights group, the
+#: pictures, the data, training settings (and lesson) group; each fits its tabs at 1024 px
+COMPACT_WIDTHS = (350, 290, 372)
+#: the dashboard's height in the compact arrangement, as a share of the window's
+COMPACT_DASHBOARD_SHARE = 0.55
+
+
+def is_compact(size: QSize) -> bool:
+    """Whether a window of `size` takes the compact arrangement of its docks."""
+    return size.width() < COMPACT_BELOW.width() or size.height() < COMPACT_BELOW.height()
+
+
+def compact_columns(columns: list[list[QDockWidget]]) -> list[list[QDockWidget]]:
+    """The dashboard's default columns for a small window: the first (the loss) and the last
+    (weights, gradients) share one group, the pictures keep theirs."""
+    if len(columns) < 3:
+        return [list(column) for column in columns]
+    return [[*columns[0], *columns[-1]], *(list(c) for c in columns[1:-1])]
 
 
 def fragment_mime(fragment: dict[str, Any]) -> QMimeData:
@@ -181,10 +204,15 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
         self._connect()
+        #: the docks are as `arrange_docks` left them (for the compact or the wide window),
+        #: so a resize across COMPACT_BELOW arranges them again
+        self.default_layout = True
+        self.compact_layout = False
+        self._arranging = False
         self.resize(DEFAULT_SIZE)  # first: docks arranged in a smaller window leave tab bars
         self.arrange_docks()
-        if remember_layout:
-            settings.restore_layout(self)
+        if remember_layout and settings.restore_layout(self):
+            self.default_layout = False
         self.lessons.follow_design()
         self._update_title()
         self._update_edit_actions()
@@ -202,22 +230,41 @@ class MainWindow(QMainWindow):
         return dock
 
     def arrange_docks(self) -> None:
-        """The default layout: palette left, data, inspector and training settings tabbed on
-        the right (data in front: choosing data comes first), and the dashboard panels across
-        the bottom in columns (the summary with the last)."""
+        """The default layout for the window's size.
+
+        Wide: palette left, data, inspector and training settings tabbed on the right (data in
+        front: choosing data comes first), the dashboard panels across the bottom in columns
+        (the summary with the last). Compact (`is_compact`: a 1024×768 projector): the canvas
+        gets the width beside the palette (the inspector its second tab), so a network opens
+        at a readable size; the data and training settings (and the Lesson, in front, while one
+        is open) are a group at the right end of the dashboard, whose first and last columns
+        share a group (`compact_columns`), so every tab's title fits; the summary waits in the
+        View menu.
+        """
+        self._arranging = True
+        size = self.size()
+        self.compact_layout = compact = is_compact(size)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        lesson = self.lessons.dock
         for dock in (self.palette_dock, self.summary_dock, self.data_dock, self.inspector_dock,
-                     self.training_dock, *self.panel_docks):
+                     self.training_dock, *self.panel_docks, lesson):
             dock.setFloating(False)
-            dock.show()
+            dock.setVisible(dock is not lesson and not (compact and dock is self.summary_dock))
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lessons.dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
-        self.tabifyDockWidget(self.data_dock, self.inspector_dock)
-        self.tabifyDockWidget(self.inspector_dock, self.training_dock)
+        settings_group = [self.data_dock, self.inspector_dock, self.training_dock]
         columns = self.training.dashboard_columns(self.panel_docks) or [[]]
-        columns[-1].append(self.summary_dock)
+        if compact:
+            self.tabifyDockWidget(self.palette_dock, self.inspector_dock)
+            self.palette_dock.raise_()
+            columns = [*compact_columns(columns),
+                       [self.data_dock, self.training_dock, self.summary_dock, lesson]]
+        else:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, lesson)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.data_dock)
+            for first, then in itertools.pairwise(settings_group):
+                self.tabifyDockWidget(first, then)
+            columns[-1].append(self.summary_dock)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, columns[0][0])
         for left, right in itertools.pairwise(columns):
             self.splitDockWidget(left[0], right[0], Qt.Orientation.Horizontal)
@@ -226,15 +273,36 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(column[0], dock)
             column[0].raise_()
         self.data_dock.raise_()
-        self.resizeDocks([self.palette_dock, self.data_dock], [215, RIGHT_DOCK_WIDTH],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
-        widths = DASHBOARD_WIDTHS[:len(columns)]
-        self.resizeDocks([column[0] for column in columns[:len(widths)]], list(widths),
-                         Qt.Orientation.Horizontal)
+        if compact:
+            self._size_compact_docks(columns)
+        else:
+            self.resizeDocks([self.palette_dock, self.data_dock],
+                             [PALETTE_WIDTHS[0], RIGHT_DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.resizeDocks([columns[0][0]], [420], Qt.Orientation.Vertical)
+            widths = DASHBOARD_WIDTHS[:len(columns)]
+            self.resizeDocks([column[0] for column in columns[:len(widths)]], list(widths),
+                             Qt.Orientation.Horizontal)
         self.training.fit_panels_to_data()
+        self.lessons.follow_design()
         self.toolbar.show()
         self.training.controls.toolbar.show()
+        if self.isVisible() and not self.isMaximized() and not self.isFullScreen():
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # docks on their way to a new place widened the window
+            self.resize(size)
+        self._arranging = False
+
+    def _size_compact_docks(self, columns: list[list[QDockWidget]]) -> None:
+        """The compact arrangement's sizes: a narrow palette, the dashboard's columns as wide
+        as COMPACT_WIDTHS share out under a canvas of the rest of the height."""
+        self.resizeDocks([self.palette_dock], [PALETTE_WIDTHS[1]], Qt.Orientation.Horizontal)
+        self.resizeDocks([columns[0][0]], [round(self.height() * COMPACT_DASHBOARD_SHARE)],
+                         Qt.Orientation.Vertical)
+        shares = COMPACT_WIDTHS[-len(columns):]
+        self.resizeDocks([column[0] for column in columns],
+                         [round(self.width() * share / sum(shares)) for share in shares],
+                         Qt.Orientation.Horizontal)
 
     def _action(self, key: str, text: str, slot: Callable[[], object],
                 shortcuts: Sequence[str | QKeySequence.StandardKey] = (),
@@ -390,6 +458,9 @@ class MainWindow(QMainWindow):
         for panel in self.training.panels:
             if isinstance(panel, BoundaryPanel):
                 panel.planeClicked.connect(self.data_panel.edit_points)
+        for dock in self.findChildren(QDockWidget):
+            dock.dockLocationChanged.connect(self._on_dock_moved)
+            dock.topLevelChanged.connect(self._on_dock_moved)
         self.statusBar().messageChanged.connect(self._on_status_message)
         self.autosave.failed.connect(self.show_status)
         self.training.controller.warned.connect(self.training.banner.show_warning)
@@ -399,6 +470,21 @@ class MainWindow(QMainWindow):
     # -- reacting ---------------------------------------------------------------------------------
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _on_dock_moved(self, *_: object) -> None:
+        """A dock the user moved or floated ends the default arrangement."""
+        if not self._arranging and not self.presentation.active:
+            self.default_layout = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.default_layout and is_compact(event.size()) != self.compact_layout:
+            QTimer.singleShot(0, self, self._rearrange)
+
+    def _rearrange(self) -> None:
+        if (self.default_layout and not self.presentation.active
+                and is_compact(self.size()) != self.compact_layout):
+            self.arrange_docks()
 
     def _on_status_message(self, text: str) -> None:
         """A temporary message takes the whole status bar: the training read-out steps aside

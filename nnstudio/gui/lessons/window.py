@@ -61,9 +61,11 @@ class LessonUi(QObject):
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.show()
         self.dock.raise_()
-        # the lesson takes most of the right column, the data and settings tabs the rest
-        self.window.resizeDocks([self.dock, self.window.data_dock], list(LESSON_SHARE),
-                                Qt.Orientation.Vertical)
+        beside = self.window.dockWidgetArea(self.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        if beside and self.dock not in self.window.tabifiedDockWidgets(self.window.data_dock):
+            # the lesson takes most of the right column, the data and settings tabs the rest
+            self.window.resizeDocks([self.dock, self.window.data_dock], list(LESSON_SHARE),
+                                    Qt.Orientation.Vertical)
 
     def _make_room(self) -> None:
         """While the Lesson dock is shown the right column runs the window's full height,

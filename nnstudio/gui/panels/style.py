@@ -280,6 +280,25 @@ def set_title(plot: pg.PlotItem, text: str, lines: int = 1) -> None:
     plot.layout.setRowFixedHeight(0, height)
 
 
+def set_elided_title(plot: pg.PlotItem, text: str) -> None:
+    """A one-line title of plain `text` (a node id from a file shows as written), cut short
+    with "…" to the width of the plot's view, and again whenever the view is resized or the
+    text scale changes."""
+    label = plot.titleLabel
+    if not hasattr(label, "plain_title"):
+        plot.vb.sigResized.connect(lambda _view: _elide_title(plot))
+    label.plain_title = text
+    _elide_title(plot)
+
+
+def _elide_title(plot: pg.PlotItem) -> None:
+    label = plot.titleLabel
+    text = html.escape(elided(label.plain_title, plot.vb.width() or math.inf))
+    if text != label.text or getattr(label, "title_scale", None) != scale.factor():
+        label.title_scale = scale.factor()
+        set_title(plot, text)
+
+
 def _title_minimum(label: pg.LabelItem) -> None:
     """In place of LabelItem.updateMin for titles: a title as tall as its text but of no
     width of its own, so a long title never widens its plot past the dock (and the panels
@@ -351,7 +370,9 @@ def restyle(plot: pg.PlotItem) -> None:
             axis.setLabel(axis.labelText, axis.labelUnits, **{
                 **axis.labelStyle, "font-size": f"{scaled(LABEL_PT):.1f}pt"})
     title = plot.titleLabel
-    if title.text:
+    if hasattr(title, "plain_title"):
+        _elide_title(plot)
+    elif title.text:
         set_title(plot, title.text, getattr(title, "title_lines", 1))
     if plot.legend is not None:
         plot.legend.opts["labelTextSize"] = f"{scaled(LEGEND_PT):.1f}pt"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import pyqtgraph as pg
@@ -61,7 +60,7 @@ class WeightsPanel(Panel):
         self._share_limit = style.SteadyLimit()
         heatmap = self.heatmap_view.getPlotItem()
         style.style_plot(heatmap, self.tr("epoch"), self.tr("value"))
-        style.set_title(heatmap, self.tr("Distribution over time (dark: many values)"))
+        style.set_elided_title(heatmap, self.tr("Distribution over time (dark: many values)"))
         self.heatmap = pg.ImageItem(axisOrder="col-major")
         self.heatmap.setLookupTable(style.density_colour_map().getLookupTable(nPts=256))
         heatmap.addItem(self.heatmap)
@@ -125,9 +124,9 @@ class WeightsPanel(Panel):
         y_top = self._share_limit.update(float(share.max(initial=0.0)))
         if y_top != plot.getViewBox().targetRange()[1][1]:
             plot.setYRange(0, y_top, padding=0)
-        style.set_title(plot, self.tr("{name} ({shape}) · mean {mean:.3g} · std {std:.3g}").format(
-            name=html.escape(name), shape=_shape_text(stats.shape), mean=stats.mean,
-            std=stats.std))  # a title is rich text; the name holds a node id from the file
+        style.set_elided_title(plot, self.tr("{name} ({shape}) · mean {mean:.3g} · std "
+                                             "{std:.3g}").format(
+            name=name, shape=_shape_text(stats.shape), mean=stats.mean, std=stats.std))
         image, start, end = history.image(2 * len(history.columns), self._step_width)
         self.heatmap.setImage(image, levels=(0.0, 1.0), autoLevels=False)
         self.heatmap.setRect(QRectF(start, lo, end - start, hi - lo))
