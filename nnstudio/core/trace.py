@@ -92,6 +92,9 @@ class Trace:
     updates: dict[str, UpdateTrace] = field(default_factory=dict)
     epsilon: float = DEFAULT_EPSILON
     indices: tuple[int, ...] = ()
+    #: (source, target) → the part of ∂L/∂source that flows back along that edge; a node
+    #: feeding several others sums these parts (its `grad_output`)
+    edge_grads: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The issue's layout: {"loss", "nodes": {id: {"output", "grad_output"}},
@@ -190,7 +193,8 @@ def trace_step(
     with _NoDropout(net):
         data_loss, penalty, grad = total_loss()
         outputs = {nid: np.array(v) for nid, v in net.node_outputs().items()}
-        node_grads, logits_grad = _backward(net, grad, fused, len(x))
+        edge_grads: dict[tuple[str, str], np.ndarray] = {}
+        node_grads, logits_grad = _backward(net, grad, fused, len(x), edge_grads)
         regularizers.add_penalty_gradients(layers)
         params = [(p, np.array(p.value), _grad_of(p)) for p in net.parameters()]
         numeric_grads = {p.name: numerical_gradient(lambda _: sum(total_loss()[:2]),
@@ -211,7 +215,7 @@ def trace_step(
                                       t.grad, frozen=t.frozen)
                    for name, t in traced.items()}
     return Trace(data_loss + penalty, data_loss, penalty, losses.canonical_loss(loss_name),
-                 tuple(net.order), nodes, traced, updates, epsilon, tuple(indices))
+                 tuple(net.order), nodes, traced, updates, epsilon, tuple(indices), edge_grads)
 
 
 def _node_of(param_name: str) -> str:
@@ -222,11 +226,12 @@ def _grad_of(p: Any) -> np.ndarray:
     return np.zeros_like(p.value) if p.grad is None else np.array(p.grad)
 
 
-def _backward(net: Network, grad: np.ndarray, fused: str | None, n: int
+def _backward(net: Network, grad: np.ndarray, fused: str | None, n: int,
+              edge_grads: dict[tuple[str, str], np.ndarray]
               ) -> tuple[dict[str, np.ndarray], np.ndarray | None]:
     """Every node's ∂L/∂output (zeros where none reaches it) from the loss gradient `grad`
     (w.r.t. the logits when `fused`), and the logits' gradient (None unless fused); parameter
-    gradients accumulate as in `Network.backward`."""
+    gradients accumulate as in `Network.backward`; each edge's part goes into `edge_grads`."""
     a, out_id = net.analysis, net.output_id
     net.zero_grad()
     for layer in net.layers.values():
@@ -243,6 +248,7 @@ def _backward(net: Network, grad: np.ndarray, fused: str | None, n: int
         merge = layer.arity != 1
         for src, gs in zip(a.inputs[nid], gx if merge else (gx,), strict=True):  # type: ignore[arg-type]
             if gs is not None:
+                edge_grads[(src, nid)] = np.array(gs)
                 grads[src] = np.array(gs) if grads[src] is None else grads[src] + gs
     values = net.node_outputs()
     found = {nid: np.zeros_like(values[nid], dtype=np.float64) if g is None else np.array(g)

@@ -75,3 +75,11 @@ def test_numerical_gradients_agree_to_1e_6(case: TraceCase) -> None:
         assert p.numeric_grad is not None
         worst = worst_element(ref(case, f"grad/{name}"), p.numeric_grad, rtol=1e-6, atol=1e-8)
         assert worst.ok, f"{name}: {worst}"
+
+
+def test_edge_parts_sum_to_the_nodes_gradient() -> None:
+    trace = traced("branches-add-concat-mse")
+    parts = {edge: g for edge, g in trace.edge_grads.items() if edge[0] == "a"}
+    assert set(parts) == {("a", "sum"), ("a", "cat")}
+    np.testing.assert_allclose(sum(parts.values()), trace.nodes["a"].grad_output)
+    np.testing.assert_allclose(parts[("a", "sum")], trace.nodes["sum"].grad_output)
