@@ -116,6 +116,35 @@ def test_a_change_that_does_not_fit_says_why_and_changes_nothing(qtbot, window):
     assert window.model.design.to_dict() == before and window.undo_stack.count() == depth
 
 
+def test_a_change_that_does_not_fit_says_why_in_chinese(qtbot, window, qapp):
+    from nnstudio.gui import language
+
+    installed = language.install_translations(qapp, "zh_CN")
+    try:
+        panel = open_lesson(qtbot, window, "perceptron_xor")
+        index = next(i for i, s in enumerate(panel.lesson.steps) if s.apply)
+        broken = replace(panel.lesson.steps[index],
+                         apply={"network.nodes.nowhere.params.units": 3})
+        panel.lesson = replace(panel.lesson, steps=(*panel.lesson.steps[:index], broken))
+        panel.go_to(index)
+        assert not panel.apply_step()
+        text = panel.problem.text()
+        assert "network.nodes.nowhere.params.units" in text and "'nowhere'" in text
+        assert "the network has no node" not in text and "网络中没有节点" in text
+    finally:
+        language.remove_translations(qapp, installed)
+
+
+def test_two_panels_of_a_step_tabbed_together_are_both_put_in_view(qtbot, window):
+    loss, gradients = panel_dock(window, "loss"), panel_dock(window, "gradients")
+    window.tabifyDockWidget(loss, gradients)
+    assert gradients in window.tabifiedDockWidgets(loss)
+    open_lesson(qtbot, window, "residual")  # its first step: loss and gradients
+    qtbot.wait(50)
+    assert gradients not in window.tabifiedDockWidgets(loss)
+    assert not loss.visibleRegion().isEmpty() and not gradients.visibleRegion().isEmpty()
+
+
 def test_a_step_brings_its_panels_into_view(qtbot, window):
     panel = open_lesson(qtbot, window, "minibatch_epoch")
     for dock in window.findChildren(QDockWidget):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from nnstudio.design import DesignError
 from nnstudio.design.lesson import Lesson, LessonStep
 from nnstudio.gui import language, theme
+from nnstudio.gui.design_text import problem_text
 from nnstudio.gui.lessons.apply import ApplyStep
 from nnstudio.gui.model import DesignModel
 
@@ -68,12 +69,34 @@ def panel_dock(window: QMainWindow, panel: str) -> QDockWidget | None:
 
 def bring_into_view(window: QMainWindow, panels: tuple[str, ...]) -> None:
     """Show and raise the docks of `panels` (a hidden one is shown; a tabbed one comes to the
-    front of its tabs)."""
-    for panel in panels:
-        dock = panel_dock(window, panel)
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+    front of its tabs). Two of them tabbed together would hide one another: the later one moves
+    to a group of the same dock area that shows none of them (nor the lesson), if there is one."""
+    docks = [dock for dock in (panel_dock(window, panel) for panel in panels) if dock is not None]
+    for dock in docks:
+        dock.show()
+    fronted: list[QDockWidget] = []
+    for dock in docks:
+        if any(other in window.tabifiedDockWidgets(dock) for other in fronted):
+            target = _free_group(window, dock, docks)
+            if target is not None:
+                window.tabifyDockWidget(target, dock)
+        dock.raise_()
+        fronted.append(dock)
+
+
+def _free_group(window: QMainWindow, dock: QDockWidget,
+                keep: list[QDockWidget]) -> QDockWidget | None:
+    """A shown, docked dock in `dock`'s area whose tab group holds none of `keep` and not the
+    Lesson dock; None if there is none."""
+    area = window.dockWidgetArea(dock)
+    for other in window.findChildren(QDockWidget):
+        if (other in keep or other.isHidden() or other.isFloating()
+                or window.dockWidgetArea(other) != area):
+            continue
+        group = [other, *window.tabifiedDockWidgets(other)]
+        if not any(d in keep or d.objectName() == LESSON_DOCK for d in group):
+            return other
+    return None
 
 
 def _text_label(point_delta: int = 0, bold: bool = False) -> QLabel:
@@ -161,7 +184,8 @@ class LessonPanel(QWidget):
             new = step.applied(current)
         except DesignError as exc:
             self.problem.setText(self.tr("This step's change does not fit the design: "
-                                         "{problem}").format(problem=exc.problems[0]))
+                                         "{problem}").format(
+                problem=problem_text(exc.problems[0])))
             self.problem.show()
             return False
         if new == current:
