@@ -77,6 +77,12 @@ class Dataset:
         suffix = SPLITS[self._check(which)]
         return getattr(self, f"x_{suffix}"), getattr(self, f"y_{suffix}")
 
+    def labels(self, which: str) -> np.ndarray:
+        """The class labels (n,) of "train", "validation" or "test": y, or for words the true
+        word (y's first column, the negatives left out)."""
+        y = self.split(which)[1]
+        return y[:, 0] if y.ndim == 2 and self.task == "classification" else y
+
     def raw_x(self, which: str, rows: slice | np.ndarray | None = None) -> np.ndarray:
         """The split's raw inputs as loaded (before features and standardisation), float64
         (n, *raw_shape): pixels in [0, 1], points in data coordinates. `rows` selects some of

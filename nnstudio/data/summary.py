@@ -23,9 +23,10 @@ class ColumnStats:
 
 def column_stats(dataset: Dataset) -> list[ColumnStats]:
     """Mean, standard deviation, minimum and maximum of every raw input column (the training
-    split's raw inputs (n, F) flattened per sample), named after the dataset's columns."""
+    split's raw inputs (n, F) flattened per sample; sequences (n, T, F): each feature over
+    every step), named after the dataset's columns."""
     x = dataset.raw_x("train")
-    x = x.reshape(len(x), -1)
+    x = x.reshape(-1, x.shape[-1]) if dataset.kind == "sequence" else x.reshape(len(x), -1)
     names = dataset.samples.feature_names
     if len(names) != x.shape[1]:
         names = tuple(f"x{j + 1}" for j in range(x.shape[1]))
@@ -47,5 +48,5 @@ def class_counts(dataset: Dataset) -> np.ndarray:
     (0, 3) for a regression task."""
     if dataset.task != "classification":
         return np.zeros((0, 3), np.int64)
-    return np.stack([np.bincount(dataset.split(s)[1], minlength=dataset.num_classes)
+    return np.stack([np.bincount(dataset.labels(s), minlength=dataset.num_classes)
                      for s in SPLITS], axis=1)

@@ -51,9 +51,9 @@ def test_neighbours_analogy_and_the_projection(qtbot):
     vectors = vectors_with_known_answers(data.vocabulary)
     panel.show_snapshot(snapshot(vectors))
     assert panel.failure is None and panel.message is None
-    assert panel.analogy.text().startswith("queen 1.00")
+    assert panel.analogy.text().startswith("king − man + woman ≈ queen 1.00 · ")
     panel.word.setCurrentText("cat")
-    assert panel.neighbours.text().startswith("nearest: dog 1.00")
+    assert panel.neighbours.text().startswith("nearest to cat: dog 1.00 · ")
     # one label per word but </s>, placed at the PCA projection
     assert len(panel._labels) == len(data.vocabulary) - 1
     shown = [data.vocabulary.index(label.toPlainText()) for label in panel._labels]

@@ -71,19 +71,21 @@ class WordVectorsPanel(Panel):
         controls = QWidget()
         grid = QGridLayout(controls)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
         word_label = QLabel(self.tr("Word:"))
         word_label.setBuddy(self.word)
-        grid.addWidget(word_label, 0, 0)
-        grid.addWidget(self.word, 0, 1)
-        grid.addWidget(self.neighbours, 0, 2, 1, 6)
         analogy_label = QLabel(self.tr("Analogy:"))
         analogy_label.setBuddy(self.analogy_boxes[0])
-        grid.addWidget(analogy_label, 1, 0)
         a, b, c = self.analogy_boxes
-        for place, widget in enumerate((a, QLabel("−"), b, QLabel("+"), c, QLabel("="),
-                                        self.analogy), start=1):
-            grid.addWidget(widget, 1, place)
-        grid.setColumnStretch(7, 1)
+        row = (word_label, self.word, None, analogy_label, a, QLabel("−"), b, QLabel("+"), c)
+        for place, widget in enumerate(row):
+            if widget is not None:
+                grid.addWidget(widget, 0, place)
+        grid.setColumnMinimumWidth(2, 12)
+        grid.setColumnStretch(len(row), 1)
+        # the answers span the panel's width, under the questions
+        grid.addWidget(self.neighbours, 1, 0, 1, len(row) + 1)
+        grid.addWidget(self.analogy, 2, 0, 1, len(row) + 1)
         page, column = style.page_with_controls(controls, fill=True)
 
         self.view = style.plot_widget()
@@ -183,7 +185,7 @@ class WordVectorsPanel(Panel):
             return None
 
     def _listing(self, found: list[tuple[int, float]]) -> str:
-        return "  ".join(f"{self.vocabulary[i]} {s:.2f}" for i, s in found)
+        return " · ".join(f"{self.vocabulary[i]} {s:.2f}" for i, s in found)
 
     def _unknown(self, word: str) -> str:
         return self.tr("“{word}” is not in the vocabulary").format(word=word.strip())
@@ -199,8 +201,8 @@ class WordVectorsPanel(Panel):
             self.neighbours.setText(self._unknown(self.word.currentText()))
         else:
             near = word_probes.neighbours(self._vectors, chosen, NEIGHBOURS, end)
-            self.neighbours.setText(self.tr("nearest: {words}").format(
-                words=self._listing(near)))
+            self.neighbours.setText(self.tr("nearest to {word}: {words}").format(
+                word=self.vocabulary[chosen], words=self._listing(near)))
         self._colour(chosen, {i for i, _ in near})
         ids = [self._id(box.currentText()) for box in self.analogy_boxes]
         missing = next((box.currentText() for box, i in zip(self.analogy_boxes, ids,
@@ -209,8 +211,9 @@ class WordVectorsPanel(Panel):
             self.analogy.setText(self._unknown(missing))
             return
         a, b, c = (int(i) for i in ids)  # type: ignore[arg-type]
-        self.analogy.setText(self._listing(
-            word_probes.analogy(self._vectors, a, b, c, 3, end)))
+        self.analogy.setText(self.tr("{a} − {b} + {c} ≈ {words}").format(
+            a=self.vocabulary[a], b=self.vocabulary[b], c=self.vocabulary[c],
+            words=self._listing(word_probes.analogy(self._vectors, a, b, c, 3, end))))
 
     def _colour(self, chosen: int | None, near: set[int]) -> None:
         """The chosen word orange, its neighbours blue, both bold on a white ground above the
