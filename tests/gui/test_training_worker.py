@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from nnstudio.core.probe_names import Probe, probe
 from nnstudio.design import Design
 from nnstudio.gui.training import commands as cmd
-from nnstudio.gui.training.pacing import TARGET_RATES, ProbePacer
+from nnstudio.gui.training.pacing import ProbePacer
 from nnstudio.gui.training.session import WorkerSession
 from nnstudio.gui.training.sync import regularization_changes
 
@@ -135,8 +136,8 @@ def test_pacer_serves_the_live_pictures_first_and_fits_the_share():
     spend = sum(rates[p] * pacer.costs[p] for p in probes) + rates["boundary"] * pacer.base
     assert spend == pytest.approx(0.1)  # the others share what is left, scaled alike
     assert rates["losses"] / rates["activations"] == pytest.approx(
-        TARGET_RATES["losses"] / TARGET_RATES["activations"])
-    assert pacer.rates(probes, full_speed=False) == {p: TARGET_RATES[p] for p in probes}
+        Probe.LOSSES.rate / Probe.ACTIVATIONS.rate)
+    assert pacer.rates(probes, full_speed=False) == {p: probe(p).rate for p in probes}
 
 
 def test_pacer_cost_follows_a_rise_at_once_and_a_fall_gradually():

@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from nnstudio.core import monitor as monitor_module
+from nnstudio.core.probe_names import Probe
 from nnstudio.core.training import Trainer
 from nnstudio.design import Design
 from nnstudio.gui.training import commands as cmd
 from nnstudio.gui.training.controls import TrainingControls
-from nnstudio.gui.training.pacing import FLOOR_RATES, ProbePacer
+from nnstudio.gui.training.pacing import ProbePacer
 from nnstudio.gui.training.session import WorkerSession
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -198,7 +199,7 @@ def test_the_loss_chart_is_not_starved_by_expensive_panels():
     pacer.taken(0.0, probes, dict.fromkeys(probes, 0.0), 0.0)
     pacer.drawn(0.0, costs)
     rates = pacer.rates(probes)
-    assert rates["losses"] >= FLOOR_RATES["losses"] >= 1.0
+    assert rates["losses"] >= Probe.LOSSES.floor >= 1.0
     spend = sum(rates[p] * pacer.costs[p] for p in probes) + rates["boundary"] * pacer.base
     assert spend == pytest.approx(0.1)
     assert rates["boundary"] > 5  # the live pictures still come first

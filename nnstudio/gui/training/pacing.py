@@ -6,13 +6,14 @@ for Python's interpreter makes drawing several times slower and the window stutt
 measured, per probe, and so is what every snapshot costs whatever it holds (crossing threads,
 the status bar).
 
-Each probe has a rate it aims for (`TARGET_RATES`): the live pictures (`LIVE`: the decision
-boundary, the fitted curve, the neuron thumbnails) and the loss many times a second; the
+Each probe has a rate it aims for (`Probe.rate`, `core/probe_names.py`): the live pictures
+(`Pace.LIVE`: the decision boundary, the fitted curve, the neuron thumbnails) and the loss many
+times a second; the
 statistics that change slowly (weight histograms, activations, gradient norms) a few. At full
 speed, the rates must fit in `SHARE` of the worker's time: the live pictures are served first,
 scaled down only if they alone would take more than `LIVE_SHARE` of it; the others share what
 is left, scaled down alike, so a 60 ms CNN activation probe comes rarely and never starves the
-boundary. The loss curve (and the status bar's loss) never falls below its `FLOOR_RATES`, what
+boundary. The loss curve (and the status bar's loss) never falls below its `Probe.floor`, what
 the others cost notwithstanding: a weights panel that takes 300 ms to draw must not leave the
 loss chart a second and a half behind. When training is paced (a delay between steps leaves
 the worker idle) the rates only have to fit in `PACED_SHARE`. Never more than `MAX_RATE`
@@ -24,22 +25,18 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 
+from nnstudio.core.probe_names import Pace, probe
+
 #: snapshots per second at most
 MAX_RATE = 30.0
 #: the largest share of the worker's time that snapshots (probes and drawing) may take
 SHARE = 0.1
 #: the same when training is paced, leaving the worker idle between steps
 PACED_SHARE = 0.5
-#: refreshes per second each probe aims for, when it fits in the share; others: DEFAULT_RATE
-TARGET_RATES = {"boundary": 15.0, "curve": 15.0, "neurons": 10.0, "losses": 10.0,
-                "flow": 2.0, "params": 2.0, "activations": 2.0}
-DEFAULT_RATE = 2.0
-#: refreshes per second a probe gets at least, taken off the share before the others' rates,
-#: as long as the floors take at most FLOOR_SHARE of the share
-FLOOR_RATES = {"losses": 1.5}
+#: a probe's floor rate (Probe.floor) is taken off the share before the others' rates, as
+#: long as the floors take at most FLOOR_SHARE of the share
 FLOOR_SHARE = 0.5
-#: the live pictures, served first: they may take up to LIVE_SHARE of the share
-LIVE = frozenset({"boundary", "curve", "neurons"})
+#: the live pictures (Pace.LIVE), served first, may take up to LIVE_SHARE of the share
 LIVE_SHARE = 0.6
 #: a snapshot taken anyway also refreshes the probes this far through their pause (which
 #: keeps probes of similar rates in step, and saves snapshots)
@@ -77,7 +74,7 @@ class ProbePacer:
     def rates(self, probes: Collection[str], full_speed: bool = True) -> dict[str, float]:
         """Refreshes per second for each of `probes`: the target rates, scaled down to fit the
         share — the live pictures first, within `LIVE_SHARE` of it, the others in what is
-        left — but never below their `FLOOR_RATES`: a probe that would fall below its floor
+        left — but never below their `Probe.floor`: a probe that would fall below its floor
         gets the floor, taken off the share first. Snapshots come at the pace of the fastest
         probe, so that many times a second they also cost `base`."""
         share = self.share if full_speed else PACED_SHARE
@@ -85,28 +82,28 @@ class ProbePacer:
         while True:
             left = share - sum(r * self.costs.get(p, 0.0) for p, r in floored.items())
             rates = self._shared_rates([p for p in probes if p not in floored], left)
-            low = {p: self._floor(p, share) for p in FLOOR_RATES
-                   if p in rates and rates[p] < self._floor(p, share)}
+            low = {p: self._floor(p, share) for p in rates
+                   if probe(p).floor and rates[p] < self._floor(p, share)}
             if not low:
                 return {**rates, **floored}
             floored.update(low)
 
-    def _floor(self, probe: str, share: float) -> float:
-        """`probe`'s floor rate, lowered so that it costs at most FLOOR_SHARE of `share`."""
-        cost = self.costs.get(probe, 0.0)
-        floor = FLOOR_RATES[probe]
+    def _floor(self, name: str, share: float) -> float:
+        """Probe `name`'s floor rate, lowered so that it costs at most FLOOR_SHARE of `share`."""
+        cost = self.costs.get(name, 0.0)
+        floor = probe(name).floor
         return min(floor, FLOOR_SHARE * share / cost) if cost > 0 else floor
 
     def _shared_rates(self, probes: Collection[str], share: float) -> dict[str, float]:
         """The target rates of `probes` scaled down to fit `share` (see `rates`)."""
-        live = [p for p in probes if p in LIVE]
-        rest = [p for p in probes if p not in LIVE]
+        live = [p for p in probes if probe(p).pace is Pace.LIVE]
+        rest = [p for p in probes if probe(p).pace is not Pace.LIVE]
         rates: dict[str, float] = {}
         share = left = max(share, 0.0)
         for group, room in ((live, LIVE_SHARE * share), (rest, None)):
             if not group:
                 continue
-            target = {p: TARGET_RATES.get(p, DEFAULT_RATE) for p in group}
+            target = {p: probe(p).rate for p in group}
             spend = sum(r * self.costs.get(p, 0.0) for p, r in target.items())
             if not rates:  # the first group served sets the snapshots' pace
                 spend += min(max(target.values()), 1 / self.min_interval) * self.base
