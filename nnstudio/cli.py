@@ -25,8 +25,9 @@ COMMANDS = ("train", "validate", "info", "export", "trace")
 #: `nnstudio --help`'s last lines: the app's own options (nnstudio/gui/app.py)
 APP_USAGE = """without a command, nnstudio opens the app:
   nnstudio [FILE | --present FILE] [--lang CODE] [--screenshot PNG [--size WxH]]
-  [--train-steps N]
-  (nnstudio FILE --help describes them)"""
+  [--figure PANEL] [--train-steps N]
+  --figure renders one part instead of the window: canvas, dashboard, loss,
+  boundary, weights, ... (nnstudio FILE --help describes them)"""
 #: at most this many problems are listed on stderr
 MAX_LISTED = 50
 

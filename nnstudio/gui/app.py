@@ -1,6 +1,6 @@
 """Starting the desktop app:
-`nnstudio [FILE] [--open FILE | --present FILE] [--train-steps N] [--screenshot PNG] [--size WxH]
-[--lang CODE]`.
+`nnstudio [FILE] [--open FILE | --present FILE] [--train-steps N] [--screenshot PNG
+[--figure PANEL]] [--size WxH] [--lang CODE]`.
 
 Exit codes: 0 success, 1 a design that cannot be opened (with --screenshot) or an image that
 cannot be written, 2 a usage error.
@@ -20,11 +20,15 @@ from PySide6.QtWidgets import QApplication
 from nnstudio.data import set_image_decoder
 from nnstudio.data.paths import resources_dir
 from nnstudio.design import Design, DesignError
-from nnstudio.gui import language, settings, theme
+from nnstudio.gui import figures, language, settings, theme
 from nnstudio.gui.imports.qt_decoder import qt_decode
+from nnstudio.gui.lessons.panel import PANEL_DOCKS, bring_into_view, panel_dock
 from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.training.blas import limit_blas_threads
 
+#: what --figure renders: the canvas, the dashboard panels in view, or one panel (by its
+#: lesson id)
+FIGURES = ("canvas", "dashboard", *PANEL_DOCKS)
 #: the longest --train-steps may take before the screenshot is taken anyway (seconds)
 TRAIN_TIMEOUT = 600
 #: fonts that cover Chinese, tried in this order after the platform's own UI font
@@ -66,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "with --screenshot; Esc leaves)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
                         help="render the window to this PNG file and exit")
+    parser.add_argument("--figure", choices=FIGURES, metavar="PANEL",
+                        help="with --screenshot: render only this part of the window, at its "
+                             "size on screen (a .svg name writes SVG): "
+                             f"{', '.join(FIGURES)}")
     parser.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
                         help="window size for --screenshot (default 1600x1000)")
     parser.add_argument("--train-steps", type=_steps, default=0, metavar="N",
@@ -83,6 +91,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     given = [f for f in (args.file, args.open_file, args.present_file) if f is not None]
     if len(given) > 1:
         parser.error("give the design once: as FILE, with --open or with --present")
+    if args.figure is not None and args.screenshot is None:
+        parser.error("--figure needs --screenshot (the file to render it to)")
     args.design = given[0] if given else None
     return args
 
@@ -157,10 +167,35 @@ def wait_for_training(window: MainWindow) -> None:
     loop.exec()
 
 
-def screenshot(app: QApplication, window: MainWindow, path: Path) -> bool:
-    """Render the window to a PNG file; False if it cannot be written."""
+def screenshot(app: QApplication, window: MainWindow, path: Path, figure: str | None = None
+               ) -> bool:
+    """Render the window (or only its part `figure`, one of FIGURES) to a PNG file (an SVG
+    file for a figure named .svg); False, said on stderr, if it cannot be written."""
+    if figure is not None and figure not in ("canvas", "dashboard"):
+        bring_into_view(window, (figure,))
     settle(app, window)
-    return window.grab().save(str(path), "PNG")
+    if figure is None:
+        return window.grab().save(str(path), "PNG")
+    try:
+        subject, size = figure_subject(window, figure)
+        figures.export_figure(subject, path, size)
+    except figures.FigureError as error:
+        print(f"nnstudio: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def figure_subject(window: MainWindow, figure: str) -> tuple[figures.Subject, QSize]:
+    """What --figure `figure` renders, and its size on screen; FigureError if not in view."""
+    if figure == "canvas":
+        return figures.scene_subject(window.canvas.scene()), window.canvas.viewport().size()
+    if figure == "dashboard":
+        return figures.dashboard_subject(window), figures.dashboard_rect(window).size()
+    dock = panel_dock(window, figure)
+    widget = dock.widget() if dock is not None else None
+    if widget is None or not figures.in_view(widget):
+        raise figures.FigureError(f"the {figure} panel is not in view")
+    return figures.widget_subject(widget), widget.size()
 
 
 def open_window(args: argparse.Namespace) -> MainWindow | None:
@@ -222,11 +257,12 @@ def main(argv: list[str]) -> int:
         return app.exec()
     if args.train_steps:
         wait_for_training(window)
-    written = screenshot(app, window, args.screenshot)
+    written = screenshot(app, window, args.screenshot, args.figure)
     window.close()
     window.deleteLater()
     if not written:
-        print(f"nnstudio: cannot write {args.screenshot}", file=sys.stderr)
+        if args.figure is None:
+            print(f"nnstudio: cannot write {args.screenshot}", file=sys.stderr)
         return 1
     print(args.screenshot)
     return 0

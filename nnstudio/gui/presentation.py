@@ -291,44 +291,66 @@ class Presentation(QObject):
 
     def arrange(self) -> None:
         """The canvas, the Lesson dock on the right (with a lesson) and the presented panels
-        side by side below the canvas; every other dock hidden."""
+        side by side below the canvas; every other dock hidden. A network that fits the
+        window's width at the cards' target size but not beside the lesson's column gets the
+        whole width: the lesson is then the last column below it."""
         w = self.window
         panels = self.presented_panels()
         lesson = w.findChild(QDockWidget, LESSON_DOCK) if self._has_lesson() else None
         for dock in w.findChildren(QDockWidget):
             if dock is not lesson and dock not in panels:
                 dock.hide()
-        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        size = w.size()
+        beside = lesson is not None and not self._lesson_below(size.width())
+        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea
+                    if beside else Qt.DockWidgetArea.BottomDockWidgetArea)
+        row = [*panels, lesson] if lesson is not None and not beside else list(panels)
         if lesson is not None:
             lesson.setFloating(False)
-            w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, lesson)
+            if beside:
+                w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, lesson)
             present_title(lesson)
             lesson.show()
-        for i, dock in enumerate(panels):
+        for i, dock in enumerate(row):
             dock.setFloating(False)
             if i == 0:
                 w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             else:
-                w.splitDockWidget(panels[i - 1], dock, Qt.Orientation.Horizontal)
+                w.splitDockWidget(row[i - 1], dock, Qt.Orientation.Horizontal)
             present_title(dock)
             dock.show()
-        size = w.size()
-        if lesson is not None:
+        if lesson is not None and beside:
             w.resizeDocks([lesson], [round(size.width() * LESSON_WIDTH_SHARE)],
                           Qt.Orientation.Horizontal)
-        if panels:
-            w.resizeDocks([panels[0]], [round(size.height() * PANELS_HEIGHT_SHARE)],
+        if row:
+            w.resizeDocks([row[0]], [round(size.height() * PANELS_HEIGHT_SHARE)],
                           Qt.Orientation.Vertical)
-            share = round(size.width() * (1 - (LESSON_WIDTH_SHARE if lesson else 0)) / len(panels))
-            w.resizeDocks(panels, [share] * len(panels), Qt.Orientation.Horizontal)
+            share = round(size.width() * (1 - (LESSON_WIDTH_SHARE if beside else 0)) / len(row))
+            w.resizeDocks(row, [share] * len(row), Qt.Orientation.Horizontal)
+
+    def _needed_zoom(self) -> float:
+        """The canvas zoom at which the cards' smallest text has the target height."""
+        smallest = QFontMetricsF(canvas_style.card_metrics().small_font).height()
+        return TARGET_TEXT_PX * max(MIN_HEIGHT_SHARE, self.height / 1080) / smallest
+
+    def _network_width(self) -> float:
+        """The network's width in pixels at `_needed_zoom`, with the margin `fit_canvas`
+        leaves at its input end on both sides."""
+        rect = self.window.canvas.scene().itemsBoundingRect()
+        return (rect.width() + 2 * canvas_style.PAD * 4) * self._needed_zoom()
+
+    def _lesson_below(self, width: int) -> bool:
+        """Whether the lesson goes below the canvas: the network at the target size fits a
+        window `width` wide but not beside the lesson's column."""
+        network = self._network_width()
+        return width * (1 - LESSON_WIDTH_SHARE) < network <= width
 
     def fit_canvas(self) -> None:
         """Fit the network into the canvas, but never so small that the cards' smallest text
         is under the target height (a long network is then shown from its input end)."""
         canvas = self.window.canvas
         canvas.fit(readable=True)
-        smallest = QFontMetricsF(canvas_style.card_metrics().small_font).height()
-        needed = TARGET_TEXT_PX * max(MIN_HEIGHT_SHARE, self.height / 1080) / smallest
+        needed = self._needed_zoom()
         if canvas.zoom() >= needed:
             return
         rect = canvas.scene().itemsBoundingRect()

@@ -303,3 +303,31 @@ def test_present_on_the_command_line(tmp_path, qapp):
                      "--size", "1024x768"]) == 0
     assert png.is_file()
     assert json.loads(SPIRAL.read_text(encoding="utf-8"))  # the design file was only read
+
+
+def cards_outside(canvas) -> list[str]:
+    """The ids of the cards not wholly inside the canvas's viewport."""
+    port = canvas.viewport().rect()
+    return [node_id for node_id, item in canvas.canvas_scene.nodes.items()
+            if not port.contains(canvas.mapFromScene(item.sceneBoundingRect()).boundingRect())]
+
+
+def test_a_three_card_lesson_shows_every_card_at_1024x768(qtbot, open_window):
+    path = ROOT / "resources" / "lessons" / "neurons_vs_boundary.json"
+    window = lesson_window(qtbot, open_window, path)
+    assert len(window.model.nodes) == 3
+    presentation = present(qtbot, window, (1024, 768))
+    assert cards_outside(window.canvas) == []
+    assert window.canvas.zoom() >= presentation._needed_zoom() - 1e-6  # text as large as ever
+    lesson = window.lessons.dock
+    assert lesson.isVisible()  # below the canvas, beside the step's panels
+    assert window.dockWidgetArea(lesson) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert all(not dock.visibleRegion().isEmpty() for dock in presentation.presented_panels())
+
+
+def test_at_1920x1080_the_lesson_stays_beside_the_canvas(qtbot, open_window):
+    path = ROOT / "resources" / "lessons" / "neurons_vs_boundary.json"
+    window = lesson_window(qtbot, open_window, path)
+    present(qtbot, window, (1920, 1080))
+    assert window.dockWidgetArea(window.lessons.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert cards_outside(window.canvas) == []
