@@ -61,7 +61,7 @@ CONCEPT_TITLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
 #: the concept ids, in teaching order
 CONCEPTS: tuple[str, ...] = tuple(CONCEPT_TITLES)
 #: valid ids that no shipped lesson teaches yet (the sequence layers come later)
-COMING: tuple[str, ...] = ("rnn_lstm", "word2vec")
+COMING: tuple[str, ...] = ("rnn_lstm",)
 
 #: what a step may bring into view: the dashboard panels and the window's docks
 PANELS: tuple[str, ...] = (
@@ -77,6 +77,7 @@ PANELS: tuple[str, ...] = (
     "filters",       # the first convolution's filters
     "features",      # the feature maps of one image
     "pad",           # a drawing pad the network classifies
+    "word_vectors",  # the word vectors projected to 2-D, neighbours and analogies
     "data",          # the data settings dock
     "training",      # the training settings dock
     "inspector",     # the selected layer's settings

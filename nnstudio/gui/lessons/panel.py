@@ -50,6 +50,7 @@ PANEL_DOCKS: Mapping[str, str] = {
     "filters": "FiltersPanelDock",
     "features": "FeatureMapsPanelDock",
     "pad": "DrawingPadPanelDock",
+    "word_vectors": "WordVectorsPanelDock",
     "data": "dataDock",
     "training": "trainingDock",
     "inspector": "inspectorDock",
