@@ -154,8 +154,8 @@ SEQUENCES = (
 )
 TEXTS = (
     DatasetInfo("rhymes_en", "Nursery rhymes (English)",
-                "Two traditional rhymes that repeat themselves, 3 500 characters: a "
-                "character model soon writes its own verses."),
+                "Two traditional rhymes that repeat themselves, 3 500 characters: a first "
+                "text for a character model."),
     DatasetInfo("words_en", "Word corpus (English)",
                 "1 500 simple English sentences about kings and queens, pets, numbers, "
                 "colours, cities and fruit."),
