@@ -129,5 +129,27 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DataProblem", "a point needs finite coordinates that a float can hold"),
 )
 
+#: the problems of the sequence, text and word sources (nnstudio.data.sequences, text, words,
+#: the npz reader's sequences and the catalogue's rule on ids)
+SEQUENCE_TEMPLATES = (
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "{samples} sequences of {length} steps × {features} features are "
+                      "{values} values; at most {limit} are allowed: use fewer samples or "
+                      "shorter sequences"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the {source} source gives ids of characters or words, which cannot be "
+                      "standardised: set standardize to false"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the array {key} in {where} has shape {shape}; sequences need shape "
+                      "(samples, time steps, features) or (samples, time steps)"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the bundled text {name} is missing from this installation of nnstudio; "
+                      "reinstall it"),
+    QT_TRANSLATE_NOOP("DataProblem",
+                      "the text has {count} characters, too few for windows of {length}: use a "
+                      "shorter length"),
+)
+
 #: a problem of the data layer in the user's language (unchanged without a template)
-data_problem_tr = TemplateTranslator(CONTEXT, cast("tuple[str, ...]", TEMPLATES))
+data_problem_tr = TemplateTranslator(
+    CONTEXT, cast("tuple[str, ...]", TEMPLATES + SEQUENCE_TEMPLATES))
