@@ -10,6 +10,7 @@ from nnstudio.gui import mime
 from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.examples import list_examples
 from nnstudio.gui.main_window import MainWindow, button_text, fragment_from_mime, fragment_mime
+from nnstudio.gui.panels.base import panel_types
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -35,9 +36,7 @@ def test_builds_with_the_default_design_and_every_dock(window):
     assert isinstance(window.centralWidget(), CanvasView)
     assert window.model.design == Design.default()
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
-    panels = {f"{name}PanelDock" for name in
-              ("Loss", "Boundary", "Curve", "Weights", "Activations", "GradientFlow", "Samples",
-               "Confusion", "Mistakes", "Filters", "FeatureMaps", "DrawingPad", "WordVectors")}
+    panels = {f"{kind.__name__}Dock" for kind in panel_types()}  # every dashboard panel
     assert set(docks) == {"paletteDock", "dataDock", "inspectorDock", "summaryDock",
                           "trainingDock", "lessonDock"} | panels
     # tabbed docks are not all visible at once, and only panels that have nothing to show for

@@ -22,18 +22,14 @@ from nnstudio.gui.panels import (
     GradientFlowPanel,
     LossPanel,
     WeightsPanel,
-    WordVectorsPanel,
     create_panels,
 )
+from nnstudio.gui.panels.base import Column, Panel, front_panel_type, panel_types
 from nnstudio.gui.panels.colouring import MAX_TINT
 from nnstudio.gui.panels.images import (
-    ConfusionPanel,
-    DrawingPadPanel,
-    FeatureMapsPanel,
-    FiltersPanel,
-    MistakesPanel,
     SamplesPanel,
 )
+from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.panels.loss import STEP_POINTS
 from nnstudio.gui.theme import CLASS_COLOURS
 
@@ -95,13 +91,53 @@ def test_create_panels_gives_one_of_each_with_a_title(qtbot):
     panels = create_panels()
     for p in panels:
         qtbot.addWidget(p)
-    assert [type(p) for p in panels] == [
-        LossPanel, BoundaryPanel, CurvePanel, WeightsPanel, ActivationsPanel, GradientFlowPanel,
-        SamplesPanel, ConfusionPanel, MistakesPanel, FiltersPanel, FeatureMapsPanel,
-        DrawingPadPanel, WordVectorsPanel]
+    assert [type(p) for p in panels] == panel_types()
+    assert panels[0].title == LossPanel.title == "Loss & accuracy"
     titles = [p.title for p in panels]
     assert all(isinstance(t, str) and t for t in titles) and len(set(titles)) == len(titles)
-    assert LossPanel.title == "Loss & accuracy"
+
+
+def _panel_classes() -> set[type]:
+    """Every Panel subclass defined in nnstudio.gui.panels (the package imports them all)."""
+    found, todo = set(), [Panel]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("nnstudio.gui.panels."):
+                found.add(sub)
+    return found
+
+
+def test_every_panel_says_where_it_belongs():
+    """A panel class is on the dashboard by declaring its placement; only shared bases (the
+    prediction tiles) do not. Orders are distinct, and each kind of data has one front panel."""
+    kinds = panel_types()
+    assert set(kinds) == _panel_classes() - {PredictionTilesPanel}
+    orders = [k.placement.order for k in kinds]
+    assert orders == sorted(orders) and len(set(orders)) == len(orders)
+    fronts = [kind for k in kinds for kind in k.placement.front_for]
+    assert len(fronts) == len(set(fronts)) and "" in fronts
+    assert front_panel_type("points2d") is BoundaryPanel
+    assert front_panel_type("images") is SamplesPanel
+    assert front_panel_type("no such kind") is front_panel_type("") is ActivationsPanel
+    assert LossPanel.placement.column is Column.TRAINING
+
+
+def test_the_dashboard_columns_follow_the_declarations(qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    from nnstudio.gui.training.ui import TrainingUi
+
+    docks = []
+    for panel in create_panels():
+        dock = QDockWidget()
+        qtbot.addWidget(dock)
+        dock.setWidget(panel)
+        docks.append(dock)
+    columns = TrainingUi.dashboard_columns(docks)
+    assert [[type(d.widget()).placement.column for d in c] for c in columns] == [
+        [column] * len(c) for column, c in zip(Column, columns, strict=True)]
+    assert type(columns[0][0].widget()) is LossPanel
 
 
 def test_fresh_panels_show_their_empty_state(make):

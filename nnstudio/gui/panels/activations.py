@@ -12,8 +12,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 
 #: at most this many small plots in a row
 MAX_COLUMNS = 5
@@ -55,7 +57,8 @@ class ActivationsPanel(Panel):
     cool (input side) to warm (output); three value ticks each, so narrow plots stay legible."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ActivationsPanel", "Activations"))
-    probes = frozenset({"activations"})
+    probes = frozenset({Probe.ACTIVATIONS})
+    placement = Placement(50, Column.DATA, frozenset({""}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,7 +84,7 @@ class ActivationsPanel(Panel):
         self._build(())
         self.show_message(self.tr("Press Play to train"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         stats = snapshot.activations
         if not stats or (self.plots and not is_fresh(snapshot, "activations")):
             return

@@ -1,15 +1,20 @@
-"""What every dashboard panel is: a plot area that gives way to a message when it is empty."""
+"""What every dashboard panel is: a plot area that gives way to a message when it is empty,
+and says where it belongs on the dashboard (`Placement`)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
 
 log = logging.getLogger(__name__)
@@ -17,11 +22,54 @@ log = logging.getLogger(__name__)
 MAX_ERROR_CHARS = 200
 
 
+class Column(IntEnum):
+    """The dashboard's default columns under the canvas, left to right."""
+
+    #: how training goes: the loss, the confusion matrix
+    TRAINING = 0
+    #: what the network makes of the data: the decision boundary, the fitted curve, samples
+    DATA = 1
+    #: inside the network: weights, gradients, filters, feature maps
+    NETWORK = 2
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a panel class belongs on the dashboard.
+
+    `order` sorts the panels (dashboard order: `create_panels`, the View menu), `column` is its
+    default column, and `front_for` lists the kinds of data (`Dataset.kind`) for which it is
+    brought to the front of its column ("" for data of a kind no panel names).
+    """
+
+    order: int
+    column: Column
+    front_for: frozenset[str] = frozenset()
+
+
+#: every panel class that declares its placement, in the order their modules were imported
+_REGISTERED: list[type[Panel]] = []
+
+
+def panel_types() -> list[type[Panel]]:
+    """The dashboard's panel classes, in dashboard order."""
+    return sorted(_REGISTERED, key=lambda kind: kind.placement.order)
+
+
+def front_panel_type(kind: str) -> type[Panel] | None:
+    """The panel class brought to the front for data of `kind` (else the one for "")."""
+    types = panel_types()
+    return next((t for t in types if kind in t.placement.front_for), None) or \
+        next((t for t in types if "" in t.placement.front_for), None)
+
+
 class Panel(QWidget):
     """Base of the panels.
 
-    Subclasses set `title` (a `style.TranslatedText`), put their plots in a widget given to
-    `set_content`, and implement `draw(snapshot)` and `reset()`. `show_snapshot` clears the
+    Subclasses set `title` (a `style.TranslatedText`), `probes` and `placement`, put their
+    plots in a widget given to `set_content`, and implement `draw(snapshot)` and `reset()`.
+    A class that declares its own `placement` is a dashboard panel (`panel_types`); one
+    without (a shared base such as the prediction tiles) is not. `show_snapshot` clears the
     panel first when the snapshot belongs to another run (Snapshot.run), so two runs never mix
     in one plot even if nobody called `clear()`. A panel whose drawing raises shows a short
     error in place of its plots and logs the traceback; the other panels carry on.
@@ -31,8 +79,15 @@ class Panel(QWidget):
     #: the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is
     #: only given snapshots that refresh one of them; None: every snapshot
     probes: frozenset[str] | None = None
+    #: where the panel goes on the dashboard; declared by every dashboard panel class
+    placement: ClassVar[Placement]
     #: the size the plots are legible at, from the back of a lecture hall
     PREFERRED_SIZE = QSize(560, 400)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "placement" in cls.__dict__:
+            _REGISTERED.append(cls)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,14 +105,14 @@ class Panel(QWidget):
         self.failure: str | None = None
 
     # -- the interface the main window uses ----------------------------------------------------
-    def show_snapshot(self, snapshot: Any) -> None:
+    def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the latest nnstudio.core.monitor.Snapshot (GUI thread, up to 30 times a second)."""
         if snapshot.run != self._run:
             self.clear()
             self._run = snapshot.run
         self.guarded(lambda: self.draw(snapshot))
 
-    def receive_data(self, dataset: Any) -> None:
+    def receive_data(self, dataset: Dataset | None) -> None:
         """`set_data(dataset)`, failing the way a drawing fails: in place, the others go on."""
         self.guarded(lambda: self.set_data(dataset))
 
@@ -87,10 +142,10 @@ class Panel(QWidget):
         self._run = None
         self.reset()
 
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         """The design's nnstudio.data.Dataset, or None; most panels do not need it."""
 
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         """Whether the panel has something to show for this nnstudio.data.Dataset (the window
         hides the panels that have not, until other data come)."""
         return True
@@ -107,7 +162,7 @@ class Panel(QWidget):
             self._message.setStyleSheet(style.message_css(points))
 
     # -- for subclasses ------------------------------------------------------------------------
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         raise NotImplementedError
 
     def reset(self) -> None:
@@ -146,7 +201,7 @@ def run_guarded(work: Callable[[], object], last_failure: str | None, who: str) 
     return None
 
 
-def is_fresh(snapshot: Any, probe: str) -> bool:
+def is_fresh(snapshot: Snapshot, probe: str) -> bool:
     """Whether the snapshot's `probe` field was computed for it (see Snapshot.fresh) rather than
     carried over from the previous snapshot."""
     return probe in snapshot.fresh

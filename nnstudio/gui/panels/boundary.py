@@ -15,10 +15,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.catalog_text import class_name_tr
 from nnstudio.gui.data.clicks import listen_to_clicks
 from nnstudio.gui.panels import colouring, style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 from nnstudio.gui.panels.points import raw_feature_names, raw_inputs, targets
 from nnstudio.gui.theme import TEXT_COLOUR
 
@@ -42,7 +45,8 @@ class BoundaryPanel(Panel):
 
     planeClicked = Signal(float, float, object, float)
     title = style.TranslatedText(QT_TRANSLATE_NOOP("BoundaryPanel", "Decision boundary"))
-    probes = frozenset({"boundary"})
+    probes = frozenset({Probe.BOUNDARY})
+    placement = Placement(20, Column.DATA, frozenset({"points2d"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,10 +85,10 @@ class BoundaryPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return dataset is not None and dataset.kind == "points2d"
 
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         """Draw a 2-D dataset's points; other data: the panel shows why it is empty."""
         self._dataset = dataset
         self._plane = dataset is not None and dataset.kind == "points2d"
@@ -102,7 +106,7 @@ class BoundaryPanel(Panel):
         self._drawn = False
         self._show_state()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         if snapshot.boundary is None or (self._drawn and not is_fresh(snapshot, "boundary")):
             return
         self._plane = True

@@ -8,8 +8,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 from nnstudio.gui.panels.points import raw_feature_names, raw_inputs, targets
 from nnstudio.gui.theme import TEXT_COLOUR
 
@@ -27,7 +30,8 @@ class CurvePanel(Panel):
     points (hollow)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("CurvePanel", "Fitted curve"))
-    probes = frozenset({"curve"})
+    probes = frozenset({Probe.CURVE})
+    placement = Placement(30, Column.DATA, frozenset({"curve1d"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,10 +57,10 @@ class CurvePanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return is_curve_data(dataset)
 
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         """Training and validation points of a one-input regression; other data: a message."""
         self._has_data = is_curve_data(dataset)
         if not self._has_data:
@@ -75,7 +79,7 @@ class CurvePanel(Panel):
         self._has_fit = False
         self._show_state()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         curve = snapshot.curve
         if curve is None or (self._has_fit and not is_fresh(snapshot, "curve")):
             return

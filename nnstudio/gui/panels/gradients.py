@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 from nnstudio.gui.panels.series import BinnedSeries
 from nnstudio.gui.theme import TEXT_COLOUR
 
@@ -52,7 +53,8 @@ class GradientFlowPanel(Panel):
     that fall towards the input."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("GradientFlowPanel", "Gradient flow"))
-    probes = frozenset({"flow"})
+    probes = frozenset({Probe.FLOW})
+    placement = Placement(60, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,7 +98,7 @@ class GradientFlowPanel(Panel):
         self._build(())
         self.show_message(self.tr("Press Play to train"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         if len(self.latest) and not is_fresh(snapshot, "flow"):
             return
         norms = np.array([f.grad_norm for f in snapshot.flow], dtype=np.float64)

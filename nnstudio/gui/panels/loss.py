@@ -4,16 +4,17 @@ them (Keep run), which a reset leaves in place."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QMenu, QToolButton, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.key import KeyEntry, LineKey
 from nnstudio.gui.panels.loss_marks import LossMarks
 from nnstudio.gui.panels.series import BinnedSeries, ExponentialAverage
@@ -34,7 +35,8 @@ class LossPanel(Panel):
     axis (step s at s / batches per epoch); accuracy per epoch in % below (classification)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("LossPanel", "Loss & accuracy"))
-    probes = frozenset({"losses"})
+    probes = frozenset({Probe.LOSSES})
+    placement = Placement(10, Column.TRAINING)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,7 +88,7 @@ class LossPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         if dataset is not None:
             self._set_classification(dataset.task == "classification")
 
@@ -103,7 +105,7 @@ class LossPanel(Panel):
         if not self.kept.runs:
             self.show_message(self.tr("Press Play to train"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         self._set_classification(snapshot.task == "classification")
         if len(snapshot.step_losses):
             x = snapshot.step_indices / max(snapshot.batches_per_epoch, 1)

@@ -10,12 +10,11 @@ the same on a linear and a logarithmic loss axis. They never widen the plot's ra
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
-from nnstudio.core.monitor import DivergenceMark
+from nnstudio.core.monitor import DivergenceMark, Snapshot
 from nnstudio.gui.panels import style
 
 BEST_COLOUR = "#2E7D32"
@@ -107,18 +106,18 @@ class LossMarks:
                 self.plot.removeItem(item)
         self.divergences.clear()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         """Show the marks `snapshot` (a core.monitor.Snapshot) knows of."""
         self._draw_early_stopping(snapshot)
         for mark in snapshot.divergences:
             self._add_divergence(mark, snapshot.batches_per_epoch)
 
-    def _draw_early_stopping(self, snapshot: Any) -> None:
+    def _draw_early_stopping(self, snapshot: Snapshot) -> None:
         rule, best = snapshot.early_stopping, snapshot.best_epoch
         self._show(self.best, best, best_text(best) if best is not None else "")
         stopped = snapshot.epoch if rule is not None and snapshot.stopped_early else None
         text = stopped_text(rule.patience, rule.restore_best and best is not None) \
-            if stopped is not None else ""
+            if stopped is not None and rule is not None else ""
         self._show(self.stopped, stopped, text)
 
     @staticmethod

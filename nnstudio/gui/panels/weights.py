@@ -9,8 +9,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 from nnstudio.gui.panels.density import DensityHistory
 
 #: the most columns the heat map keeps per parameter; older ones are merged in pairs
@@ -29,7 +31,8 @@ class WeightsPanel(Panel):
     per epoch ended (x: epoch, y: value, colour: density relative to the column's peak)."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WeightsPanel", "Weights"))
-    probes = frozenset({"params"})
+    probes = frozenset({Probe.PARAMS})
+    placement = Placement(40, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None, *, columns: int = COLUMNS):
         super().__init__(parent)
@@ -77,7 +80,7 @@ class WeightsPanel(Panel):
         self.heatmap.clear()
         self.show_message(self.tr("Press Play to train"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         if not snapshot.params or (self._latest and not is_fresh(snapshot, "params")):
             return
         names = [p.name for p in snapshot.params]

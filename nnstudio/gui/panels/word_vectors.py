@@ -11,9 +11,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from nnstudio.core import word_probes
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.data.words import END
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel, is_fresh
+from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
 
 #: neighbours listed and highlighted for the chosen word, and answers to an analogy
 NEIGHBOURS = 5
@@ -54,7 +57,8 @@ class WordVectorsPanel(Panel):
     in blue, listed in `neighbours`; `analogy` answers a − b + c."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WordVectorsPanel", "Word vectors"))
-    probes = frozenset({"word_vectors"})
+    probes = frozenset({Probe.WORD_VECTORS})
+    placement = Placement(130, Column.NETWORK, frozenset({"words"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,7 +106,7 @@ class WordVectorsPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return is_word_data(dataset)
 
     def set_data(self, dataset: Any) -> None:
@@ -143,7 +147,7 @@ class WordVectorsPanel(Panel):
         else:
             self.show_message(self.tr("Press Play to train"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         found = snapshot.word_vectors
         if not self.vocabulary:
             return

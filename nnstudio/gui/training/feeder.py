@@ -20,6 +20,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnstudio.core.monitor import Snapshot
+from nnstudio.data import Dataset
 
 #: event-loop turns after a panel's update, for Qt to repaint it
 PAINT_TURNS = 2
@@ -33,7 +34,7 @@ class Panel(Protocol):
 
     def show_snapshot(self, snapshot: Snapshot) -> None: ...
     def clear(self) -> None: ...
-    def set_data(self, dataset: object) -> None: ...
+    def set_data(self, dataset: Dataset | None) -> None: ...
 
 
 def shows(panel: Panel, fresh: frozenset[str]) -> str | None:

@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QTabBar
 
 from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
 from nnstudio.gui.autosave import is_autosave_file
 from nnstudio.gui.network_text import located_problem_tr
-from nnstudio.gui.panels.base import Panel, run_guarded
+from nnstudio.gui.panels.base import Column, Panel, front_panel_type, run_guarded
 from nnstudio.gui.panels.images import FeatureMapsPanel
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
@@ -28,16 +29,6 @@ from nnstudio.gui.training.worker import LoadReport
 if TYPE_CHECKING:
     from nnstudio.gui.canvas import CanvasView
     from nnstudio.gui.main_window import MainWindow
-
-#: the dashboard's default columns under the canvas, by panel class; other panels join the last
-DASHBOARD_COLUMNS = (("LossPanel", "ConfusionPanel"),
-                     ("BoundaryPanel", "CurvePanel", "ActivationsPanel", "SamplesPanel",
-                      "MistakesPanel", "DrawingPadPanel"),
-                     ("WeightsPanel", "GradientFlowPanel", "FiltersPanel", "FeatureMapsPanel"))
-#: the panel brought to the front of its column for each kind of data (points in the plane, a
-#: curve, images, anything else)
-FRONT_PANEL = {"points2d": "BoundaryPanel", "curve1d": "CurvePanel", "images": "SamplesPanel",
-               "words": "WordVectorsPanel", "": "ActivationsPanel"}
 
 
 def in_use(bar: QTabBar, docks: dict[str, QDockWidget]) -> bool:
@@ -56,7 +47,7 @@ class NeuronThumbnails:
     drawing them raises, the traceback is logged once and the panels carry on."""
 
     title = "neurons"
-    probes = frozenset({"neurons"})
+    probes = frozenset({Probe.NEURONS})
 
     def __init__(self, canvas: CanvasView):
         self.canvas = canvas
@@ -64,14 +55,14 @@ class NeuronThumbnails:
         self.failure: str | None = None
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        if "neurons" in snapshot.fresh:
+        if Probe.NEURONS in snapshot.fresh:
             self.failure = run_guarded(lambda: self.canvas.show_neurons(snapshot.neurons),
                                        self.failure, type(self).__name__)
 
     def clear(self) -> None:
         self.canvas.show_neurons(None)
 
-    def set_data(self, dataset: object) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         """The thumbnails need only the snapshots."""
 
 
@@ -120,13 +111,13 @@ class TrainingUi(QObject):
 
     @staticmethod
     def dashboard_columns(docks: list[QDockWidget]) -> list[list[QDockWidget]]:
-        """The panels' docks grouped into the default columns (none empty)."""
-        columns: list[list[QDockWidget]] = [[] for _ in DASHBOARD_COLUMNS]
+        """The panels' docks grouped into their default columns (`Placement.column`; none
+        empty), in the order given."""
+        columns: list[list[QDockWidget]] = [[] for _ in Column]
         for dock in docks:
-            name = type(dock.widget()).__name__
-            index = next((i for i, names in enumerate(DASHBOARD_COLUMNS) if name in names),
-                         len(columns) - 1)
-            columns[index].append(dock)
+            panel = dock.widget()
+            column = panel.placement.column if isinstance(panel, Panel) else Column.NETWORK
+            columns[column].append(dock)
         return [column for column in columns if column]
 
     def show_feature_maps(self, index: int) -> None:
@@ -202,13 +193,13 @@ class TrainingUi(QObject):
         dataset = self._dataset
         if dataset is None:
             return
-        front = FRONT_PANEL.get(dataset.kind, FRONT_PANEL[""])
+        front = front_panel_type(dataset.kind)
         docks = []
         for panel in self.panels:
             dock = panel.parentWidget()
             if isinstance(dock, QDockWidget):
                 dock.setVisible(panel.applies(dataset))
-                docks.append((type(panel).__name__ == front, dock))
+                docks.append((type(panel) is front, dock))
         for is_front, dock in docks:  # after the others are shown, or one may cover it
             if is_front:
                 dock.raise_()

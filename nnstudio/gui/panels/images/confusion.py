@@ -16,8 +16,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.images import labels
 from nnstudio.gui.theme import CLASS_COLOURS, ERROR_COLOUR, TEXT_COLOUR
 
@@ -59,7 +62,8 @@ class ConfusionPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ConfusionPanel", "Confusion matrix"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"predictions"})
+    probes = frozenset({Probe.PREDICTIONS})
+    placement = Placement(80, Column.TRAINING)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,11 +86,11 @@ class ConfusionPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return dataset is not None and dataset.task == "classification" \
             and dataset.kind != "points2d"
 
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         self._dataset = dataset
         self.reset()
 
@@ -96,7 +100,7 @@ class ConfusionPanel(Panel):
         self._set_classes(0)
         self._show_state()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         p = snapshot.predictions
         if p is None:
             return

@@ -8,8 +8,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QSpinBox, QToolButton, QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
 from nnstudio.gui.theme import ERROR_COLOUR, TEXT_COLOUR
@@ -26,7 +29,8 @@ class FeatureMapsPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("FeatureMapsPanel", "Feature maps"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"feature_maps"})
+    probes = frozenset({Probe.FEATURE_MAPS})
+    placement = Placement(110, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,7 +54,7 @@ class FeatureMapsPanel(Panel):
         self._requested: int | None = None
         self.reset()
 
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return labels.is_images(dataset)
 
     def attach(self, controller: Any) -> None:
@@ -58,7 +62,7 @@ class FeatureMapsPanel(Panel):
         self._controller = controller
 
     # -- Panel ---------------------------------------------------------------------------------
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         self._dataset = dataset
         self.reset()
 
@@ -71,7 +75,7 @@ class FeatureMapsPanel(Panel):
             self.show_message(self.tr("Press Play to train: an image and what each "
                                       "convolution and pooling layer makes of it appear here"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         maps = snapshot.feature_maps
         if maps is None:
             if labels.is_images(self._dataset):

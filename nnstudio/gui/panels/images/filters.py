@@ -8,8 +8,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.tiles import Tile, TileView
 
@@ -20,7 +23,8 @@ class FiltersPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("FiltersPanel", "Filters"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"filters"})
+    probes = frozenset({Probe.FILTERS})
+    placement = Placement(100, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,7 +37,7 @@ class FiltersPanel(Panel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return labels.is_images(dataset)
 
     def reset(self) -> None:
@@ -42,7 +46,7 @@ class FiltersPanel(Panel):
         self.show_message(self.tr("Press Play to train: the first convolution layer's filters "
                                   "appear here"))
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         filters = snapshot.filters
         if filters is None:
             self.filters = None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Column, Placement
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.panels.images.tiles import Tile, TileView
@@ -21,6 +22,7 @@ class MistakesPanel(PredictionTilesPanel):
     "true → predicted" over the confidence."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("MistakesPanel", "Mistakes"))
+    placement = Placement(90, Column.DATA)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

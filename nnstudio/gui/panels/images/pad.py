@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
-from nnstudio.gui.panels.base import Panel
+from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.images import ink, labels, pixels
 from nnstudio.gui.panels.images.sketch import SketchPad
 from nnstudio.gui.theme import CLASS_COLOURS, MUTED_TEXT, TEXT_COLOUR
@@ -44,7 +47,8 @@ class DrawingPadPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("DrawingPadPanel", "Drawing pad"))
     #: the Snapshot probes after which the probabilities are asked for again (new weights)
-    probes = frozenset({"params"})
+    probes = frozenset({Probe.PARAMS})
+    placement = Placement(120, Column.DATA)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,7 +94,7 @@ class DrawingPadPanel(Panel):
         self._step = 0
         self.reset()
 
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return labels.is_images(dataset)
 
     def _page(self) -> QWidget:
@@ -141,7 +145,7 @@ class DrawingPadPanel(Panel):
         self._pending, self._stale, self._step = None, False, 0
         self._show_state()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         self._step = snapshot.step
         self._update_note()
         self._request()

@@ -9,6 +9,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from nnstudio.core.monitor import Snapshot
+from nnstudio.core.probe_names import Probe
+from nnstudio.data import Dataset
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.images import labels
 from nnstudio.gui.panels.images.tiles import TileView
@@ -21,7 +24,7 @@ class PredictionTilesPanel(Panel):
     message or the tiles)."""
 
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
-    probes = frozenset({"predictions"})
+    probes = frozenset({Probe.PREDICTIONS})
     view: TileView
     #: (position in the held-out split): the user clicked that sample's tile
     sampleChosen = Signal(int)
@@ -43,10 +46,10 @@ class PredictionTilesPanel(Panel):
         if index < len(self.rows):
             self.sampleChosen.emit(self.rows[index])
 
-    def applies(self, dataset: Any) -> bool:
+    def applies(self, dataset: Dataset) -> bool:
         return labels.is_images(dataset)
 
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         self._dataset = dataset
         self.reset()
 
@@ -55,7 +58,7 @@ class PredictionTilesPanel(Panel):
         self.view.clear_tiles()
         self._show_state()
 
-    def draw(self, snapshot: Any) -> None:
+    def draw(self, snapshot: Snapshot) -> None:
         if snapshot.predictions is None or not labels.is_images(self._dataset):
             return
         if snapshot.step == 0:  # an untrained network's guesses say nothing yet

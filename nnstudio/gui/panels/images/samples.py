@@ -10,7 +10,9 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from nnstudio.data import Dataset
 from nnstudio.gui.panels import style
+from nnstudio.gui.panels.base import Column, Placement
 from nnstudio.gui.panels.images import labels, pixels
 from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.panels.images.tiles import Tile, TileView
@@ -25,6 +27,7 @@ class SamplesPanel(PredictionTilesPanel):
     or only the mistakes among them; a line above says how many are right."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("SamplesPanel", "Predictions"))
+    placement = Placement(70, Column.DATA, frozenset({"images"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,7 +43,7 @@ class SamplesPanel(PredictionTilesPanel):
         self.reset()
 
     # -- Panel ---------------------------------------------------------------------------------
-    def set_data(self, dataset: Any) -> None:
+    def set_data(self, dataset: Dataset | None) -> None:
         names = getattr(dataset, "class_names", ()) or ()
         short = all(len(name) * 2 <= SHORT for name in names)
         self.view.set_caption_lines(1 if short else 2)
