@@ -56,6 +56,8 @@ class NodeTrace:
     output: np.ndarray
     grad_output: np.ndarray
     grad_logits: np.ndarray | None = None
+    #: the node's parameters as built (e.g. {"units": 8, "activation": "tanh"})
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,8 @@ def trace_step(
     a = net.analysis
     frozen_set = set(frozen)
     nodes = {nid: NodeTrace(nid, a.types[nid], tuple(a.inputs[nid]), outputs[nid],
-                            node_grads[nid], logits_grad if nid == net.output_id else None)
+                            node_grads[nid], logits_grad if nid == net.output_id else None,
+                            dict(a.layers[nid].config))
              for nid in net.order}
     traced = {p.name: ParamTrace(p.name, _node_of(p.name), value, g, numeric_grads.get(p.name),
                                  _node_of(p.name) in frozen_set)

@@ -7,7 +7,7 @@ restore the model exactly; the views follow the model's signals.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -146,3 +146,46 @@ class SetSection(QUndoCommand):
 
     def undo(self) -> None:
         self.model.set_section(self.key, self.old)
+
+
+class SetFrozen(QUndoCommand):
+    """Freeze a node's parameters (they stop updating while training), or thaw them; saved in
+    the design as the node's "frozen": true."""
+
+    def __init__(self, model: DesignModel, node_id: str, frozen: bool,
+                 text: str | None = None):
+        super().__init__(text or f"{'Freeze' if frozen else 'Unfreeze'} {node_id}")
+        self.model, self.node_id, self.frozen = model, node_id, frozen
+
+    def _apply(self, frozen: bool) -> None:
+        node = self.model.node(self.node_id)
+        if frozen:
+            node["frozen"] = True
+        else:
+            node.pop("frozen", None)
+        self.model.nodeChanged.emit(self.node_id)
+
+    def redo(self) -> None:
+        self._apply(self.frozen)
+
+    def undo(self) -> None:
+        self._apply(not self.frozen)
+
+
+class SetWeight(QUndoCommand):
+    """One element of a trained parameter set by hand: `send(param, index, value)` hands the
+    value to the training worker (the only owner of the weights), on redo the new one, on
+    undo the old."""
+
+    def __init__(self, send: Callable[[str, tuple[int, ...], float], object], param: str,
+                 index: tuple[int, ...], old: float, new: float, text: str | None = None):
+        where = f"{param}[{', '.join(map(str, index))}]" if index else param
+        super().__init__(text or f"Set {where}")
+        self.send, self.param, self.index = send, param, tuple(index)
+        self.old, self.new = float(old), float(new)
+
+    def redo(self) -> None:
+        self.send(self.param, self.index, self.new)
+
+    def undo(self) -> None:
+        self.send(self.param, self.index, self.old)

@@ -41,6 +41,7 @@ from nnstudio.gui.commands import SetParams, SetSection
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.network_text import network_problem_tr
 from nnstudio.gui.param_editors import ParamEditor, make_editor
+from nnstudio.gui.stepthrough.freeze import FreezeBox
 from nnstudio.gui.summary import shape_text
 
 _INVALID_STYLE = f"border: 2px solid {theme.ERROR_COLOUR}; border-radius: 3px;"
@@ -122,6 +123,7 @@ class NodeForm(QWidget):
             layout.addLayout(form)
         else:
             layout.addWidget(_wrapped(self.tr("This layer has no parameters."), muted=True))
+        layout.addWidget(FreezeBox(model, undo_stack, node_id))
         layout.addStretch(1)
         self.refresh()
         model.nodeChanged.connect(self._on_node_changed)

@@ -59,6 +59,7 @@ from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.boundary import BoundaryPanel
 from nnstudio.gui.presentation import install_presentation
 from nnstudio.gui.race.action import install_race_action
+from nnstudio.gui.stepthrough.mode import StepThrough
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
 
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self.step_through = StepThrough(self)
         self.statusBar().showMessage(self.tr("Ready"))
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks

@@ -46,6 +46,8 @@ class TrainingController(QObject):
     settled = Signal()
     #: (request, class probabilities (classes,) or None): the worker's answer to `predict`
     predicted = Signal(int, object)
+    #: (request, Trace or None): the answer to step-through's TraceStep
+    traced = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -87,6 +89,7 @@ class TrainingController(QObject):
         session.loaded.connect(self._on_loaded)
         session.weightsSaved.connect(self._on_weights_saved)
         session.predicted.connect(self.predicted)
+        session.traced.connect(self.traced)
         self._send(cmd.SetSpeed(self.speed))
         self._load(design, weights)
 
@@ -193,6 +196,11 @@ class TrainingController(QObject):
         """Show the feature maps of held-out sample `index` (a counted command: `settled`
         follows once the panels show it)."""
         self._send(cmd.SetFeatureSample(int(index)))
+
+    def send(self, command: cmd.WorkerCommand) -> bool:
+        """Queue a command declared outside `commands.py` (step-through's); False when no
+        worker is running."""
+        return self._send(command)
 
     def predict(self, request: int, x: np.ndarray) -> bool:
         """Ask for the class probabilities of one input x (as the network sees it); the answer

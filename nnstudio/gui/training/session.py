@@ -45,6 +45,7 @@ class WorkerSession(QObject):
     loaded = Signal(object)
     weightsSaved = Signal(str, str)
     predicted = Signal(int, object)
+    traced = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,6 +64,7 @@ class WorkerSession(QObject):
         self.worker.loaded.connect(self._on_loaded)
         self.worker.weightsSaved.connect(self._on_weights_saved)
         self.worker.predicted.connect(self._on_predicted)
+        self.worker.traced.connect(self._on_traced)
         _open.add(self)
         self.worker_thread.start()
 
@@ -105,6 +107,11 @@ class WorkerSession(QObject):
     def _on_predicted(self, request: int, probabilities: object) -> None:
         if not self.closed:
             self.predicted.emit(request, probabilities)
+
+    @Slot(int, object)
+    def _on_traced(self, request: int, trace: object) -> None:
+        if not self.closed:
+            self.traced.emit(request, trace)
 
     def close(self) -> None:
         """Stop the worker after the commands already sent, and wait for its thread to end."""

@@ -152,6 +152,8 @@ class TrainingWorker(QObject):
     predicted = Signal(int, object)
     #: a WorkerFailure: something raised; training is paused, the weights are kept
     failed = Signal(object)
+    #: (request, Trace or None): the answer to step-through's TraceStep (gui/stepthrough)
+    traced = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -557,3 +559,7 @@ class TrainingWorker(QObject):
         self.trainer = self.monitor = self._design = self._data = None
         self.moveToThread(self._home)
         QThread.currentThread().quit()
+
+
+# step-through's commands register themselves in COMMANDS (gui/stepthrough/worker_hooks.py)
+from nnstudio.gui.stepthrough import worker_hooks  # noqa: E402, F401

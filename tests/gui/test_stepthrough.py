@@ -1,0 +1,134 @@
+"""Step-through mode: walking one step node by node, formulas on hover, weights edited by hand
+(undoable), layers frozen from the inspector."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from nnstudio import Design
+from nnstudio.gui.stepthrough.freeze import FreezeBox
+from nnstudio.gui.stepthrough.stages import BACKWARD, FORWARD, LOSS, UPDATE
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def residual_design() -> Design:
+    """x → h1 → h2, h1 + h2 → out: h1 feeds two nodes, so its gradient is a sum."""
+    doc = Design.load(EXAMPLES / "xor.json").to_dict()
+    doc["network"] = {
+        "nodes": [
+            {"id": "x", "type": "Input", "params": {"shape": [2]}, "pos": [0, 0]},
+            {"id": "h1", "type": "Dense", "params": {"units": 4, "activation": "tanh"},
+             "pos": [300, 0]},
+            {"id": "h2", "type": "Dense", "params": {"units": 4, "activation": "tanh"},
+             "pos": [600, 150]},
+            {"id": "sum", "type": "Add", "pos": [900, 0]},
+            {"id": "out", "type": "Dense", "params": {"units": 2}, "pos": [1200, 0]},
+        ],
+        "edges": [["x", "h1"], ["h1", "h2"], ["h1", "sum"], ["h2", "sum"], ["sum", "out"]],
+    }
+    return Design.from_dict(doc)
+
+
+@pytest.fixture
+def stepping(qtbot, open_window):
+    """open(design): a window in step-through mode with its first trace drawn."""
+    def open_(design=None):
+        window = open_window(design or Design.load(EXAMPLES / "xor.json"))
+        step = window.step_through
+        step.action.trigger()
+        qtbot.waitUntil(lambda: step.trace is not None, timeout=20_000)
+        return window, step
+    return open_
+
+
+def traced_again(qtbot, step, condition):
+    qtbot.waitUntil(lambda: step.trace is not None and condition(step.trace), timeout=20_000)
+    return step.trace
+
+
+def test_forward_then_back_visits_every_node_in_order_and_ends_where_it_began(qtbot, stepping):
+    window, step = stepping()
+    order = list(step.trace.order)
+    start = step.stage
+    seen = [step.stage]
+    for _ in range(len(step.stages) - 1):
+        QTest.keyClick(window.canvas, Qt.Key.Key_Right)
+        seen.append(step.stage)
+    assert [s.node for s in seen if s.phase == FORWARD] == order
+    assert [s.phase for s in seen].index(LOSS) == len(order)
+    assert [s.node for s in seen if s.phase == BACKWARD] == order[::-1]
+    assert seen[-1].phase == UPDATE
+    QTest.keyClick(window.canvas, Qt.Key.Key_Right)  # at the end: stays
+    assert step.stage == seen[-1]
+    back = [step.stage]
+    for _ in range(len(step.stages) - 1):
+        QTest.keyClick(window.canvas, Qt.Key.Key_Left)
+        back.append(step.stage)
+    assert back == seen[::-1]
+    assert step.stage == start and step.position == 0
+
+
+def test_hovering_a_value_shows_its_formula(qtbot, stepping):
+    window, step = stepping()
+    step.go(1)  # forward at h1
+    cell = step.overlay.rows["h1"].cells[1]
+    assert cell.toolTip() and "tanh(" in cell.formula
+    view = window.canvas
+    centre = view.mapFromScene(cell.sceneBoundingRect().center())
+    QTest.mouseMove(view.viewport(), centre + QPoint(0, 0))
+    qtbot.waitUntil(lambda: step.panel.formula.text() == cell.formula, timeout=5_000)
+    text = step.panel.formula.text()
+    assert text.startswith("h1₂ = tanh(") and "·x₁" in text and "·x₂" in text
+    h = step.trace.nodes["h1"].output[0, 1]
+    assert text.endswith(f"= {h:.4g}".replace("-", "−"))
+
+
+def test_editing_a_weight_changes_the_output_and_ctrl_z_undoes_it(qtbot, stepping):
+    window, step = stepping()
+    before = step.trace.nodes["out"].output.copy()
+    old = float(step.trace.params["out.W"].value[0, 0])
+    step.set_weight("out.W", (0, 0), old + 2.0)
+    trace = traced_again(qtbot, step, lambda t: not np.allclose(t.nodes["out"].output, before))
+    assert trace.params["out.W"].value[0, 0] == pytest.approx(old + 2.0)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    trace = traced_again(qtbot, step, lambda t: np.allclose(t.nodes["out"].output, before))
+    assert trace.params["out.W"].value[0, 0] == pytest.approx(old)
+
+
+def test_a_branch_shows_its_gradient_as_a_sum(qtbot, stepping):
+    _, step = stepping(residual_design())
+    step.go(step.stages.index(next(s for s in step.stages
+                                    if s.phase == BACKWARD and s.node == "h1")))
+    formula = step.overlay.rows["h1"].cells[0].formula
+    assert formula.startswith("∂L/∂h1₁ = ")
+    assert "(from h2)" in formula and "(from sum)" in formula
+    parts = step.trace.edge_grads
+    total = parts[("h1", "h2")][0, 0] + parts[("h1", "sum")][0, 0]
+    assert total == pytest.approx(step.trace.nodes["h1"].grad_output[0, 0])
+
+
+def test_freezing_from_the_inspector_is_undoable_and_keeps_the_weights(qtbot, stepping):
+    window, step = stepping()
+    window.inspector.set_selection(["h1"])
+    box = window.inspector.form.findChild(FreezeBox)
+    assert box is not None and box.isVisible()
+    box.click()
+    assert window.model.node("h1").get("frozen") is True
+    assert "h1" in step.frozen.marks
+    window.undo_stack.undo()
+    assert "frozen" not in window.model.node("h1") and not box.isChecked()
+    window.undo_stack.redo()
+    assert box.isChecked()
+    before = step.trace
+    with qtbot.waitSignal(window.training.controller.settled, timeout=20_000):
+        window.training.controller.step_batch()
+    after = traced_again(qtbot, step, lambda t: t is not before)
+    assert after.params["h1.W"].frozen
+    np.testing.assert_array_equal(after.params["h1.W"].value, before.params["h1.W"].value)
+    assert not np.array_equal(after.params["out.W"].value, before.params["out.W"].value)
