@@ -62,6 +62,7 @@ from nnstudio.gui.race.action import install_race_action
 from nnstudio.gui.stepthrough.mode import StepThrough
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
+from nnstudio.gui.training.host import TrainingHost
 
 TOOLBAR_ICON = 32
 DEFAULT_SIZE = QSize(1600, 1000)
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel(self.model, self.undo_stack,
                                     lambda text: self.ask_fit_to_data(text))
         self.data_dock = self._dock("data", self.tr("Data"), self.data_panel)
-        self.training = TrainingUi(self, [p for p in create_panels() if isinstance(p, Panel)])
+        host = TrainingHost(self, self.canvas, self.model, self.undo_stack, self.files.saved, self)
+        self.training = TrainingUi(host, [p for p in create_panels() if isinstance(p, Panel)])
         self.training_dock = self._dock("training", self.tr("Training Settings"),
                                         self.training.settings)
         self.panel_docks = [self._dock(type(panel).__name__, panel_title(panel), panel)

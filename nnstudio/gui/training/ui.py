@@ -5,7 +5,6 @@ The window only places the pieces (docks, menus, toolbar, status bar)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QTabBar
@@ -15,6 +14,7 @@ from nnstudio.core.probe_names import Probe
 from nnstudio.data import Dataset
 from nnstudio.design.weights import weights_path_for
 from nnstudio.gui.autosave import is_autosave_file
+from nnstudio.gui.canvas import CanvasView
 from nnstudio.gui.network_text import located_problem_tr
 from nnstudio.gui.panels.base import Column, Panel, front_panel_type, run_guarded
 from nnstudio.gui.panels.images import FeatureMapsPanel
@@ -22,13 +22,10 @@ from nnstudio.gui.panels.images.predicted import PredictionTilesPanel
 from nnstudio.gui.training.banner import Banner
 from nnstudio.gui.training.controller import TrainingController
 from nnstudio.gui.training.controls import SpaceTap, TrainingControls
+from nnstudio.gui.training.host import TrainingHost
 from nnstudio.gui.training.hyperparams import HyperparameterPanel
 from nnstudio.gui.training.sync import DesignSync
 from nnstudio.gui.training.worker import LoadReport
-
-if TYPE_CHECKING:
-    from nnstudio.gui.canvas import CanvasView
-    from nnstudio.gui.main_window import MainWindow
 
 
 def in_use(bar: QTabBar, docks: dict[str, QDockWidget]) -> bool:
@@ -67,23 +64,24 @@ class NeuronThumbnails:
 
 
 class TrainingUi(QObject):
-    """Live training for `window`, whose dashboard `panels` get every snapshot."""
+    """Live training in the window `host` describes, whose dashboard `panels` get every
+    snapshot."""
 
-    def __init__(self, window: MainWindow, panels: list[Panel]):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: TrainingHost, panels: list[Panel]):
+        super().__init__(host.window)
+        self.host, self.window, self.prompts = host, host.window, host.prompts
         self.panels = panels
         self._dataset: Dataset | None = None
         self._untrainable = False
         self.controller = controller = TrainingController(self)
-        controller.set_panels([*panels, NeuronThumbnails(window.canvas)])
-        self.controls = TrainingControls(controller, window,
-                                         lambda: window.model.design.nodes)
-        self.settings = HyperparameterPanel(window.model, window.undo_stack)
-        self.banner = Banner(window.canvas)
-        self.space_tap = SpaceTap(window.canvas, self.controls.actions["play"])
-        self.sync = DesignSync(window.model, window.undo_stack, controller,
-                               lambda: window.ask_discard_weights(), self)
+        controller.set_panels([*panels, NeuronThumbnails(host.canvas)])
+        self.controls = TrainingControls(controller, host.window,
+                                         lambda: host.model.design.nodes)
+        self.settings = HyperparameterPanel(host.model, host.undo_stack)
+        self.banner = Banner(host.canvas)
+        self.space_tap = SpaceTap(host.canvas, self.controls.actions["play"])
+        self.sync = DesignSync(host.model, host.undo_stack, controller,
+                               lambda: host.prompts.ask_discard_weights(), self)
         controller.diverged.connect(self.banner.show_divergence)
         controller.failed.connect(self.banner.show_failure)
         controller.runningChanged.connect(self._on_running)
@@ -91,7 +89,7 @@ class TrainingUi(QObject):
         controller.weightsSaved.connect(self._on_weights_saved)
         self.banner.learningRateChosen.connect(self.use_learning_rate)
         self.controls.actions["play"].triggered.connect(self._explain_finished)
-        window.files.saved.connect(self._offer_weights)
+        host.saved.connect(self._offer_weights)
         for panel in panels:
             if isinstance(panel, PredictionTilesPanel):
                 panel.sampleChosen.connect(self.show_feature_maps)
@@ -141,7 +139,7 @@ class TrainingUi(QObject):
         """Play on a finished run does nothing: say why."""
         latest = self.controller.latest
         if latest is not None and latest.finished:
-            self.window.show_status(self.tr(
+            self.prompts.show_status(self.tr(
                 "Training has finished: raise the epoch limit to go on, or press Reset to "
                 "start again"))
 
@@ -151,12 +149,12 @@ class TrainingUi(QObject):
 
     def _on_loaded(self, report: LoadReport) -> None:
         self.banner.hide()
-        self.window.canvas.show_neurons(None)
+        self.host.canvas.show_neurons(None)
         if report.dataset is not self._dataset:  # new data, not just a reset or a new network
             self._dataset = report.dataset
             self._show_data(report.dataset)
         if report.weights:
-            self.window.show_status(self.tr("Loaded the trained weights from {path}").format(
+            self.prompts.show_status(self.tr("Loaded the trained weights from {path}").format(
                 path=report.weights))
         if report.weights_problem:
             self.banner.show_warning(self.tr(
@@ -175,7 +173,7 @@ class TrainingUi(QObject):
             return
         self._untrainable = True
         problem = located_problem_tr(report.problem.splitlines()[0],
-                                     self.window.model.design.nodes)
+                                     self.host.model.design.nodes)
         text = self.tr("Nothing to train yet: {problem}").format(problem=problem)
         for panel in self.panels:
             panel.show_message(text)
@@ -221,14 +219,14 @@ class TrainingUi(QObject):
         if not (self.controller.trainable and self.controller.has_trained_weights):
             return
         path = weights_path_for(design_path)
-        if self.window.ask_save_weights(path):
+        if self.prompts.ask_save_weights(path):
             self.controller.save_weights(path)
 
     def _on_weights_saved(self, path: str, problem: str) -> None:
         if is_autosave_file(path):  # the window's autosave, not the user's Save
             return
         if problem:
-            self.window.show_error(self.tr("Could not save the weights"), problem)
+            self.prompts.show_error(self.tr("Could not save the weights"), problem)
         else:
-            self.window.show_status(self.tr("Saved the trained weights to {path}").format(
+            self.prompts.show_status(self.tr("Saved the trained weights to {path}").format(
                 path=path))
