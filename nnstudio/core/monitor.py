@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from nnstudio.core import image_probes, probes, word_probes
+from nnstudio.core import generate, image_probes, probes, sequence_views, word_probes
 from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.probes import Curve1D, DecisionGrid, Task
 from nnstudio.core.training import EarlyStopping, Trainer, append_thinned, worth_noting
@@ -30,7 +30,8 @@ TOY_RANGE = (-6.0, 6.0)
 #: the probes a snapshot carries: the Snapshot fields of the same names, and "losses" for
 #: step_indices, step_losses and new_epochs
 PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve",
-          "predictions", "filters", "feature_maps", "word_vectors")
+          "predictions", "filters", "feature_maps", "word_vectors", "sequence_states",
+          "next_values", "text_model")
 #: snapshots over which steps_per_second is averaged
 RATE_WINDOW = 20
 #: the predictions probe classifies at most this many held-out samples (the first of the split)
@@ -118,6 +119,12 @@ class Snapshot:
     best_epoch: int | None = None
     #: the first Embedding's vectors, when the network has one (`word_probes.word_vectors`)
     word_vectors: word_probes.WordVectors | None = None
+    #: held-out sequences' hidden states, for networks with an RNN/LSTM (`sequence_views`)
+    sequence_states: sequence_views.SequenceStates | None = None
+    #: a next-value task's predictions (sequence regression to one value)
+    next_values: sequence_views.NextValues | None = None
+    #: a copy of a character model (text data), to generate text from
+    text_model: generate.ModelCopy | None = None
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -151,6 +158,7 @@ class Monitor:
         self._features = self._feature_map()
         self.x_range, self.y_range = self._ranges()
         self._held_out = self._held_out_split()
+        self._sequences_held_out = sequence_views.held_out(trainer.samples)
         #: the position, in the held-out split, of the sample whose feature maps are drawn
         self.feature_sample = 0
         #: seconds each probe took the last time it was computed
@@ -236,7 +244,7 @@ class Monitor:
             ("curve",) if self.kind == "curve1d" else ()
         words = ("word_vectors",) if word_probes.first_embedding(self.trainer.network) else ()
         return ("losses", "params", "flow", "activations", *extra, *self._image_probes(),
-                *words)
+                *words, *self._sequence_probes())
 
     def _image_probes(self) -> tuple[str, ...]:
         """predictions: classification of anything but points in the plane (whose decision
@@ -252,6 +260,25 @@ class Monitor:
         if labelled and self.kind == "images" and image_probes.feature_nodes(network):
             found.append("feature_maps")
         return tuple(found)
+
+    def _sequence_probes(self) -> tuple[str, ...]:
+        """sequence_states: an RNN/LSTM fed held-out sequences; next_values: sequence
+        regression to one value; text_model: a model of text reading ids."""
+        network, found = self.trainer.network, []
+        if self._sequences_held_out is not None and sequence_views.recurrent_nodes(network):
+            found.append("sequence_states")
+        if (self.kind == "sequence" and not self.trainer.classification
+                and self._sequences_held_out is not None
+                and sequence_views.predicts_next_value(network)):
+            found.append("next_values")
+        if self.kind == "text" and generate.reads_ids(network):
+            found.append("text_model")
+        return tuple(found)
+
+    def _sequences(self) -> tuple[str, np.ndarray, np.ndarray]:
+        if self._sequences_held_out is None:
+            raise ValueError("the data have no sequences to probe")
+        return self._sequences_held_out
 
     def set_feature_sample(self, index: int) -> int:
         """Draw the feature maps of held-out sample `index` (clamped to the split) from the
@@ -323,6 +350,9 @@ class Monitor:
             filters=cache.get("filters"),
             feature_maps=cache.get("feature_maps"),
             word_vectors=cache.get("word_vectors"),
+            sequence_states=cache.get("sequence_states"),
+            next_values=cache.get("next_values"),
+            text_model=cache.get("text_model"),
             flow_epochs=flow_epochs,
             params_epochs=params_epochs,
             running=running,
@@ -350,6 +380,11 @@ class Monitor:
             "filters": lambda: image_probes.first_filters(self.trainer.network),
             "feature_maps": self._feature_maps,
             "word_vectors": lambda: word_probes.word_vectors(self.trainer.network),
+            "sequence_states": lambda: sequence_views.sequence_states(
+                self.trainer.network, *self._sequences()),
+            "next_values": lambda: sequence_views.next_values(
+                self.trainer.network, *self._sequences()),
+            "text_model": lambda: generate.copy_network(self.trainer.network),
         }
         fresh = []
         for name in self.probes:
