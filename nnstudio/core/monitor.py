@@ -22,16 +22,15 @@ import numpy as np
 
 from nnstudio.core import generate, image_probes, probes, sequence_views, word_probes
 from nnstudio.core.errors import TrainingDiverged
+from nnstudio.core.probe_names import Probe
 from nnstudio.core.probes import Curve1D, DecisionGrid, Task
 from nnstudio.core.training import EarlyStopping, Trainer, append_thinned, worth_noting
 
 #: the Playground's plane, used for the 2-D toys' boundary
 TOY_RANGE = (-6.0, 6.0)
-#: the probes a snapshot carries: the Snapshot fields of the same names, and "losses" for
-#: step_indices, step_losses and new_epochs
-PROBES = ("losses", "params", "flow", "activations", "boundary", "neurons", "curve",
-          "predictions", "filters", "feature_maps", "word_vectors", "sequence_states",
-          "next_values", "text_model")
+#: the probes a snapshot carries, as core/probe_names.py declares them: the Snapshot fields of
+#: the same names, and "losses" for step_indices, step_losses and new_epochs
+PROBES: tuple[Probe, ...] = tuple(Probe)
 #: snapshots over which steps_per_second is averaged
 RATE_WINDOW = 20
 #: the predictions probe classifies at most this many held-out samples (the first of the split)

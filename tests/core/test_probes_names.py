@@ -17,7 +17,7 @@ def test_a_probe_is_its_name():
 
 
 def test_every_probe_the_monitor_takes_is_declared_with_a_pace():
-    assert set(PROBES) <= set(Probe)
+    assert tuple(Probe) == PROBES
     for p in Probe:
         assert p.rate > 0 and isinstance(p.pace, Pace) and 0 <= p.floor <= p.rate
 
