@@ -192,3 +192,18 @@ def test_a_bad_race_section_is_named_at_its_path(race: object, where: str) -> No
     assert problems and problems[0].path == where
     doc = {**copy.deepcopy(DOC), "race": race}
     assert any(p.path == where for p in validate_document(doc))
+
+
+def test_a_burst_gives_each_turn_several_steps_and_the_same_curves(design: Design) -> None:
+    one, eight = (build_race(design, [Variant.of({}, "A"), Variant.of({}, "B")])
+                  for _ in range(2))
+    eight.burst = 8
+    assert eight.step() is eight.entrants[0] and eight.entrants[0].trainer.step_count == 8
+    assert eight.step() is eight.entrants[1]
+    one.run()
+    eight.run()
+    assert [h["train_loss"] for h in one.entrants[1].trainer.history] == \
+        [h["train_loss"] for h in eight.entrants[1].trainer.history]
+    # a burst stops at the end of the run: no step past the epoch limit
+    assert [e.trainer.step_count for e in eight.entrants] == \
+        [e.trainer.step_count for e in one.entrants] == [18, 18]

@@ -1,6 +1,7 @@
 """A race: two to four trainers taking turns, one mini-batch step at a time, fairly.
 
-Each turn goes to the running entrant that has had the least so far: the fewest steps
+Each turn (`burst` steps, 1 by default) goes to the running entrant that has had the least so
+far: the fewest steps
 (`fair="steps"`, every curve advances together) or the least training time (`fair="time"`, each
 gets the same share of the processor whatever its batch size). A paused, finished or diverged
 entrant takes no turns; one resumed later joins the others where they are, not owed the turns it
@@ -51,11 +52,14 @@ class Race:
     """Entrants trained in turns; `step` gives one turn, `run` trains them all to the end."""
 
     def __init__(self, entrants: Sequence[Entrant], fair: Fairness = "steps",
-                 clock: Callable[[], float] = time.perf_counter):
+                 clock: Callable[[], float] = time.perf_counter, burst: int = 1):
         if fair not in ("steps", "time"):
             raise ValueError(f"fair must be 'steps' or 'time', got {fair!r}")
+        if burst < 1:
+            raise ValueError(f"burst must be at least 1, got {burst}")
         self.entrants = list(entrants)
         self.fair = fair
+        self.burst = burst  # steps per turn: fewer switches between networks
         self._clock = clock
 
     @property
@@ -80,7 +84,8 @@ class Race:
         return self.entrants.pop(index)
 
     def step(self) -> Entrant | None:
-        """One mini-batch step of the running entrant that has had least; None if none runs.
+        """One turn (`burst` mini-batch steps, fewer if it finishes) of the running entrant
+        that has had least; the entrant, or None if none runs.
 
         A divergence stops that entrant only (its `error` says why; its trainer holds its last
         sane weights); the others race on.
@@ -90,13 +95,16 @@ class Race:
             return None
         entrant = min(running, key=lambda e: e._share)
         started = self._clock()
+        steps = 0
         try:
-            entrant.trainer.step()
+            while steps < self.burst and not entrant.trainer.finished:
+                entrant.trainer.step()
+                steps += 1
         except TrainingDiverged as exc:
             entrant.error = str(exc)
         spent = self._clock() - started
         entrant.seconds += spent
-        entrant._share += spent if self.fair == "time" else 1.0
+        entrant._share += spent if self.fair == "time" else max(steps, 1)
         return entrant
 
     def run(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -122,6 +122,16 @@ class RaceWindow(QWidget):
                                  .replace("{message}", message))
 
     def draw(self, snapshot: RaceSnapshot) -> None:
+        """Draw and paint `snapshot`, then, once the events the drawing posted (layouts,
+        repaints) are handled, let the worker train on and send the next: it stands still
+        meanwhile, as painting while it trains is slow for both."""
+        try:
+            self._draw(snapshot)
+            self.repaint()
+        finally:
+            QTimer.singleShot(0, self, self.session.acknowledge.emit)
+
+    def _draw(self, snapshot: RaceSnapshot) -> None:
         self.latest = snapshot
         self.play_button.setText(self.tr("Pause") if snapshot.running else self.tr("Play"))
         self.accuracy_view.setVisible(snapshot.classification)
@@ -161,6 +171,7 @@ class Lane(QWidget):
     def __init__(self, label: str, colour: str, window: RaceWindow):
         super().__init__()
         self.label = label
+        self._points: QPixmap | None = None  # the training points, drawn once
         self.name = QLabel(label)
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setWordWrap(True)
@@ -200,18 +211,22 @@ class Lane(QWidget):
         self.pause_button.setEnabled(not entrant.finished and entrant.error is None)
         self.picture.setVisible(entrant.grid is not None)
         if entrant.grid is not None:
-            self.picture.setPixmap(boundary_pixmap(entrant.grid, snapshot.points,
-                                                   snapshot.labels))
+            if self._points is None and snapshot.points is not None \
+                    and snapshot.labels is not None:
+                self._points = points_pixmap(entrant.grid, snapshot.points, snapshot.labels)
+            self.picture.setPixmap(boundary_pixmap(entrant.grid, self._points))
 
 
-def boundary_pixmap(grid: probes.DecisionGrid, points: np.ndarray | None,
-                    labels: np.ndarray | None) -> QPixmap:
-    """The grid's predicted class in pale class colours (regression: grey by value), the
-    training points on top, THUMBNAIL pixels a side."""
-    colours = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLOURS],
-                       dtype=np.float64)
+#: the class colours as RGB rows (classes, 3)
+_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLOURS],
+                dtype=np.float64)
+
+
+def boundary_pixmap(grid: probes.DecisionGrid, points: QPixmap | None) -> QPixmap:
+    """The grid's predicted class in pale class colours (regression: grey by value), with the
+    `points` overlay on top, THUMBNAIL pixels a side."""
     if grid.predicted is not None and grid.confidence is not None:
-        base = colours[grid.predicted % len(colours)]
+        base = _RGB[grid.predicted % len(_RGB)]
         strength = np.clip((grid.confidence[..., None] - 0.5) * 1.6, 0.15, 0.8)
         rgb = 255 - strength * (255 - base)
     else:
@@ -223,20 +238,29 @@ def boundary_pixmap(grid: probes.DecisionGrid, points: np.ndarray | None,
     res = image.shape[0]
     qimage = QImage(image.data, res, res, 3 * res, QImage.Format.Format_RGB888).copy()
     pixmap = QPixmap.fromImage(qimage).scaled(THUMBNAIL, THUMBNAIL)
-    if points is not None and labels is not None and grid.predicted is not None:
-        _draw_points(pixmap, grid, points, labels, colours)
+    if points is not None:
+        painter = QPainter(pixmap)
+        painter.drawPixmap(0, 0, points)
+        painter.end()
     return pixmap
 
 
-def _draw_points(pixmap: QPixmap, grid: probes.DecisionGrid, points: np.ndarray,
-                 labels: np.ndarray, colours: np.ndarray) -> None:
+def points_pixmap(grid: probes.DecisionGrid, points: np.ndarray, labels: np.ndarray
+                  ) -> QPixmap | None:
+    """Every second training point (n, 2) in its class colour (labels (n,)) on a transparent
+    THUMBNAIL square over the grid's plane; None for regression."""
+    if grid.predicted is None:
+        return None
+    pixmap = QPixmap(THUMBNAIL, THUMBNAIL)
+    pixmap.fill(Qt.GlobalColor.transparent)
     x0, x1, y0, y1 = grid.xs[0], grid.xs[-1], grid.ys[0], grid.ys[-1]
     painter = QPainter(pixmap)
     painter.setPen(Qt.PenStyle.NoPen)
     for (px, py), label in zip(points[::2], labels[::2], strict=True):
-        r, g, b = colours[int(label) % len(colours)]
+        r, g, b = _RGB[int(label) % len(_RGB)]
         painter.setBrush(QColor(int(r), int(g), int(b)))
         u = (px - x0) / (x1 - x0) * THUMBNAIL
         v = (1 - (py - y0) / (y1 - y0)) * THUMBNAIL
         painter.drawEllipse(int(u) - 2, int(v) - 2, 4, 4)
     painter.end()
+    return pixmap

@@ -1,9 +1,12 @@
 """The race worker: a design's variants trained in turns in their own QThread, never the GUI's.
 
 The worker owns the Race (`nnstudio.design.race`); the GUI sends commands as queued signals
-(`RaceSession`) and gets back immutable `RaceSnapshot`s at most every SNAPSHOT_EVERY seconds,
-so it only draws. Anything raised in the worker reaches the GUI as `failed(message)`, with the
-race paused.
+(`RaceSession`) and gets back immutable `RaceSnapshot`s, so it only draws. The worker stands
+still from sending a snapshot until the GUI acknowledges drawing it (a training thread competing
+for Python's interpreter makes drawing several times slower and the window stutter: see
+gui/training/pacing.py), and trains long enough between two snapshots that they take at most
+SHARE of its time (SNAPSHOT_EVERY seconds at least). Anything raised in the worker reaches the
+GUI as `failed(message)`, with the race paused.
 """
 
 from __future__ import annotations
@@ -24,8 +27,13 @@ from nnstudio.design.race import Variant, build_race
 
 #: training time per timer tick before the worker looks at its queued commands again
 SLICE_SECONDS = 0.03
-#: at most this often a snapshot goes to the GUI
+#: the least training time between two snapshots (seconds)
 SNAPSHOT_EVERY = 0.1
+#: the largest share of the worker's time snapshots take: computing them and waiting while the
+#: GUI draws them
+SHARE = 0.08
+#: steps per turn of a variant (fewer switches between networks; a turn takes milliseconds)
+BURST = 8
 #: a decision grid of this many cells a side per variant (2-D data only)
 GRID_RESOLUTION = 40
 #: history keys a curve is drawn from, in this order
@@ -73,7 +81,11 @@ class RaceWorker(QObject):
         super().__init__()
         self.race: Race | None = None
         self._running = False
-        self._published = 0.0
+        self._next = 0.0  # when the next snapshot is due (perf_counter seconds)
+        self._sent_at = 0.0
+        self._cost = 0.0  # seconds the last snapshot took to compute
+        self._drawing = False  # a snapshot sent and not yet acknowledged
+        self._owed = False  # a snapshot held back while the GUI drew the last
         self._timer: QTimer | None = None
 
     def _ensure_timer(self) -> QTimer:
@@ -88,10 +100,12 @@ class RaceWorker(QObject):
         """Build the race of `variants` of the design `doc` (its file `path`, or "")."""
         self._halt()
         self.race = None
+        self._drawing = self._owed = False
         try:
             design = Design.from_dict(doc)
             design.path = path or None
             self.race = build_race(design, variants)
+            self.race.burst = BURST
         except DesignError as exc:
             self.loaded.emit(str(exc))
             return
@@ -128,6 +142,21 @@ class RaceWorker(QObject):
         self._publish()
 
     @Slot()
+    def acknowledge(self) -> None:
+        """The GUI drew the last snapshot: one held back meanwhile goes now, else training
+        goes on, until the next snapshot is due."""
+        if not self._drawing:
+            return
+        self._drawing = False
+        now = time.perf_counter()
+        spent = self._cost + now - self._sent_at
+        self._next = now + max(SNAPSHOT_EVERY, spent / SHARE - spent)
+        if self._owed:
+            self._publish()
+        elif self._running:
+            self._ensure_timer().start()
+
+    @Slot()
     def stop(self) -> None:
         """End of the session: stop training and leave the thread's event loop."""
         self._halt()
@@ -145,13 +174,16 @@ class RaceWorker(QObject):
         if race is None or not self._running:
             self._halt()
             return
+        if self._drawing:  # stand still while the GUI draws: acknowledge starts again
+            self._ensure_timer().stop()
+            return
         try:
             until = time.perf_counter() + SLICE_SECONDS
             while time.perf_counter() < until and race.step() is not None:
                 pass
             if race.finished:
                 self._halt()
-            if not self._running or time.perf_counter() - self._published >= SNAPSHOT_EVERY:
+            if not self._running or time.perf_counter() >= self._next:
                 self._publish()
         except Exception as exc:  # a bug or a resource problem: the user hears of it
             self._halt()
@@ -160,19 +192,26 @@ class RaceWorker(QObject):
                              else type(exc).__name__)
 
     def _publish(self) -> None:
-        self._published = time.perf_counter()
         race = self.race
         if race is None:
             return
+        if self._drawing:
+            self._owed = True
+            return
+        started = time.perf_counter()
+        self._drawing, self._owed = True, False
         first = race.entrants[0].trainer if race.entrants else None
         two_d = first is not None and first.network.input_shape == (2,)
         points = labels = None
         if two_d and first is not None:
             points, labels = first.samples("train")
         running = self._running and not race.finished
-        self.snapshotReady.emit(RaceSnapshot(
-            tuple(_view(e, two_d) for e in race.entrants), running,
-            bool(first is not None and first.classification), points, labels))
+        snapshot = RaceSnapshot(tuple(_view(e, two_d) for e in race.entrants), running,
+                                bool(first is not None and first.classification), points,
+                                labels)
+        self._sent_at = time.perf_counter()
+        self._cost = self._sent_at - started
+        self.snapshotReady.emit(snapshot)
 
 
 def _view(entrant: Entrant, two_d: bool) -> EntrantView:
@@ -211,6 +250,7 @@ class RaceSession(QObject):
     pause = Signal()
     pause_variant = Signal(int, bool)
     remove_variant = Signal(int)
+    acknowledge = Signal()
     _stop = Signal()
 
     snapshotReady = Signal(object)
@@ -224,7 +264,7 @@ class RaceSession(QObject):
         self.thread_.setObjectName("nnstudio race")
         self.worker = RaceWorker()
         self.worker.moveToThread(self.thread_)
-        for name in ("load", "play", "pause", "pause_variant", "remove_variant"):
+        for name in ("load", "play", "pause", "pause_variant", "remove_variant", "acknowledge"):
             getattr(self, name).connect(getattr(self.worker, name))
         self._stop.connect(self.worker.stop)
         self.worker.snapshotReady.connect(self._on_snapshot)
