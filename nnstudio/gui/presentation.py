@@ -414,6 +414,10 @@ class Presentation(QObject):
         if trainable:
             commands.update({Qt.Key.Key_B: controller.toggle, Qt.Key.Key_Space: controller.toggle,
                              Qt.Key.Key_Right: controller.step_batch})
+        stepping = getattr(self.window, "step_through", None)
+        if stepping is not None and stepping.active:  # step-through's Next / Back come first
+            commands.update({Qt.Key.Key_Right: stepping.next, Qt.Key.Key_PageDown: stepping.next,
+                             Qt.Key.Key_Left: stepping.back, Qt.Key.Key_PageUp: stepping.back})
         return commands.get(key)
 
 

@@ -83,6 +83,7 @@ def test_hovering_a_value_shows_its_formula(qtbot, stepping):
     centre = view.mapFromScene(cell.sceneBoundingRect().center())
     QTest.mouseMove(view.viewport(), centre + QPoint(0, 0))
     qtbot.waitUntil(lambda: step.panel.formula.text() == cell.formula, timeout=5_000)
+    assert step.caption.formula.text() == cell.formula  # on the canvas too, in large type
     text = step.panel.formula.text()
     assert text.startswith("h1₂ = tanh(") and "·x₁" in text and "·x₂" in text
     h = step.trace.nodes["h1"].output[0, 1]
@@ -132,3 +133,17 @@ def test_freezing_from_the_inspector_is_undoable_and_keeps_the_weights(qtbot, st
     assert after.params["h1.W"].frozen
     np.testing.assert_array_equal(after.params["h1.W"].value, before.params["h1.W"].value)
     assert not np.array_equal(after.params["out.W"].value, before.params["out.W"].value)
+
+
+def test_while_presenting_the_keys_step_through(qtbot, stepping):
+    window, step = stepping()
+    window.presentation.enter()
+    try:
+        QTest.keyClick(window.canvas, Qt.Key.Key_PageDown)
+        QTest.keyClick(window.canvas, Qt.Key.Key_Right)
+        assert step.position == 2
+        QTest.keyClick(window.canvas, Qt.Key.Key_PageUp)
+        assert step.position == 1
+        assert window.training.controller.latest.step == 0  # Right did not train a step
+    finally:
+        window.presentation.leave()

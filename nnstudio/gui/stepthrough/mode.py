@@ -20,6 +20,7 @@ from nnstudio.core.trace import DEFAULT_EPSILON, Trace
 from nnstudio.gui import commands, theme
 from nnstudio.gui.canvas.scene import CanvasScene
 from nnstudio.gui.stepthrough import formulas
+from nnstudio.gui.stepthrough.caption import Caption
 from nnstudio.gui.stepthrough.freeze import FrozenSync
 from nnstudio.gui.stepthrough.overlay import (
     MAX_GRID,
@@ -75,6 +76,7 @@ class StepThrough(QObject):
         self.dock.hide()
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.overlay = Overlay(self.scene)
+        self.caption = Caption(window.canvas)
         self.panel.nextRequested.connect(self.next)
         self.panel.backRequested.connect(self.back)
         self.panel.sampleChanged.connect(self._set_sample)
@@ -121,6 +123,7 @@ class StepThrough(QObject):
         else:
             self.trace = None
             self.overlay.clear()
+        self.caption.setVisible(on)
 
     def request_trace(self) -> None:
         """Ask the worker for the trace of the chosen sample (the latest request wins)."""
@@ -220,11 +223,22 @@ class StepThrough(QObject):
                 colour = theme.SELECTION_COLOUR if stage.phase == FORWARD else \
                     theme.CLASS_COLOURS[0]
                 self.overlay.add(Frame(item.rect, colour), item.pos())
+        self._caption(self._stage_text(trace, stage))
         if stage.phase in (LOSS, BACKWARD, UPDATE):
             out = self.scene.node_item(trace.order[-1])
             if out is not None:
                 self.overlay.add(Note(f"L = {formulas.num(trace.loss)}"),
                                  out.pos() + QPointF(out.rect.right() + 24, -12))
+
+    def _caption(self, text: str) -> None:
+        """The stage, and below it the hovered formula, in large type at the canvas's lower
+        left (the dock may be hidden, as while presenting)."""
+        self.caption.set_stage(text)
+
+    def show_formula(self, text: str) -> None:
+        """A hovered value's formula, in the dock and on the canvas."""
+        self.panel.show_formula(text)
+        self.caption.set_formula(text)
 
     def _stage_text(self, trace: Trace, stage: Stage) -> str:
         count = len(self.stages)
@@ -234,7 +248,8 @@ class StepThrough(QObject):
             return _tr("Forward: {node} ({type})").format(node=node.id, type=node.type) \
                 + f" — {where}"
         if stage.phase == BACKWARD:
-            return _tr("Backward: ∂L/∂{node}").format(node=stage.node) + f" — {where}"
+            return _tr("Backward: ∂L/∂{node}").format(node=stage.node) \
+                + f" — {where} · L = {formulas.num(trace.loss)}"
         if stage.phase == LOSS:
             return _tr("Loss: L = {loss} ({name})").format(
                 loss=formulas.num(trace.loss), name=trace.loss_name) + f" — {where}"
@@ -267,7 +282,7 @@ class StepThrough(QObject):
                 first=lo + 1, last=hi, mean=formulas.num(float(values[lo:hi].mean())))
 
         caption = f"∂L/∂{nid}" if gradient else nid
-        row = ValueRow(values, formula, caption, self.panel.show_formula, width)
+        row = ValueRow(values, formula, caption, self.show_formula, width)
         self.overlay.rows[nid] = row
         height = row.rect().height()
         self.overlay.add(row, item.pos() + QPointF(item.rect.left(),
@@ -300,7 +315,7 @@ class StepThrough(QObject):
             def formula(i: int, j: int) -> str:
                 return formulas.weight_formula(trace, param, (i, j)).split("\n")[0]
         caption = f"∂L/∂{param}" if nid in backward and stage.phase != UPDATE else param
-        grid = WeightGrid(values, formula, caption, self.panel.show_formula)
+        grid = WeightGrid(values, formula, caption, self.show_formula)
         self.overlay.grids[(node.inputs[0], nid)] = grid
         a = src.pos() + QPointF(src.rect.right(), 0)
         b = dst.pos() + QPointF(dst.rect.left(), 0)

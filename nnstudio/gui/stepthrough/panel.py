@@ -78,7 +78,7 @@ class StepPanel(QWidget):
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check = QTableWidget(0, 4)
         self.check.setHorizontalHeaderLabels(
-            [_tr("Parameter"), _tr("Analytic"), _tr("Numerical"), _tr("Largest rel. error")])
+            [_tr("Parameter"), _tr("Analytic"), _tr("Numerical"), _tr("Rel. error")])
         self.check.verticalHeader().setVisible(False)
         self.check.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.check.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
