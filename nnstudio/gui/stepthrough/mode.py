@@ -193,8 +193,10 @@ class StepThrough(QObject):
         if self.trace is None:
             return
         old = float(self.trace.params[param].value[index])
-        self.window.undo_stack.push(commands.SetWeight(self._send_weight, param, index, old,
-                                                       value))
+        where = f"{param}[{', '.join(map(str, index))}]" if index else param
+        self.window.undo_stack.push(commands.SetWeight(
+            self._send_weight, param, index, old, value,
+            _tr("Set {weight} to {value}").format(weight=where, value=formulas.num(value))))
 
     def _send_weight(self, param: str, index: tuple[int, ...], value: float) -> None:
         self.controller.send(SetWeight(param, index, value))
