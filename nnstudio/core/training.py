@@ -177,11 +177,19 @@ class EarlyStopping:
         return cls() if spec is True else cls(**spec)
 
 
-def resolve_loss(loss: str, task: str) -> str:
-    """The canonical loss name; "auto" is cross_entropy for classification, mse otherwise."""
+def resolve_loss(loss: str, task: str, sampled: bool = False) -> str:
+    """The canonical loss name; "auto" is cross_entropy for classification, mse otherwise, and
+    negative_sampling for `sampled` targets (a true word and its negatives: the words data)."""
     if loss == "auto":
+        if sampled:
+            return "negative_sampling"
         return "cross_entropy" if task == "classification" else "mse"
     return losses.canonical_loss(loss)
+
+
+def sampled_targets(data: SplitData) -> bool:
+    """Whether each target is a true class and sampled negatives, (n, 1 + k): words data."""
+    return data.task == "classification" and data.y_train.ndim == 2
 
 
 def compatibility_problems(network: Network, data: SplitData, loss: str
@@ -207,7 +215,17 @@ def _output_problems(network: Network, data: SplitData, loss: str) -> list[str]:
     units = out[0]
     if data.task == "classification":
         k = data.num_classes
-        if loss in ("cross_entropy", "hinge") and units != k:
+        if sampled_targets(data) != (loss == "negative_sampling"):
+            problems.append(
+                f"the words data gives a true word and {data.y_train.shape[1] - 1} negatives "
+                f"per example: use the negative_sampling loss, not {loss}"
+                if sampled_targets(data) else
+                "negative_sampling needs a true word and its negatives per example: use the "
+                "words data source")
+        elif loss == "negative_sampling" and units != k:
+            problems.append(f"the output layer has {units} units but the vocabulary has {k} "
+                            f"words: give it {k} units")
+        elif loss in ("cross_entropy", "hinge") and units != k:
             problems.append(f"the output layer has {units} units but the data has {k} classes: "
                             f"give it {k} units")
         elif loss == "binary_cross_entropy" and (units != 1 or k != 2):
@@ -245,7 +263,7 @@ class Trainer:
         self.frozen: frozenset[str] = frozenset(frozen)
         self.data = data
         self._loss_spec = training.get("loss", "auto")
-        self.loss = resolve_loss(self._loss_spec, data.task)
+        self.loss = resolve_loss(self._loss_spec, data.task, sampled_targets(data))
         self._check(data, self.loss)
         self.classification = data.task == "classification"
         self.optimizer_spec = dict(training.get("optimizer") or {"type": "adam"})
@@ -328,7 +346,7 @@ class Trainer:
         the history and the counters (points drawn while training, more noise…); the epoch in
         progress starts again on the new data. ValueError, and nothing changed, when the data
         do not fit the network or change the task."""
-        loss = resolve_loss(self._loss_spec, data.task)
+        loss = resolve_loss(self._loss_spec, data.task, sampled_targets(data))
         if (data.task == "classification") != self.classification or loss != self.loss:
             raise ValueError(f"the data change the task to {data.task}: the network must be "
                              "built again")

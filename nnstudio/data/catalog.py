@@ -146,8 +146,8 @@ SEQUENCES = (
                 "depends on more of the past."),
     DatasetInfo("first_last", "Is the first symbol the last?",
                 "Random symbols, one-hot: is the last one the same as the first? Only the "
-                "first step tells, so the network must remember it to the end: an LSTM "
-                "does, a plain RNN forgets once the sequence is a few dozen steps long."),
+                "first step tells, so the network must carry it through every step to the "
+                "end."),
     DatasetInfo("parity", "Parity of a bit string",
                 "Random bits: is their count odd? Every step matters until the end.",
                 (("length", 8),)),

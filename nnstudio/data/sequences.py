@@ -7,8 +7,7 @@ Every generator takes (samples, length, seed, ...) and is deterministic given th
   random start (plus noise·N(0, 1)); y float64 (N, 1), the curve's next value (noised alike).
 - `first_last`: x float64 (N, T, S), one-hot symbols out of S; y int64 (N,), 1 when the first
   symbol equals the last (half the samples). Only the first step tells, so the network must
-  carry it through T − 1 steps of distractors: easy for an LSTM, hopeless for a plain RNN once
-  T is a few dozen.
+  carry it through T − 1 steps of distractors.
 - `parity`: x float64 (N, T, 1) of random bits; y int64 (N,), their sum modulo 2.
 """
 

@@ -48,7 +48,8 @@ class Trainer(core_training.Trainer):
         network = build_network(design, dtype=dtype,
                                 batch_size=largest_batch(spec["batch_size"], samples))
         try:
-            loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task)
+            loss = core_training.resolve_loss(spec.get("loss", "auto"), data.task,
+                                              core_training.sampled_targets(data))
         except ValueError as exc:
             raise DesignError([Problem("training.loss", str(exc))]) from None
         problems = core_training.compatibility_problems(network, data, loss)
