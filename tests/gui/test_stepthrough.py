@@ -147,3 +147,14 @@ def test_while_presenting_the_keys_step_through(qtbot, stepping):
         assert window.training.controller.latest.step == 0  # Right did not train a step
     finally:
         window.presentation.leave()
+
+
+def test_the_update_stage_fills_in_the_optimisers_formula(qtbot, stepping):
+    _, step = stepping()
+    step.go(len(step.stages) - 1)
+    cell = step.overlay.grids[("h1", "out")].cells[(0, 1)]
+    update = step.trace.updates["out.W"]
+    assert cell.formula == update.filled((0, 1))
+    assert cell.formula.startswith("w ← ") and "√" in cell.formula  # adam
+    bias = step.overlay.rows["out"].cells[1].formula
+    assert bias.endswith(step.trace.updates["out.b"].filled((1,)))

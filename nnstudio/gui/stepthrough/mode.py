@@ -271,10 +271,17 @@ class StepThrough(QObject):
         width = item.rect.width()
         count = strip_cells(values.size, width)
 
+        bias = trace.params.get(f"{nid}.b")
+        updating = self.stage is not None and self.stage.phase == UPDATE and bias is not None \
+            and bias.value.shape == values.shape
+
         def formula(k: int) -> str:
             if small:
-                return (formulas.backward_formula(trace, nid, k) if gradient
+                text = (formulas.backward_formula(trace, nid, k) if gradient
                         else formulas.forward_formula(trace, nid, k))
+                if updating:  # the unit's bias, old → new
+                    text += "\n" + formulas.update_formula(trace, f"{nid}.b", (k,))
+                return text
             lo, hi = block_bounds(values.size, count, k)
             head = (formulas.backward_formula(trace, nid, lo) if gradient
                     else formulas.forward_formula(trace, nid, lo))
