@@ -1,4 +1,4 @@
-"""Training-step time of nnstudio's engine on six reference tasks, beside PyTorch CPU.
+"""Training-step time of nnstudio's engine on seven reference tasks, beside PyTorch CPU.
 
     python benchmarks/engine.py [--steps N] [--repeats R] [--json out.json]
 
@@ -40,6 +40,8 @@ class Task:
     loss: str = "cross_entropy"
     activation: str = "relu"
     cnn: bool = False
+    #: time steps of an LSTM task: Input (steps, dims[0]) → LSTM dims[1] → Dense dims[2]
+    steps: int = 0
 
 
 TASKS = (
@@ -49,6 +51,7 @@ TASKS = (
     Task("784-256-128-10 b128 adam", (784, 256, 128, 10), 128, "adam"),
     Task("1024-1024-1024-10 b256 adam", (1024, 1024, 1024, 10), 256, "adam"),
     Task("cnn 1x8x8 b64 adam", (), 64, "adam", cnn=True),
+    Task("lstm T32 F16 u128 b64 adam", (16, 128, 10), 64, "adam", steps=32),
 )
 
 
@@ -77,6 +80,13 @@ def _graph(task: Task) -> tuple[list[dict], list[list[str]]]:
             {"id": "f", "type": "Flatten", "params": {}},
             {"id": "out", "type": "Dense", "params": {"units": 10}},
         ]
+    elif task.steps:
+        features, units, classes = task.dims
+        nodes = [
+            {"id": "x", "type": "Input", "params": {"shape": [task.steps, features]}},
+            {"id": "lstm", "type": "LSTM", "params": {"units": units}},
+            {"id": "out", "type": "Dense", "params": {"units": classes}},
+        ]
     else:
         nodes = [{"id": "x", "type": "Input", "params": {"shape": [task.dims[0]]}}]
         for i, units in enumerate(task.dims[1:], 1):
@@ -90,7 +100,8 @@ def _graph(task: Task) -> tuple[list[dict], list[list[str]]]:
 
 def _data(task: Task, rows: int) -> Synthetic:
     rng = np.random.default_rng(0)
-    shape = (1, 8, 8) if task.cnn else (task.dims[0],)
+    shape = (1, 8, 8) if task.cnn else (task.steps, task.dims[0]) if task.steps else (
+        task.dims[0],)
     classes = 10 if task.cnn else task.dims[-1]
     x = rng.normal(size=(rows, *shape)).astype(np.float32)
     y = rng.integers(0, classes, size=rows)
@@ -147,6 +158,19 @@ def time_torch(task: Task, steps: int, repeats: int) -> float | None:
             nn.Conv2d(1, 16, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding="same"), nn.ReLU(), nn.MaxPool2d(2),
             nn.Flatten(), nn.Linear(32 * 2 * 2, 10))
+    elif task.steps:
+        features, units, classes = task.dims
+
+        class LastStep(nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.lstm = nn.LSTM(features, units, batch_first=True)
+                self.out = nn.Linear(units, classes)
+
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                return self.out(self.lstm(x)[0][:, -1])
+
+        model = LastStep()
     else:
         layers: list = []
         act = nn.Tanh if task.activation == "tanh" else nn.ReLU
