@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QMenu, QToolButton, QWidget
 from nnstudio.core.monitor import Snapshot
 from nnstudio.core.probe_names import Probe
 from nnstudio.data import Dataset
+from nnstudio.gui import scale
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Column, Panel, Placement
 from nnstudio.gui.panels.key import KeyEntry, LineKey
@@ -36,7 +37,7 @@ class LossPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("LossPanel", "Loss & accuracy"))
     probes = frozenset({Probe.LOSSES})
-    placement = Placement(10, Column.TRAINING)
+    placement = Placement("loss", 10, Column.TRAINING)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +73,7 @@ class LossPanel(Panel):
         style.style_plot(accuracy, self.tr("epoch"), self.tr("accuracy (%)"))
         self._accuracy_label = ""
         self.accuracy_view.installEventFilter(self)
+        scale.text_scale().changed.connect(self._fit_accuracy_label)
         accuracy.setXLink(loss)
         accuracy.setYRange(-3, 105, padding=0)
         accuracy.enableAutoRange(y=False)
@@ -213,13 +215,15 @@ class LossPanel(Panel):
             self._fit_accuracy_label()
         return super().eventFilter(watched, event)
 
-    def _fit_accuracy_label(self) -> None:
+    def _fit_accuracy_label(self, *_: object) -> None:
         """The accuracy axis's name as long as the plot is tall enough to show: "accuracy
         (%)", else "%" (a short plot at 1024×768 cut the long one)."""
-        room = self.accuracy_view.height() - 30
+        plot = self.accuracy_view.getPlotItem()
+        # the label is centred on the left axis, as tall as the plot less the epoch axis
+        room = self.accuracy_view.height() - plot.getAxis("bottom").height() - 24
         full = self.tr("accuracy (%)")
         width = QFontMetrics(style.font(style.LABEL_PT)).horizontalAdvance(full)
         text = full if width <= room else "%"
         if text != self._accuracy_label:
             self._accuracy_label = text
-            style.axis_label(self.accuracy_view.getPlotItem(), "left", text)
+            style.axis_label(plot, "left", text)

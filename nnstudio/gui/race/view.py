@@ -75,8 +75,8 @@ class RaceWindow(QWidget):
         self.lanes: dict[str, Lane] = {}
         column = QVBoxLayout(self)
         column.addLayout(top)
-        column.addLayout(plots, 3)
-        column.addLayout(self.lanes_row, 2)
+        column.addLayout(plots, 1)  # the plots take the height the lanes leave
+        column.addLayout(self.lanes_row)
         self.banner = Banner(self)
 
         self.session = RaceSession(self)
@@ -195,7 +195,6 @@ class Lane(QWidget):
         column.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.counters)
         column.addLayout(buttons)
-        column.addStretch(1)
 
     def draw(self, entrant: EntrantView, snapshot: RaceSnapshot) -> None:
         state = (self.tr("stopped: {why}").replace("{why}", entrant.error) if entrant.error
