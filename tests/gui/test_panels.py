@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage
 
 from nnstudio import Design, Trainer
 from nnstudio.core.monitor import Monitor
+from nnstudio.design.lesson import PANELS as LESSON_PANELS
 from nnstudio.gui.panels import (
     ActivationsPanel,
     BoundaryPanel,
@@ -121,6 +122,8 @@ def test_every_panel_says_where_it_belongs():
     assert front_panel_type("images") is SamplesPanel
     assert front_panel_type("no such kind") is front_panel_type("") is ActivationsPanel
     assert LossPanel.placement.column is Column.TRAINING
+    ids = [k.placement.lesson_id for k in kinds]
+    assert len(set(ids)) == len(ids) and set(ids) <= set(LESSON_PANELS)
 
 
 def test_the_dashboard_columns_follow_the_declarations(qtbot):

@@ -35,25 +35,12 @@ from nnstudio.gui import language, theme
 from nnstudio.gui.design_text import problem_text
 from nnstudio.gui.lessons.apply import ApplyStep
 from nnstudio.gui.model import DesignModel
+from nnstudio.gui.panels.base import panel_types
 
-#: the one table from a lesson's panel ids (nnstudio.design.lesson.PANELS) to the window's docks
+#: the one table from a lesson's panel ids (nnstudio.design.lesson.PANELS) to the window's docks:
+#: each dashboard panel's declared lesson id (Placement.lesson_id), then the window's own docks
 PANEL_DOCKS: Mapping[str, str] = {
-    "loss": "LossPanelDock",
-    "boundary": "BoundaryPanelDock",
-    "curve": "CurvePanelDock",
-    "weights": "WeightsPanelDock",
-    "activations": "ActivationsPanelDock",
-    "gradients": "GradientFlowPanelDock",
-    "samples": "SamplesPanelDock",
-    "confusion": "ConfusionPanelDock",
-    "mistakes": "MistakesPanelDock",
-    "filters": "FiltersPanelDock",
-    "features": "FeatureMapsPanelDock",
-    "pad": "DrawingPadPanelDock",
-    "word_vectors": "WordVectorsPanelDock",
-    "hidden_states": "HiddenStatesPanelDock",
-    "next_values": "NextValuePanelDock",
-    "text_sample": "TextSamplePanelDock",
+    **{kind.placement.lesson_id: f"{kind.__name__}Dock" for kind in panel_types()},
     "data": "dataDock",
     "training": "trainingDock",
     "inspector": "inspectorDock",

@@ -58,7 +58,7 @@ class ActivationsPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ActivationsPanel", "Activations"))
     probes = frozenset({Probe.ACTIVATIONS})
-    placement = Placement(50, Column.DATA, frozenset({""}))
+    placement = Placement("activations", 50, Column.DATA, frozenset({""}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

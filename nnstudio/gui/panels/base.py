@@ -37,11 +37,13 @@ class Column(IntEnum):
 class Placement:
     """Where a panel class belongs on the dashboard.
 
+    `lesson_id` names the panel in lessons' steps (one of nnstudio.design.lesson.PANELS),
     `order` sorts the panels (dashboard order: `create_panels`, the View menu), `column` is its
     default column, and `front_for` lists the kinds of data (`Dataset.kind`) for which it is
     brought to the front of its column ("" for data of a kind no panel names).
     """
 
+    lesson_id: str
     order: int
     column: Column
     front_for: frozenset[str] = frozenset()
@@ -53,6 +55,8 @@ _REGISTERED: list[type[Panel]] = []
 
 def panel_types() -> list[type[Panel]]:
     """The dashboard's panel classes, in dashboard order."""
+    import nnstudio.gui.panels  # noqa: F401  (the package imports every panel module)
+
     return sorted(_REGISTERED, key=lambda kind: kind.placement.order)
 
 

@@ -46,7 +46,7 @@ class BoundaryPanel(Panel):
     planeClicked = Signal(float, float, object, float)
     title = style.TranslatedText(QT_TRANSLATE_NOOP("BoundaryPanel", "Decision boundary"))
     probes = frozenset({Probe.BOUNDARY})
-    placement = Placement(20, Column.DATA, frozenset({"points2d"}))
+    placement = Placement("boundary", 20, Column.DATA, frozenset({"points2d"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

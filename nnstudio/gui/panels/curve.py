@@ -31,7 +31,7 @@ class CurvePanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("CurvePanel", "Fitted curve"))
     probes = frozenset({Probe.CURVE})
-    placement = Placement(30, Column.DATA, frozenset({"curve1d"}))
+    placement = Placement("curve", 30, Column.DATA, frozenset({"curve1d"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -54,7 +54,7 @@ class GradientFlowPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("GradientFlowPanel", "Gradient flow"))
     probes = frozenset({Probe.FLOW})
-    placement = Placement(60, Column.NETWORK)
+    placement = Placement("gradients", 60, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

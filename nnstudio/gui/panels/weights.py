@@ -32,7 +32,7 @@ class WeightsPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WeightsPanel", "Weights"))
     probes = frozenset({Probe.PARAMS})
-    placement = Placement(40, Column.NETWORK)
+    placement = Placement("weights", 40, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None, *, columns: int = COLUMNS):
         super().__init__(parent)

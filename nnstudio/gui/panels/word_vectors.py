@@ -58,7 +58,7 @@ class WordVectorsPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("WordVectorsPanel", "Word vectors"))
     probes = frozenset({Probe.WORD_VECTORS})
-    placement = Placement(130, Column.NETWORK, frozenset({"words"}))
+    placement = Placement("word_vectors", 130, Column.NETWORK, frozenset({"words"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -63,7 +63,7 @@ class ConfusionPanel(Panel):
     title = style.TranslatedText(QT_TRANSLATE_NOOP("ConfusionPanel", "Confusion matrix"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
     probes = frozenset({Probe.PREDICTIONS})
-    placement = Placement(80, Column.TRAINING)
+    placement = Placement("confusion", 80, Column.TRAINING)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

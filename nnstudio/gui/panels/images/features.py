@@ -30,7 +30,7 @@ class FeatureMapsPanel(Panel):
     title = style.TranslatedText(QT_TRANSLATE_NOOP("FeatureMapsPanel", "Feature maps"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
     probes = frozenset({Probe.FEATURE_MAPS})
-    placement = Placement(110, Column.NETWORK)
+    placement = Placement("features", 110, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

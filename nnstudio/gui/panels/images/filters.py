@@ -24,7 +24,7 @@ class FiltersPanel(Panel):
     title = style.TranslatedText(QT_TRANSLATE_NOOP("FiltersPanel", "Filters"))
     #: the Snapshot probes this panel draws (the feeder skips snapshots without them)
     probes = frozenset({Probe.FILTERS})
-    placement = Placement(100, Column.NETWORK)
+    placement = Placement("filters", 100, Column.NETWORK)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

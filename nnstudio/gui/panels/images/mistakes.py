@@ -22,7 +22,7 @@ class MistakesPanel(PredictionTilesPanel):
     "true → predicted" over the confidence."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("MistakesPanel", "Mistakes"))
-    placement = Placement(90, Column.DATA)
+    placement = Placement("mistakes", 90, Column.DATA)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -48,7 +48,7 @@ class DrawingPadPanel(Panel):
     title = style.TranslatedText(QT_TRANSLATE_NOOP("DrawingPadPanel", "Drawing pad"))
     #: the Snapshot probes after which the probabilities are asked for again (new weights)
     probes = frozenset({Probe.PARAMS})
-    placement = Placement(120, Column.DATA)
+    placement = Placement("pad", 120, Column.DATA)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

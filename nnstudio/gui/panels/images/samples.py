@@ -27,7 +27,7 @@ class SamplesPanel(PredictionTilesPanel):
     or only the mistakes among them; a line above says how many are right."""
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("SamplesPanel", "Predictions"))
-    placement = Placement(70, Column.DATA, frozenset({"images"}))
+    placement = Placement("samples", 70, Column.DATA, frozenset({"images"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
