@@ -124,3 +124,20 @@ def test_the_accuracy_axis_name_fits_a_short_plot(qtbot):
     qtbot.waitUntil(lambda: panel._accuracy_label == "%", timeout=5_000)
     axis = panel.accuracy_view.getPlotItem().getAxis("left")
     assert axis.labelText == "%"
+
+
+@pytest.mark.parametrize("height", [330, 380, 430, 480, 900])
+def test_the_full_accuracy_name_is_shown_only_where_the_axis_is_long_enough(qtbot, height):
+    from PySide6.QtGui import QFontMetrics
+
+    from nnstudio.gui.panels import style
+
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_content()
+    panel.resize(550, height)
+    qtbot.wait(50)
+    axis = panel.accuracy_view.getPlotItem().getAxis("left")
+    width = QFontMetrics(style.font(style.LABEL_PT)).horizontalAdvance("accuracy (%)")
+    assert (axis.labelText == "accuracy (%)") == (width <= axis.geometry().height())
