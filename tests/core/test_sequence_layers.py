@@ -159,3 +159,8 @@ def test_sequence_probes_give_hidden_states_and_gates():
     for t in range(5):
         c = f[:, t] * c + i[:, t] * g[:, t]
         np.testing.assert_allclose(states["l"][:, t], o[:, t] * np.tanh(c), rtol=1e-6)
+
+
+def test_embedding_starts_as_torch_does_normal_with_std_1(make_layer):
+    layer = make_layer("Embedding", {"num_embeddings": 400, "embedding_dim": 25}, (3,))
+    assert abs(layer.W.value.std() - 1.0) < 0.02 and abs(layer.W.value.mean()) < 0.02

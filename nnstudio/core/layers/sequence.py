@@ -9,6 +9,7 @@ states (and the LSTM its gates) for `nnstudio.core.sequence_probes`.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,9 @@ from nnstudio.core.layers.dense import column_sum
 from nnstudio.core.parameter import Parameter
 from nnstudio.core.spec import INIT_HELP, NodeType, ParamSpec
 
+#: torch.nn.Embedding's initialisation: N(0, 1)
+TORCH_EMBEDDING_INIT = MappingProxyType({"type": "normal", "std": 1.0})
+
 
 def _fmt(shape: Shape) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
@@ -30,7 +34,9 @@ class Embedding(Layer[np.ndarray]):
     network's dtype) and must be whole and in 0 … num_embeddings − 1."""
 
     def __init__(self, node_id: str, num_embeddings: int, embedding_dim: int,
-                 weight_init: str | dict = "normal"):
+                 weight_init: str | dict | None = None):
+        if weight_init is None:
+            weight_init = dict(TORCH_EMBEDDING_INIT)
         super().__init__(node_id, num_embeddings=num_embeddings, embedding_dim=embedding_dim,
                          weight_init=weight_init)
         self.num_embeddings = int(num_embeddings)
@@ -353,8 +359,8 @@ def _recurrent_params(*extra: ParamSpec) -> tuple[ParamSpec, ...]:
 
 
 def _recurrent_label(p: dict[str, Any]) -> list[str]:
-    """"16", or "16 seq" when every step is returned."""
-    return [str(p["units"])] + (["seq"] if p["return_sequences"] else [])
+    """"16", or "16 ×T" when it returns every time step's state."""
+    return [str(p["units"])] + (["×T"] if p["return_sequences"] else [])
 
 
 NODE_TYPES = (
@@ -367,7 +373,7 @@ NODE_TYPES = (
                    help="Vocabulary size: ids run from 0 to num_embeddings − 1."),
          ParamSpec("embedding_dim", "int", minimum=1, maximum=4096,
                    help="Length of each vector."),
-         ParamSpec("weight_init", "init", "normal",
+         ParamSpec("weight_init", "init", dict(TORCH_EMBEDDING_INIT),
                    help="How the vectors start (normal, std 1, as torch).")),
         Embedding, label=lambda p: [f"{p['num_embeddings']}→{p['embedding_dim']}"],
         starter={"num_embeddings": 32, "embedding_dim": 8},
