@@ -22,7 +22,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
 def small(name: str = "spiral", epochs: int = 3, **extra: object) -> Design:
     doc = Design.load(EXAMPLES / f"{name}.json").to_dict()
-    doc["data"]["samples"] = 120
+    if "samples" in doc["data"] or doc["data"].get("source") == "toy2d":
+        doc["data"]["samples"] = 120
     doc["training"]["epochs"] = epochs
     return Design.from_dict({**doc, **extra})
 
@@ -156,3 +157,15 @@ def test_the_window_races_the_design_it_shows_from_the_training_menu(qtbot, open
     finally:
         race.session.close()
         race.close()
+
+
+def test_without_2d_data_each_lane_shows_its_gradient_flow(qtbot, open_race):
+    window = open_race(small("iris", epochs=2), vary_variants([("training.optimizer.type",
+                                                                 ["sgd", "adam"])]))
+    window.toggle()
+    shot = wait_for(qtbot, window, lambda s: all(e.finished for e in s.entrants))
+    assert all(e.grid is None and [g.node for g in e.gradients] == ["h1", "out"]
+               for e in shot.entrants)
+    lane = window.lanes["optimizer.type=sgd"]
+    assert lane.caption.isVisibleTo(window) and not lane.picture.pixmap().isNull()
+    assert "Gradient flow" in lane.picture.toolTip()

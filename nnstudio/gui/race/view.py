@@ -179,6 +179,10 @@ class Lane(QWidget):
         self.picture = QLabel()
         self.picture.setFixedSize(THUMBNAIL + 6, THUMBNAIL + 6)
         self.picture.setStyleSheet(f"border: 3px solid {colour};")
+        self.caption = QLabel(self.tr("gradient per layer (log scale, 1e-6 to 10)"))
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.caption.hide()
         self.counters = QLabel()
         self.counters.setTextFormat(Qt.TextFormat.PlainText)
         self.counters.setWordWrap(True)
@@ -193,6 +197,7 @@ class Lane(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.name)
         column.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.caption)
         column.addWidget(self.counters)
         column.addLayout(buttons)
 
@@ -208,12 +213,18 @@ class Lane(QWidget):
         self.pause_button.setChecked(entrant.paused)
         self.pause_button.blockSignals(False)
         self.pause_button.setEnabled(not entrant.finished and entrant.error is None)
-        self.picture.setVisible(entrant.grid is not None)
         if entrant.grid is not None:
             if self._points is None and snapshot.points is not None \
                     and snapshot.labels is not None:
                 self._points = points_pixmap(entrant.grid, snapshot.points, snapshot.labels)
             self.picture.setPixmap(boundary_pixmap(entrant.grid, self._points))
+            self.picture.setToolTip(self.tr("Decision boundary"))
+            self.caption.hide()
+        else:
+            self.caption.show()
+            self.picture.setPixmap(gradient_pixmap(entrant.gradients))
+            self.picture.setToolTip(self.tr("Gradient flow: each layer's gradient norm, on a "
+                                            "log scale from 1e-6 to 10 (input first)"))
 
 
 #: the class colours as RGB rows (classes, 3)
@@ -261,5 +272,36 @@ def points_pixmap(grid: probes.DecisionGrid, points: np.ndarray, labels: np.ndar
         u = (px - x0) / (x1 - x0) * THUMBNAIL
         v = (1 - (py - y0) / (y1 - y0)) * THUMBNAIL
         painter.drawEllipse(int(u) - 2, int(v) - 2, 4, 4)
+    painter.end()
+    return pixmap
+
+
+#: the gradient bars' log10 range: the same for every variant, so lanes compare
+GRADIENT_DECADES = (-6.0, 1.0)
+
+
+def gradient_pixmap(flows: Sequence[probes.GradientFlow]) -> QPixmap:
+    """A bar per weight layer (input first, top down), as long as log10 of its gradient's
+    norm over GRADIENT_DECADES, named by its node id; THUMBNAIL pixels a side."""
+    pixmap = QPixmap(THUMBNAIL, THUMBNAIL)
+    pixmap.fill(QColor("white"))
+    if not flows:
+        return pixmap
+    painter = QPainter(pixmap)
+    lo, hi = GRADIENT_DECADES
+    row = THUMBNAIL / len(flows)
+    label_width = 34
+    for i, flow in enumerate(flows):
+        norm = flow.grad_norm
+        share = 0.0 if not np.isfinite(norm) or norm <= 0 else \
+            float(np.clip((np.log10(norm) - lo) / (hi - lo), 0.0, 1.0))
+        top = int(i * row + row * 0.15)
+        height = max(int(row * 0.7), 1)
+        painter.fillRect(label_width, top, int(share * (THUMBNAIL - label_width - 4)), height,
+                         QColor(style.TRAIN_COLOUR))
+        painter.setPen(QColor(style.AXIS_COLOUR))
+        painter.drawText(2, top, label_width - 4, height,
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         flow.node)
     painter.end()
     return pixmap

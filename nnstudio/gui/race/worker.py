@@ -43,7 +43,8 @@ CURVE_KEYS = ("train_loss", "validation_loss", "train_accuracy", "validation_acc
 @dataclass(frozen=True, eq=False)
 class EntrantView:
     """What the GUI draws of one variant: epochs (n,), curves (n, 4) in CURVE_KEYS order (nan
-    where absent), its counters and state, and its decision grid (2-D data) or None."""
+    where absent), its counters and state, its decision grid (2-D data) or None, and the
+    gradient flow of its weight layers (input first)."""
 
     label: str
     epochs: np.ndarray
@@ -55,6 +56,7 @@ class EntrantView:
     finished: bool
     error: str | None
     grid: probes.DecisionGrid | None
+    gradients: tuple[probes.GradientFlow, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -229,7 +231,7 @@ def _view(entrant: Entrant, two_d: bool) -> EntrantView:
                                     task=cast(probes.Task, trainer.data.task))
     return EntrantView(entrant.label, epochs, curves, trainer.epoch, trainer.step_count,
                        entrant.steps_per_second, entrant.paused, trainer.finished,
-                       entrant.error, grid)
+                       entrant.error, grid, tuple(probes.gradient_flow(trainer.network)))
 
 
 _open: set[RaceSession] = set()
