@@ -110,24 +110,46 @@ def test_a_variant_is_paused_and_removed(qtbot, open_race):
     wait_for(qtbot, window, lambda s: not s.running)
 
 
-def test_a_saved_race_opens_straight_into_its_variants(qtbot, tmp_path, monkeypatch):
+def test_a_saved_race_opens_straight_into_its_variants(qtbot, tmp_path, open_window):
     variants = [Variant.of({"network.nodes.h1.params.activation": "sigmoid"}, "sigmoid"),
                 Variant.of({"network.nodes.h1.params.activation": "relu"}, "ReLU")]
     doc = {**small().to_dict(), "race": race_section(variants)}
     path = tmp_path / "race.json"
     path.write_text(json.dumps(doc))
-    design = Design.load(path)
-    monkeypatch.setattr(RaceMaker, "exec", lambda self: pytest.fail("the dialog opened"))
-    host = QDialog()
-    qtbot.addWidget(host)
-    actions = RaceActions(host, lambda: design)
-    window = actions.open()
-    assert window is not None
+    window = open_window(Design.load(path))
+    actions: RaceActions = window.race_actions
+    assert actions.saved_action.isEnabled()
+    actions.saved_action.trigger()
+    race = actions.windows[-1]
     try:
-        shot = wait_for(qtbot, window, lambda s: len(s.entrants) == 2)
+        shot = wait_for(qtbot, race, lambda s: len(s.entrants) == 2)
         assert [e.label for e in shot.entrants] == ["sigmoid", "ReLU"]
     finally:
-        window.session.close()
+        race.session.close()
+        race.close()
+
+
+def test_save_in_design_writes_the_remaining_variants_undoably(qtbot, open_window):
+    window = open_window(small())
+    actions: RaceActions = window.race_actions
+    assert not actions.saved_action.isEnabled()  # nothing saved yet
+    race = actions.show([Variant.of({"training.optimizer.lr": lr}, f"lr {lr}")
+                         for lr in (0.1, 0.01, 0.001)])
+    try:
+        wait_for(qtbot, race, lambda s: len(s.entrants) == 3)
+        race.lanes["lr 0.01"].remove_button.click()
+        wait_for(qtbot, race, lambda s: len(s.entrants) == 2)
+        race.save_button.click()
+        assert window.model.design.section("race") == {"variants": [
+            {"label": "lr 0.1", "overrides": {"training.optimizer.lr": 0.1}},
+            {"label": "lr 0.001", "overrides": {"training.optimizer.lr": 0.001}}]}
+        assert actions.saved_action.isEnabled()
+        window.undo_stack.undo()
+        assert window.model.design.section("race") is None
+        assert not actions.saved_action.isEnabled()
+    finally:
+        race.session.close()
+        race.close()
 
 
 def test_a_race_that_cannot_start_says_why(qtbot, open_race):
@@ -143,7 +165,7 @@ def test_the_window_races_the_design_it_shows_from_the_training_menu(qtbot, open
     window = open_window(small())
     training_menu = next(a.menu() for a in window.menuBar().actions()
                          if a.menu() is not None and "Training" in a.text())
-    action = next(a for a in training_menu.actions() if "Race" in a.text())
+    action = next(a for a in training_menu.actions() if a.text() == "&Race Variants…")
 
     def accept(maker: RaceMaker) -> QDialog.DialogCode:
         assert maker.variants

@@ -6,7 +6,7 @@ The window only draws the worker's RaceSnapshots; every command goes to the Race
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.core import probes
 from nnstudio.design.document import Design
-from nnstudio.design.race import Variant
+from nnstudio.design.race import MIN_VARIANTS, Variant
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.key import KeyEntry, LineKey
 from nnstudio.gui.race.worker import EntrantView, RaceSession, RaceSnapshot
@@ -37,13 +37,18 @@ class RaceWindow(QWidget):
     """A race of `variants` of `design`, trained in its own thread while the window is open."""
 
     def __init__(self, design: Design, variants: Sequence[Variant],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 save: Callable[[Sequence[Variant]], None] | None = None):
+        """`save`, when given, writes variants into the design (Save in Design)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Race: {name}").replace("{name}", design.name))
         self.colours = {v.label: RACE_COLOURS[i % len(RACE_COLOURS)]
                         for i, v in enumerate(variants)}
         self.latest: RaceSnapshot | None = None
         self.problem: str | None = None
+        self.variants = list(variants)
+        self._overrides: dict[str, Variant] = {}  # by the label the race gave each variant
+        self._save = save
 
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.clicked.connect(self.toggle)
@@ -52,8 +57,15 @@ class RaceWindow(QWidget):
         self.key = LineKey()
         self.lines = QLabel(self.tr("solid: training · dashed: validation"))
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton(self.tr("Save in Design"))
+        self.save_button.setToolTip(self.tr("Save these variants in the design's race section, "
+                                            "to open again with Training ▸ Open Saved Race"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setVisible(save is not None)
+        self.save_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.play_button)
+        top.addWidget(self.save_button)
         top.addWidget(self.status)
         top.addWidget(self.key, 1)
         top.addWidget(self.lines)
@@ -100,6 +112,12 @@ class RaceWindow(QWidget):
     def remove_variant(self, label: str) -> None:
         self.session.remove_variant.emit(self._index(label))
 
+    def save(self) -> None:
+        """Write the variants still in the race into the design (as the race labels them)."""
+        if self._save is not None and self.latest is not None:
+            self._save([Variant.of(self._overrides[e.label].overrides, e.label)
+                        for e in self.latest.entrants])
+
     def _index(self, label: str) -> int:
         labels = [e.label for e in self.latest.entrants] if self.latest else []
         return labels.index(label) if label in labels else -1
@@ -132,7 +150,11 @@ class RaceWindow(QWidget):
             QTimer.singleShot(0, self, self.session.acknowledge.emit)
 
     def _draw(self, snapshot: RaceSnapshot) -> None:
+        if self.latest is None:  # the race's labels, in the order of the variants
+            self._overrides = {e.label: v for e, v in zip(snapshot.entrants, self.variants,
+                                                          strict=True)}
         self.latest = snapshot
+        self.save_button.setEnabled(len(snapshot.entrants) >= MIN_VARIANTS)
         self.play_button.setText(self.tr("Pause") if snapshot.running else self.tr("Play"))
         self.accuracy_view.setVisible(snapshot.classification)
         labels = {e.label for e in snapshot.entrants}
