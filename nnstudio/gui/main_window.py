@@ -58,7 +58,7 @@ from nnstudio.gui.panels import create_panels
 from nnstudio.gui.panels.base import Panel
 from nnstudio.gui.panels.boundary import BoundaryPanel
 from nnstudio.gui.presentation import install_presentation
-from nnstudio.gui.race.action import install_race_action
+from nnstudio.gui.race.action import install_race_actions
 from nnstudio.gui.stepthrough.mode import StepThrough
 from nnstudio.gui.summary import ModelSummary
 from nnstudio.gui.training import TrainingUi, prompts
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         training_menu = bar.addMenu(self.tr("&Training"))
         training_menu.addActions(list(self.training.controls.actions.values()))
         training_menu.addSeparator()
-        training_menu.addAction(install_race_action(self, lambda: self.model.design))
+        training_menu.addActions(install_race_actions(self, self.model, self.undo_stack))
         self.refresh_recent_menu()
 
     def _make_toolbar(self) -> None:
