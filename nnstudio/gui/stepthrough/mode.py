@@ -60,6 +60,7 @@ class StepThrough(QObject):
         self._request = 0
         self._step: int | None = None
         self.action = QAction(_tr("Step Through"), window)
+        self.action.setIconText(_tr("Trace"))  # short: the toolbars share the window's width
         self.action.setCheckable(True)
         self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.action.setStatusTip(_tr("Walk one training step node by node: forward, loss, "
@@ -67,8 +68,9 @@ class StepThrough(QObject):
         self.action.toggled.connect(self.set_active)
         self.next_action = self._key_action(_tr("Next Stage"), ("Right", "PgDown"), self.next)
         self.back_action = self._key_action(_tr("Previous Stage"), ("Left", "PgUp"), self.back)
-        window.toolbar.addSeparator()
-        window.toolbar.addAction(self.action)
+        training_bar = window.training.controls.toolbar  # beside Step: where stepping lives
+        training_bar.addSeparator()
+        training_bar.addAction(self.action)
         self.panel = StepPanel()
         self.dock = QDockWidget(_tr("Step Through"), window)
         self.dock.setObjectName("stepThroughDock")
