@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFont,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStyle,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -53,6 +55,7 @@ from nnstudio.gui.language import language_menu
 from nnstudio.gui.lessons.window import LessonUi
 from nnstudio.gui.model import DesignModel
 from nnstudio.gui.network_text import network_problem_tr
+from nnstudio.gui.offview_cue import OffViewCue
 from nnstudio.gui.palette import LayerPalette
 from nnstudio.gui.panels import create_panels
 from nnstudio.gui.panels.base import Panel
@@ -74,9 +77,11 @@ RIGHT_DOCK_WIDTH = 400
 COMPACT_BELOW = QSize(1280, 900)
 #: the palette's width beside the canvas: in the wide and in the compact arrangement
 PALETTE_WIDTHS = (215, 190)
-#: the compact dashboard's column widths, in proportion: the loss and weights group, the
-#: pictures, the data, training settings (and lesson) group; each fits its tabs at 1024 px
-COMPACT_WIDTHS = (350, 290, 372)
+#: how the compact dashboard's columns share the width their tabs leave: the loss and weights
+#: group, the pictures, the data, training settings (and lesson) group
+COMPACT_WIDTHS = (2, 3, 1)
+#: pixels between two columns of docks
+COMPACT_SPACING = 8
 #: the dashboard's height in the compact arrangement, as a share of the window's
 COMPACT_DASHBOARD_SHARE = 0.55
 
@@ -84,6 +89,18 @@ COMPACT_DASHBOARD_SHARE = 0.55
 def is_compact(size: QSize) -> bool:
     """Whether a window of `size` takes the compact arrangement of its docks."""
     return size.width() < COMPACT_BELOW.width() or size.height() < COMPACT_BELOW.height()
+
+
+def tabs_width(docks: list[QDockWidget], font: QFont) -> int:
+    """The width a tab bar needs to show the titles of `docks` whole (0 for a single dock,
+    which has no tab bar)."""
+    if len(docks) < 2:
+        return 0
+    bar = QTabBar()
+    bar.setFont(font)
+    for dock in docks:
+        bar.addTab(dock.windowTitle())
+    return sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
 
 
 def compact_columns(columns: list[list[QDockWidget]]) -> list[list[QDockWidget]]:
@@ -175,11 +192,19 @@ class MainWindow(QMainWindow):
         """`remember_layout`: restore the saved window layout, and save it on close."""
         super().__init__(parent)
         self.remember_layout = remember_layout
+        #: the docks are as `arrange_docks` left them (for the compact or the wide window),
+        #: so a resize across COMPACT_BELOW arranges them again
+        self.default_layout = True
+        self.compact_layout = False
+        self._arranging = False
+        #: the window's size when last arranged
+        self._arranged = QSize()
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
         self.model = DesignModel(design or Design.default(), self)
         self.canvas = CanvasView(self.model, self.undo_stack, self)
         self.setCentralWidget(self.canvas)
+        self.offview_cue = OffViewCue(self.canvas)
         self.files = DocumentFiles(self.model, self.undo_stack, self, self)
         self.palette = LayerPalette()
         self.inspector = Inspector(self.model, self.undo_stack)
@@ -208,11 +233,6 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
         self._connect()
-        #: the docks are as `arrange_docks` left them (for the compact or the wide window),
-        #: so a resize across COMPACT_BELOW arranges them again
-        self.default_layout = True
-        self.compact_layout = False
-        self._arranging = False
         self.resize(DEFAULT_SIZE)  # first: docks arranged in a smaller window leave tab bars
         self.arrange_docks()
         if remember_layout and settings.restore_layout(self):
@@ -277,8 +297,16 @@ class MainWindow(QMainWindow):
                 self.tabifyDockWidget(column[0], dock)
             column[0].raise_()
         self.data_dock.raise_()
+        self.training.fit_panels_to_data()
+        self.lessons.follow_design()
+        if self.isVisible() and not self.isMaximized() and not self.isFullScreen():
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # docks on their way to a new place widened the window
+            self.resize(size)
+        self._arranged = size
         if compact:
-            self._size_compact_docks(columns)
+            self.size_columns()
         else:
             self.resizeDocks([self.palette_dock, self.data_dock],
                              [PALETTE_WIDTHS[0], RIGHT_DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -286,26 +314,48 @@ class MainWindow(QMainWindow):
             widths = DASHBOARD_WIDTHS[:len(columns)]
             self.resizeDocks([column[0] for column in columns[:len(widths)]], list(widths),
                              Qt.Orientation.Horizontal)
-        self.training.fit_panels_to_data()
-        self.lessons.follow_design()
         self.toolbar.show()
         self.training.controls.toolbar.show()
-        if self.isVisible() and not self.isMaximized() and not self.isFullScreen():
-            layout = self.layout()
-            if layout is not None:
-                layout.activate()  # docks on their way to a new place widened the window
-            self.resize(size)
         self._arranging = False
 
+    def bottom_groups(self) -> list[list[QDockWidget]]:
+        """The shown docks along the bottom, a list per tab group, from left to right."""
+        groups: list[list[QDockWidget]] = []
+        for dock in self.findChildren(QDockWidget):
+            if (dock.isHidden() or dock.isFloating() or any(dock in g for g in groups)
+                    or self.dockWidgetArea(dock) != Qt.DockWidgetArea.BottomDockWidgetArea):
+                continue
+            groups.append([dock, *(d for d in self.tabifiedDockWidgets(dock)
+                                   if not d.isHidden())])
+        return sorted(groups, key=lambda group: min(d.x() for d in group))
+
+    def size_columns(self) -> None:
+        """In the compact arrangement, size the palette and the dashboard's columns again
+        once the docks are laid out (after a lesson step moved a panel from one group to
+        another, or the window was resized); else nothing."""
+        QTimer.singleShot(0, self, self._size_columns_now)
+
+    def _size_columns_now(self) -> None:
+        if self.compact_layout and not self.presentation.active:
+            self._size_compact_docks(self.bottom_groups())
+
     def _size_compact_docks(self, columns: list[list[QDockWidget]]) -> None:
-        """The compact arrangement's sizes: a narrow palette, the dashboard's columns as wide
-        as COMPACT_WIDTHS share out under a canvas of the rest of the height."""
+        """The compact arrangement's sizes: a narrow palette, and under a canvas of the rest
+        of the height the dashboard's columns, each as wide as its tabs' titles need and the
+        width left over shared out as COMPACT_WIDTHS."""
+        if not columns:
+            return
         self.resizeDocks([self.palette_dock], [PALETTE_WIDTHS[1]], Qt.Orientation.Horizontal)
         self.resizeDocks([columns[0][0]], [round(self.height() * COMPACT_DASHBOARD_SHARE)],
                          Qt.Orientation.Vertical)
-        shares = COMPACT_WIDTHS[-len(columns):]
+        needs = [tabs_width([d for d in column if not d.isHidden()], self.font())
+                 for column in columns]
+        shares = (COMPACT_WIDTHS[-len(columns):] if len(columns) <= len(COMPACT_WIDTHS)
+                  else (1,) * len(columns))
+        spare = max(0, self.width() - sum(needs) - COMPACT_SPACING * len(columns))
         self.resizeDocks([column[0] for column in columns],
-                         [round(self.width() * share / sum(shares)) for share in shares],
+                         [need + round(spare * share / sum(shares))
+                          for need, share in zip(needs, shares, strict=True)],
                          Qt.Orientation.Horizontal)
 
     def _action(self, key: str, text: str, slot: Callable[[], object],
@@ -482,13 +532,19 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.default_layout and is_compact(event.size()) != self.compact_layout:
+        if self.default_layout:
             QTimer.singleShot(0, self, self._rearrange)
 
     def _rearrange(self) -> None:
-        if (self.default_layout and not self.presentation.active
-                and is_compact(self.size()) != self.compact_layout):
+        """In the default arrangement, a window that crossed COMPACT_BELOW is arranged again,
+        and a compact one that changed its size sizes its columns again."""
+        if not self.default_layout or self.presentation.active:
+            return
+        if is_compact(self.size()) != self.compact_layout:
             self.arrange_docks()
+        elif self.compact_layout and self._arranged != self.size():
+            self._arranged = self.size()
+            self.size_columns()
 
     def _on_status_message(self, text: str) -> None:
         """A temporary message takes the whole status bar: the training read-out steps aside

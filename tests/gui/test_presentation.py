@@ -329,5 +329,7 @@ def test_at_1920x1080_the_lesson_stays_beside_the_canvas(qtbot, open_window):
     path = ROOT / "resources" / "lessons" / "neurons_vs_boundary.json"
     window = lesson_window(qtbot, open_window, path)
     present(qtbot, window, (1920, 1080))
-    assert window.dockWidgetArea(window.lessons.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    qtbot.waitUntil(lambda: window.dockWidgetArea(window.lessons.dock)
+                    == Qt.DockWidgetArea.RightDockWidgetArea)  # laid out for the full size
+    window.presentation.fit_canvas()
     assert cards_outside(window.canvas) == []

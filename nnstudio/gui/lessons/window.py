@@ -32,8 +32,7 @@ class LessonUi(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.panel = LessonPanel(window.model, window.undo_stack,
-                                 lambda panels: bring_into_view(window, panels))
+        self.panel = LessonPanel(window.model, window.undo_stack, self.show_panels)
         self.dock = QDockWidget(self.tr("Lesson"), window)
         self.dock.setObjectName(LESSON_DOCK)
         self.dock.setWidget(self.panel)
@@ -66,6 +65,7 @@ class LessonUi(QObject):
             # the lesson takes most of the right column, the data and settings tabs the rest
             self.window.resizeDocks([self.dock, self.window.data_dock], list(LESSON_SHARE),
                                     Qt.Orientation.Vertical)
+        self._raise_step_panels()  # the docks may have been arranged anew
 
     def _make_room(self) -> None:
         """While the Lesson dock is shown the right column runs the window's full height,
@@ -74,9 +74,15 @@ class LessonUi(QObject):
                 else Qt.DockWidgetArea.RightDockWidgetArea)
         self.window.setCorner(Qt.Corner.BottomRightCorner, area)
 
+    def show_panels(self, panels: tuple[str, ...]) -> None:
+        """Bring a step's panels into view; the window sizes its columns to their tabs again
+        (a panel may have moved to another group)."""
+        bring_into_view(self.window, panels)
+        self.window.size_columns()
+
     def _raise_step_panels(self, *_: object) -> None:
         if self.panel.lesson is not None and self.dock.isVisible():
-            bring_into_view(self.window, self.panel.current_panels())
+            self.show_panels(self.panel.current_panels())
 
     # -- opening lessons ----------------------------------------------------------------------
     def open_gallery(self) -> LessonGallery:
