@@ -3,6 +3,8 @@ predictions, the character model's copy, and which of them the Monitor takes for
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
@@ -70,7 +72,7 @@ def design(data: dict, nodes: list[dict], loss: str) -> Design:
     ids = [n["id"] for n in nodes]
     return Design.from_dict({
         "format": "nnstudio-design", "version": 1,
-        "network": {"nodes": nodes, "edges": [list(e) for e in zip(ids, ids[1:])]},
+        "network": {"nodes": nodes, "edges": [list(e) for e in pairwise(ids)]},
         "data": data, "training": {"loss": loss, "batch_size": 16, "epochs": 1}})
 
 
