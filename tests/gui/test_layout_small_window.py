@@ -173,3 +173,28 @@ def test_compact_is_below_1280_by_900_and_merges_the_first_and_last_columns():
     assert not is_compact(QSize(1280, 900)) and not is_compact(QSize(1920, 1080))
     assert compact_columns([[1], [2, 3], [4]]) == [[1, 4], [2, 3]]
     assert compact_columns([[1], [2]]) == [[1], [2]]
+
+
+def test_a_long_plot_title_is_elided_to_the_plot_and_whole_again_when_there_is_room(qtbot):
+    view = style.plot_widget()
+    qtbot.addWidget(view)
+    plot = view.getPlotItem()
+    style.style_plot(plot, "value", "% of values")
+    text = "a_very_long_layer_name.W (64×128) · mean 0.000123 · std 0.0456"
+    style.set_elided_title(plot, text)
+    view.resize(260, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: plot.titleLabel.text.endswith("…"))
+    shown = plot.titleLabel.text[:-1]
+    assert text.startswith(shown)
+    assert QFontMetricsF(style.title_font()).horizontalAdvance(shown + "…") <= plot.vb.width()
+    view.resize(1400, 300)
+    qtbot.waitUntil(lambda: plot.titleLabel.text == text)
+
+
+def test_a_plot_title_from_a_file_is_shown_as_written(qtbot):
+    view = style.plot_widget()
+    qtbot.addWidget(view)
+    style.set_elided_title(view.getPlotItem(), "<b>h1</b>.W")
+    assert view.getPlotItem().titleLabel.text == "&lt;b&gt;h1&lt;/b&gt;.W"

@@ -74,7 +74,7 @@ class ToolbarFitter(QObject):
     end) within the window's width, so no button hides behind a toolbar's "»": as the window
     narrows (or its text grows) they take smaller icons, then the buttons of every toolbar but
     `last` (the training one) show only their icons (their tooltips still name them); if even
-    that is too wide, `last` moves to a row of its own."""
+    that is too wide, `last` moves to a row of its own, its buttons icon-only if need be."""
 
     def __init__(self, window: QMainWindow, last: QToolBar):
         super().__init__(window)
@@ -112,6 +112,8 @@ class ToolbarFitter(QObject):
                 self._set_second_row(False)
                 return
         self._set_second_row(True)
+        if self.last.sizeHint().width() > self.window.width():  # even a row of its own
+            self.last.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def _apply(self, bars: list[QToolBar], icon_fraction: float, with_text: bool) -> None:
         for bar in bars:
