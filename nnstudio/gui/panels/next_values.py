@@ -14,6 +14,7 @@ from nnstudio.core.probe_names import Probe
 from nnstudio.core.sequence_views import CURVES, NextValues
 from nnstudio.gui.panels import style
 from nnstudio.gui.panels.base import Column, Panel, Placement, is_fresh
+from nnstudio.gui.panels.sequences import split_name
 from nnstudio.gui.theme import CLASS_COLOURS, TEXT_COLOUR
 
 MARKER = 12
@@ -33,7 +34,7 @@ class NextValuePanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("NextValuePanel", "Predicted vs true"))
     probes = frozenset({Probe.NEXT_VALUES})
-    placement = Placement(150, Column.TRAINING)
+    placement = Placement("next_values", 150, Column.TRAINING)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,7 +118,7 @@ class NextValuePanel(Panel):
                                      brush=[pg.mkBrush(c) for c in colours])
         style.set_elided_title(self.curves_view.getPlotItem(), self.tr(
             "● true next value · ✕ predicted · {count} {split} sequences").format(
-            count=k, split=values.split))
+            count=k, split=split_name(values.split)))
 
     def _draw_scatter(self, values: NextValues) -> None:
         self.points.setData(x=values.true, y=values.predicted)
@@ -129,4 +130,4 @@ class NextValuePanel(Panel):
         mse = float(np.mean((values.predicted - values.true) ** 2)) if len(values.true) else 0.0
         style.set_elided_title(self.scatter_view.getPlotItem(), self.tr(
             "mean squared error {mse:.3g} · {count} {split} sequences").format(
-            count=len(values.true), split=values.split, mse=mse))
+            count=len(values.true), split=split_name(values.split), mse=mse))

@@ -39,6 +39,14 @@ def is_sequence_data(dataset: Any) -> bool:
     return dataset is not None and dataset.kind in ("sequence", "text")
 
 
+def split_name(split: str) -> str:
+    """The split's name in the user's language."""
+    names = {"train": QCoreApplication.translate("HiddenStatesPanel", "training"),
+             "validation": QCoreApplication.translate("HiddenStatesPanel", "validation"),
+             "test": QCoreApplication.translate("HiddenStatesPanel", "test")}
+    return names.get(split, split)
+
+
 def visible(character: str) -> str:
     return VISIBLE.get(character, character)
 
@@ -79,7 +87,7 @@ class HiddenStatesPanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("HiddenStatesPanel", "Hidden state over time"))
     probes = frozenset({Probe.SEQUENCE_STATES})
-    placement = Placement(140, Column.DATA, frozenset({"sequence"}))
+    placement = Placement("hidden_states", 140, Column.DATA, frozenset({"sequence"}))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -162,7 +170,7 @@ class HiddenStatesPanel(Panel):
         self.sample.blockSignals(False)
         self.sample.setToolTip(self.tr("Which sequence to follow: the first {count} of the "
                                        "{split} split").format(count=len(states.inputs),
-                                                               split=states.split))
+                                                               split=split_name(states.split)))
         self._redraw()
         self.show_content()
 
