@@ -127,14 +127,15 @@ def test_every_panel_says_where_it_belongs():
 
 
 def test_the_dashboard_columns_follow_the_declarations(qtbot):
-    from PySide6.QtWidgets import QDockWidget
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
 
     from nnstudio.gui.training.ui import TrainingUi
 
+    window = QMainWindow()
+    qtbot.addWidget(window)
     docks = []
-    for panel in create_panels():
-        dock = QDockWidget()
-        qtbot.addWidget(dock)
+    for panel in create_panels(window):
+        dock = QDockWidget(window)
         dock.setWidget(panel)
         docks.append(dock)
     columns = TrainingUi.dashboard_columns(docks)
