@@ -20,7 +20,7 @@ from nnstudio.export.common import (
     emitter_for,
     padding_of,
 )
-from nnstudio.export.script import module_docstring, settings_literals
+from nnstudio.export.script import check_loss, module_docstring, settings_literals
 
 FORMAT = "Keras"
 #: an NCHW axis (batch = 0) → the same axis of an NHWC tensor
@@ -168,6 +168,28 @@ def _concatenate(node: ExportNode, xs: list[str]) -> Emitted:
                     f"([{', '.join(xs)}])",))
 
 
+def _embedding(node: ExportNode, xs: list[str]) -> Emitted:
+    p = node.params
+    return Emitted((f"{node.name}_ids = ops.cast({xs[0]}, 'int32')",
+                    f"{node.name} = layers.Embedding({p['num_embeddings']}, "
+                    f"{p['embedding_dim']}, name={node.name!r})({node.name}_ids)"),
+                   arrays=((node.name, ((f"{node.id}.W", None),)),))
+
+
+def _recurrent(node: ExportNode, xs: list[str]) -> Emitted:
+    """SimpleRNN/LSTM: Keras' kernel, recurrent kernel and bias are nnstudio's W, U and b
+    (the LSTM's gates in the same order i, f, c, o)."""
+    p = node.params
+    layer, options = (("SimpleRNN", f"activation={p['activation']!r}, ") if node.type == "RNN"
+                      else ("LSTM", ""))
+    line = (f"{node.name} = layers.{layer}({p['units']}, {options}use_bias={p['use_bias']}, "
+            f"return_sequences={p['return_sequences']}, name={node.name!r})({xs[0]})")
+    keys = [(f"{node.id}.W", None), (f"{node.id}.U", None)]
+    if p["use_bias"]:
+        keys.append((f"{node.id}.b", None))
+    return Emitted((line,), arrays=((node.name, tuple(keys)),))
+
+
 def _input(node: ExportNode, xs: list[str]) -> Emitted:
     lines = [f"x = keras.Input(shape={tuple(node.shape)!r}, name={node.name!r})"]
     if _is_image(node.shape):
@@ -188,6 +210,9 @@ EMITTERS = {
                                      "Step", "Linear")},
     "Add": _add,
     "Concatenate": _concatenate,
+    "Embedding": _embedding,
+    "RNN": _recurrent,
+    "LSTM": _recurrent,
 }
 
 
@@ -219,6 +244,7 @@ def _build_function(plan: ExportPlan) -> tuple[list[str], list[str]]:
 def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:
     """The script's source; `weights_file`, `data_file`: names of the archives beside it."""
     assert plan.training is not None
+    check_loss(plan.training, FORMAT)
     body, arrays = _build_function(plan)
     build = ("def build_models(weights: str | Path | None = None) -> tuple[keras.Model, "
              "keras.Model]:\n"

@@ -59,9 +59,17 @@ class GraphBuilder:
                                                      **attributes))
         return out
 
-    def constant(self, name: str, value: np.ndarray) -> str:
+    def ops(self, op_type: str, inputs: list[str], stem: str, outputs: int,
+            **attributes: Any) -> list[str]:
+        """Add one ONNX node with several outputs; returns their names."""
+        names = [self.fresh(stem) for _ in range(outputs)]
+        self.nodes.append(self.onnx.helper.make_node(op_type, inputs, names, name=names[0],
+                                                     **attributes))
+        return names
+
+    def constant(self, name: str, value: np.ndarray, dtype: type = np.float32) -> str:
         self.initializers.append(self.onnx.numpy_helper.from_array(
-            np.ascontiguousarray(value, dtype=np.float32), name))
+            np.ascontiguousarray(value, dtype=dtype), name))
         return name
 
     def array(self, key: str) -> str:
@@ -143,6 +151,47 @@ def _concatenate(g: GraphBuilder, node: ExportNode, xs: list[str]) -> str:
     return g.op("Concat", xs, node.name, axis=axis)
 
 
+def _embedding(g: GraphBuilder, node: ExportNode, xs: list[str]) -> str:
+    ids = g.op("Cast", xs, node.name, to=g.onnx.TensorProto.INT64)
+    return g.op("Gather", [g.array(f"{node.id}.W"), ids], node.name, axis=0)
+
+
+#: ONNX's LSTM gates are i, o, f, c; nnstudio's (torch's) i, f, g, o: the blocks to take
+_ONNX_GATES = (0, 3, 1, 2)
+
+
+def _recurrent(g: GraphBuilder, node: ExportNode, xs: list[str]) -> str:
+    """ONNX RNN/LSTM (time-major, one direction): W (1, gates·units, F) is nnstudio's W
+    transposed, R likewise U, B the bias and a zero recurrence bias."""
+    p, units = node.params, int(node.params["units"])
+    lstm = node.type == "LSTM"
+
+    def onnx_layout(key: str) -> np.ndarray:
+        value = g.plan.state[key]
+        if lstm:
+            blocks = np.split(value, 4, axis=-1)
+            value = np.concatenate([blocks[k] for k in _ONNX_GATES], axis=-1)
+        return value.T[None] if value.ndim == 2 else value[None]
+
+    inputs = [g.op("Transpose", xs, node.name, perm=[1, 0, 2]),
+              g.constant(g.fresh(f"{node.name}/W"), onnx_layout(f"{node.id}.W")),
+              g.constant(g.fresh(f"{node.name}/R"), onnx_layout(f"{node.id}.U"))]
+    if p["use_bias"]:
+        b = onnx_layout(f"{node.id}.b")
+        inputs.append(g.constant(g.fresh(f"{node.name}/B"),
+                                 np.concatenate([b, np.zeros_like(b)], axis=-1)))
+    attributes: dict[str, Any] = {"hidden_size": units}
+    if not lstm:
+        attributes["activations"] = ["Tanh" if p["activation"] == "tanh" else "Relu"]
+    y, y_h = g.ops(node.type, inputs, node.name, 3 if lstm else 2, **attributes)[:2]
+    if p["return_sequences"]:  # Y (T, 1, N, units) → (N, T, units)
+        axis = g.constant(g.fresh(f"{node.name}/axis"), np.array([1]), np.int64)
+        steps = g.op("Squeeze", [y, axis], node.name)
+        return g.op("Transpose", [steps], node.name, perm=[1, 0, 2])
+    axis = g.constant(g.fresh(f"{node.name}/axis"), np.array([0]), np.int64)
+    return g.op("Squeeze", [y_h, axis], node.name)  # Y_h (1, N, units) → (N, units)
+
+
 EMITTERS: dict[str, Emit] = {
     "Input": lambda g, node, xs: INPUT,
     "Dense": _dense,
@@ -156,6 +205,9 @@ EMITTERS: dict[str, Emit] = {
                                      "Step", "Linear")},
     "Add": _add,
     "Concatenate": _concatenate,
+    "Embedding": _embedding,
+    "RNN": _recurrent,
+    "LSTM": _recurrent,
 }
 
 

@@ -19,7 +19,12 @@ from nnstudio.export.common import (
     is_symmetric,
     padding_of,
 )
-from nnstudio.export.script import docstring_text, module_docstring, settings_literals
+from nnstudio.export.script import (
+    check_loss,
+    docstring_text,
+    module_docstring,
+    settings_literals,
+)
 
 FORMAT = "PyTorch"
 
@@ -53,7 +58,7 @@ def _weighted_arrays(node: ExportNode, transpose: bool) -> tuple[tuple[str, str,
 
 
 def _dense(node: ExportNode, inputs: list[str]) -> Emitted:
-    (features,) = node.input_shapes[0]
+    features = node.input_shapes[0][-1]
     module = f"nn.Linear({features}, {node.params['units']}, bias={node.params['use_bias']})"
     return Emitted(module, f"self.{node.name}({inputs[0]})",
                    _function(node.params["activation"]), _weighted_arrays(node, True))
@@ -113,6 +118,26 @@ def _simple(module: str):
     return emit
 
 
+def _embedding(node: ExportNode, inputs: list[str]) -> Emitted:
+    module = f"nn.Embedding({node.params['num_embeddings']}, {node.params['embedding_dim']})"
+    return Emitted(module, f"self.{node.name}({inputs[0]}.long())",
+                   arrays=((f"{node.id}.W", f"{node.name}.weight", False),))
+
+
+def _recurrent(node: ExportNode, inputs: list[str]) -> Emitted:
+    """RNN/LSTM as the script's Recurrent (torch's module, batch first, bias_hh held at 0)."""
+    p = node.params
+    options = f", nonlinearity={p['activation']!r}" if node.type == "RNN" else ""
+    module = (f"Recurrent(nn.{node.type}({node.input_shapes[0][-1]}, {p['units']}, "
+              f"batch_first=True, bias={p['use_bias']}{options}), "
+              f"return_sequences={p['return_sequences']})")
+    arrays = [(f"{node.id}.W", f"{node.name}.inner.weight_ih_l0", True),
+              (f"{node.id}.U", f"{node.name}.inner.weight_hh_l0", True)]
+    if p["use_bias"]:
+        arrays.append((f"{node.id}.b", f"{node.name}.inner.bias_ih_l0", False))
+    return Emitted(module, f"self.{node.name}({inputs[0]})", arrays=tuple(arrays))
+
+
 def _merge(module: str):
     def emit(node: ExportNode, inputs: list[str]) -> Emitted:
         return Emitted(module.format(**node.params), f"self.{node.name}({', '.join(inputs)})")
@@ -138,6 +163,9 @@ EMITTERS = {
     "Linear": _simple("nn.Identity()"),
     "Add": _merge("Add()"),
     "Concatenate": _merge("Concatenate(dim={axis!r})"),
+    "Embedding": _embedding,
+    "RNN": _recurrent,
+    "LSTM": _recurrent,
 }
 
 
@@ -179,6 +207,7 @@ def generate(plan: ExportPlan, weights_file: str, data_file: str) -> str:
     """The script's source; `weights_file`, `data_file`: names of the archives beside it."""
     emitted = emit_all(plan)
     assert plan.training is not None
+    check_loss(plan.training, FORMAT)
     arrays = [a for _, e in emitted for a in e.arrays]
     parts = [
         module_docstring(plan, "PyTorch", "[--device cuda] [--epochs N]", _CANNOT_MATCH),
@@ -255,6 +284,24 @@ class Concatenate(nn.Module):
 
     def forward(self, *xs: torch.Tensor) -> torch.Tensor:
         return torch.cat(xs, dim=self.dim)
+
+
+class Recurrent(nn.Module):
+    """torch.nn.RNN/LSTM (batch first) → every step's hidden state, or the last step's.
+    nnstudio keeps one bias: it is bias_ih; bias_hh stays zero and is not trained."""
+
+    def __init__(self, inner: nn.RNNBase, return_sequences: bool) -> None:
+        super().__init__()
+        self.inner = inner
+        self.return_sequences = return_sequences
+        if inner.bias:
+            with torch.no_grad():
+                inner.bias_hh_l0.zero_()
+            inner.bias_hh_l0.requires_grad_(False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        out = self.inner(x)[0]
+        return out if self.return_sequences else out[:, -1]
 '''
 
 _FUNCTIONS = '''

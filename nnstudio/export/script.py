@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from nnstudio import __version__
+from nnstudio.design.errors import DesignError, Problem
 from nnstudio.export.common import ExportPlan, TrainingSetup
+
+#: the losses a generated training script writes
+SCRIPT_LOSSES = ("mse", "cross_entropy", "binary_cross_entropy", "hinge")
+
+
+def check_loss(t: TrainingSetup, framework: str) -> None:
+    """DesignError naming the loss when a script cannot train with it (word2vec's
+    negative_sampling: the ONNX export writes such a model for inference)."""
+    if t.loss not in SCRIPT_LOSSES:
+        raise DesignError([Problem("training.loss", (
+            f"the {framework} export cannot write the {t.loss} loss yet; it writes "
+            f"{', '.join(SCRIPT_LOSSES)} (the ONNX export writes the model for inference)"))])
 
 
 def docstring_text(text: str) -> str:

@@ -1,5 +1,6 @@
 """Small designs the export tests reproduce: an MLP with BatchNorm and Dropout, a CNN with
-padding, stride and both pools, a residual network with Add and Concatenate."""
+padding, stride and both pools, a residual network with Add and Concatenate, recurrent networks
+(LSTM, Dense on every step, RNN; Embedding, RNN on characters)."""
 
 from __future__ import annotations
 
@@ -89,10 +90,45 @@ def residual_add_concatenate() -> Design:
                    optimizer={"type": "momentum", "lr": 0.05})
 
 
+def lstm_rnn_sequence() -> Design:
+    nodes = [
+        {"id": "x", "type": "Input", "params": {"shape": [6, 3]}},
+        {"id": "lstm", "type": "LSTM", "params": {"units": 5, "return_sequences": True}},
+        {"id": "step", "type": "Dense", "params": {"units": 4, "activation": "tanh"}},
+        {"id": "rnn", "type": "RNN", "params": {"units": 4, "activation": "relu",
+                                                "use_bias": False}},
+        {"id": "out", "type": "Dense", "params": {"units": 2, "activation": "softmax"}},
+    ]
+    data = {"source": "sequence", "name": "first_last", "samples": 120, "length": 6,
+            "symbols": 3, "validation": 0.25, "seed": 1}
+    return _design("LSTM, Dense on every step, RNN", nodes,
+                   _chain("x", "lstm", "step", "rnn", "out"), data)
+
+
+def embedding_rnn_characters() -> Design:
+    nodes = [
+        {"id": "x", "type": "Input", "params": {"shape": [8]}},
+        {"id": "emb", "type": "Embedding", "params": {"num_embeddings": VOCABULARY,
+                                                      "embedding_dim": 5}},
+        {"id": "rnn", "type": "RNN", "params": {"units": 6, "return_sequences": True}},
+        {"id": "flat", "type": "Flatten"},
+        {"id": "out", "type": "Dense", "params": {"units": VOCABULARY}},
+    ]
+    data = {"source": "text", "name": "rhymes_en", "length": 8, "stride": 16,
+            "validation": 0.2, "seed": 1}
+    return _design("Embedding and RNN on characters", nodes,
+                   _chain("x", "emb", "rnn", "flat", "out"), data)
+
+
+#: the characters of the bundled rhymes_en text (the text source's classes)
+VOCABULARY = 40
+
 DESIGNS = {
     "mlp": mlp_batchnorm_dropout,
     "cnn": cnn_padding_stride_pools,
     "residual": residual_add_concatenate,
+    "lstm": lstm_rnn_sequence,
+    "characters": embedding_rnn_characters,
 }
 
 
@@ -103,6 +139,9 @@ def trained_reference(design: Design, steps: int = 5) -> tuple[Any, np.ndarray, 
     for _ in range(steps):
         trainer.step()
     net = trainer.network
-    x = np.random.default_rng(3).standard_normal((9, *net.input_shape)).astype(np.float32)
+    if "Embedding" in net.analysis.types.values():  # ids, not measurements
+        x = np.array(trainer.samples("validation")[0][:9], dtype=np.float32)
+    else:
+        x = np.random.default_rng(3).standard_normal((9, *net.input_shape)).astype(np.float32)
     return net, x, net.forward(x, training=False)
 
