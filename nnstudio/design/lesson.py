@@ -85,6 +85,7 @@ PANELS: tuple[str, ...] = (
     "training",      # the training settings dock
     "inspector",     # the selected layer's settings
     "summary",       # the model summary: shapes and parameter counts
+    "step_through",  # step-through mode: one training step, node by node, on the canvas
 )
 
 #: the longest text a lesson field may hold (characters), and the most steps and changes

@@ -158,3 +158,15 @@ def test_the_update_stage_fills_in_the_optimisers_formula(qtbot, stepping):
     assert cell.formula.startswith("w ← ") and "√" in cell.formula  # adam
     bias = step.overlay.rows["out"].cells[1].formula
     assert bias.endswith(step.trace.updates["out.b"].filled((1,)))
+
+
+def test_a_lesson_step_can_open_step_through_and_closing_the_dock_leaves_it(qtbot, open_window):
+    from nnstudio.gui.lessons.panel import bring_into_view
+
+    window = open_window(Design.load(EXAMPLES / "xor.json"))
+    step = window.step_through
+    bring_into_view(window, ("step_through",))
+    assert step.active
+    qtbot.waitUntil(lambda: step.trace is not None, timeout=20_000)
+    step.dock.close()
+    assert not step.active and not step.overlay.items

@@ -45,6 +45,7 @@ PANEL_DOCKS: Mapping[str, str] = {
     "training": "trainingDock",
     "inspector": "inspectorDock",
     "summary": "summaryDock",
+    "step_through": "stepThroughDock",  # showing it turns step-through mode on
 }
 #: the object name of the Lesson dock
 LESSON_DOCK = "lessonDock"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QStyle
 
@@ -76,6 +76,10 @@ class StepThrough(QObject):
         self.dock.setObjectName("stepThroughDock")
         self.dock.setWidget(self.panel)
         self.dock.hide()
+        #: showing the dock turns the mode on (a lesson step's panels may); closing it leaves
+        #: (hiding it, as presenting does, does not)
+        self.dock.visibilityChanged.connect(self._on_dock_shown)
+        self.dock.installEventFilter(self)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.overlay = Overlay(self.scene)
         self.caption = Caption(window.canvas)
@@ -89,6 +93,15 @@ class StepThrough(QObject):
         self.controller.loaded.connect(lambda _report: self._on_loaded())
         window.model.nodeMoved.connect(lambda _id: self.redraw())
         self.frozen = FrozenSync(window.model, self.scene, self.controller, self)
+
+    def _on_dock_shown(self, shown: bool) -> None:
+        if shown:
+            self.set_active(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dock and event.type() == QEvent.Type.Close:
+            self.set_active(False)
+        return False
 
     def _key_action(self, text: str, keys: tuple[str, ...], slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -117,7 +130,8 @@ class StepThrough(QObject):
             return
         self.next_action.setEnabled(on)
         self.back_action.setEnabled(on)
-        self.dock.setVisible(on)
+        if self.dock.isHidden() == on:
+            self.dock.setVisible(on)
         if on:
             self.controller.pause()
             self.position = 0
