@@ -1,6 +1,6 @@
 """The canvas's cue for cards out of view: a network longer than the canvas is shown from its
-input end at a readable zoom, and a button at each edge it runs past ("3 more ▶") says how many
-cards lie beyond; a click scrolls a canvas width that way."""
+input end at a readable zoom, and a button in the bottom corner of each edge it runs past
+("3 more ▶") says how many cards lie beyond; a click scrolls most of a canvas width that way."""
 
 from __future__ import annotations
 
@@ -73,10 +73,12 @@ class OffViewCue(QObject):
         button.adjustSize()
 
     def _place(self) -> None:
+        """In the bottom corners, below the cards of a network fitted to the canvas's
+        height."""
         port = self.canvas.viewport().rect()
         for button, x in ((self.left, EDGE_MARGIN),
                           (self.right, port.width() - self.right.width() - EDGE_MARGIN)):
-            button.move(x, (port.height() - button.height()) // 2)
+            button.move(x, port.height() - button.height() - EDGE_MARGIN)
             button.raise_()
 
     def scroll(self, direction: int) -> None:
