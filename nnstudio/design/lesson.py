@@ -60,8 +60,8 @@ CONCEPT_TITLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
 })
 #: the concept ids, in teaching order
 CONCEPTS: tuple[str, ...] = tuple(CONCEPT_TITLES)
-#: valid ids that no shipped lesson teaches yet (the sequence layers come later)
-COMING: tuple[str, ...] = ("rnn_lstm",)
+#: valid ids that no shipped lesson teaches yet
+COMING: tuple[str, ...] = ()
 
 #: what a step may bring into view: the dashboard panels and the window's docks
 PANELS: tuple[str, ...] = (
