@@ -49,7 +49,7 @@ class TextSamplePanel(Panel):
 
     title = style.TranslatedText(QT_TRANSLATE_NOOP("TextSamplePanel", "Generated text"))
     probes = frozenset({Probe.TEXT_MODEL})
-    placement = Placement(160, Column.DATA, frozenset({"text"}))
+    placement = Placement("text_sample", 160, Column.DATA, frozenset({"text"}))
     #: (request, the text written, the error's message or "") from the background job
     _finished = Signal(int, str, str)
     #: emitted on the GUI thread when a generation's text (or its error) is shown
