@@ -77,10 +77,6 @@ TEMPLATES: tuple[str, ...] = cast(tuple[str, ...], (
                       "{shape}"),
     QT_TRANSLATE_NOOP("NetworkProblem",
                       "Embedding needs ids of shape (time steps,) per sample, got {shape}"),
-    QT_TRANSLATE_NOOP("NetworkProblem", "Embedding {node} needs whole-number ids, got {value}"),
-    QT_TRANSLATE_NOOP("NetworkProblem",
-                      "Embedding {node}: id {id} is outside its vocabulary of {size} (ids 0 … "
-                      "{last})"),
     QT_TRANSLATE_NOOP("NetworkProblem",
                       "Concatenate axis {axis} does not exist for inputs of shape (batch, {rank} "
                       "more axes): use an axis from 1 to {rank} (0 is the batch)"),
