@@ -79,7 +79,7 @@ COMPACT_BELOW = QSize(1280, 900)
 PALETTE_WIDTHS = (215, 190)
 #: how the compact dashboard's columns share the width their tabs leave: the loss and weights
 #: group, the pictures, the data, training settings (and lesson) group
-COMPACT_WIDTHS = (2, 3, 1)
+COMPACT_WIDTHS = (1, 3, 1)
 #: pixels between two columns of docks
 COMPACT_SPACING = 8
 #: the dashboard's height in the compact arrangement, as a share of the window's
@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
                 continue
             groups.append([dock, *(d for d in self.tabifiedDockWidgets(dock)
                                    if not d.isHidden())])
-        return sorted(groups, key=lambda group: min(d.x() for d in group))
+        return sorted(groups, key=lambda group: min(  # the tab in front: the others' x is old
+            (d.x() for d in group if not d.visibleRegion().isEmpty()),
+            default=min(d.x() for d in group)))
 
     def size_columns(self) -> None:
         """In the compact arrangement, size the palette and the dashboard's columns again

@@ -325,11 +325,14 @@ def test_a_three_card_lesson_shows_every_card_at_1024x768(qtbot, open_window):
     assert all(not dock.visibleRegion().isEmpty() for dock in presentation.presented_panels())
 
 
-def test_at_1920x1080_the_lesson_stays_beside_the_canvas(qtbot, open_window):
+def test_at_1920x1080_the_lesson_is_beside_the_canvas_when_the_network_fits_there(
+        qtbot, open_window):
     path = ROOT / "resources" / "lessons" / "neurons_vs_boundary.json"
     window = lesson_window(qtbot, open_window, path)
-    present(qtbot, window, (1920, 1080))
-    qtbot.waitUntil(lambda: window.dockWidgetArea(window.lessons.dock)
-                    == Qt.DockWidgetArea.RightDockWidgetArea)  # laid out for the full size
+    presentation = present(qtbot, window, (1920, 1080))
+    beside = not presentation._lesson_below(1920)
+    expected = (Qt.DockWidgetArea.RightDockWidgetArea if beside
+                else Qt.DockWidgetArea.BottomDockWidgetArea)
+    qtbot.waitUntil(lambda: window.dockWidgetArea(window.lessons.dock) == expected)
     window.presentation.fit_canvas()
-    assert cards_outside(window.canvas) == []
+    assert cards_outside(window.canvas) == [] and window.lessons.dock.isVisible()
