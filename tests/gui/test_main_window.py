@@ -38,7 +38,7 @@ def test_builds_with_the_default_design_and_every_dock(window):
     docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
     panels = {f"{kind.__name__}Dock" for kind in panel_types()}  # every dashboard panel
     assert set(docks) == {"paletteDock", "dataDock", "inspectorDock", "summaryDock",
-                          "trainingDock", "lessonDock"} | panels
+                          "trainingDock", "lessonDock", "stepThroughDock"} | panels
     # tabbed docks are not all visible at once, and only panels that have nothing to show for
     # the data are closed: the fitted curve, for the spiral
     closed = [d.widget() for name, d in docks.items() if name in panels and d.isHidden()]

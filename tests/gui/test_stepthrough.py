@@ -7,8 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nnstudio import Design
 from nnstudio.gui.stepthrough.freeze import FreezeBox
@@ -74,14 +76,23 @@ def test_forward_then_back_visits_every_node_in_order_and_ends_where_it_began(qt
     assert step.stage == start and step.position == 0
 
 
+def move(widget: QWidget, point: QPoint) -> None:
+    """The mouse moved to `point` of `widget`, wherever the system's cursor is."""
+    QApplication.sendEvent(widget, QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(point), QPointF(widget.mapToGlobal(point)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+
 def test_hovering_a_value_shows_its_formula(qtbot, stepping):
     window, step = stepping()
     step.go(1)  # forward at h1
     cell = step.overlay.rows["h1"].cells[1]
     assert cell.toolTip() and "tanh(" in cell.formula
     view = window.canvas
+    view.ensureVisible(cell)
     centre = view.mapFromScene(cell.sceneBoundingRect().center())
-    QTest.mouseMove(view.viewport(), centre + QPoint(0, 0))
+    for point in (QPoint(1, 1), centre):  # from outside the cell onto it: a hover enter
+        move(view.viewport(), point)
     qtbot.waitUntil(lambda: step.panel.formula.text() == cell.formula, timeout=5_000)
     assert step.caption.formula.text() == cell.formula  # on the canvas too, in large type
     text = step.panel.formula.text()
@@ -170,3 +181,14 @@ def test_a_lesson_step_can_open_step_through_and_closing_the_dock_leaves_it(qtbo
     qtbot.waitUntil(lambda: step.trace is not None, timeout=20_000)
     step.dock.close()
     assert not step.active and not step.overlay.items
+
+
+def test_a_gradient_through_a_dense_layer_is_written_as_the_chain_rule(qtbot, stepping):
+    _, step = stepping()
+    step.go(step.stages.index(next(s for s in step.stages
+                                    if s.phase == BACKWARD and s.node == "h1")))
+    formula = step.overlay.rows["h1"].cells[1].formula
+    assert formula.startswith("∂L/∂h1₂ = Σⱼ out.W₂ⱼ·δⱼ = ")
+    trace = step.trace
+    chained = trace.params["out.W"].value[1] @ trace.params["out.b"].grad
+    assert chained == pytest.approx(trace.nodes["h1"].grad_output[0, 1])

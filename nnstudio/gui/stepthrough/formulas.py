@@ -114,10 +114,28 @@ def backward_formula(trace: Trace, node_id: str, flat_index: int) -> str:
     if node_id == trace.order[-1] or not parts:
         return f"{head} = {num(value)}"
     if len(parts) == 1:
-        return f"{head} = {num(value)}  " + _tr("(from {node})").format(node=parts[0][0])
+        chain = _through_dense(trace, node_id, parts[0][0], flat_index)
+        return f"{head} = {chain}{num(value)}  " + _tr("(from {node})").format(node=parts[0][0])
     pieces = " + ".join(f"{_factor(v)} " + _tr("(from {node})").format(node=dst)
                         for dst, v in parts)
     return f"{head} = {pieces} = {num(value)}"
+
+
+def _through_dense(trace: Trace, src: str, dst: str, i: int) -> str:
+    """"Σⱼ out.W₂ⱼ·δⱼ = 0.5·0.1 + 0.2·(−0.3) = " when `dst` is a Dense node fed by `src` alone
+    and one sample is traced (δ = ∂L/∂z of dst, its bias's gradient); else ""."""
+    node, weights, bias = trace.nodes[dst], trace.params.get(f"{dst}.W"), \
+        trace.params.get(f"{dst}.b")
+    if node.type != "Dense" or node.inputs != (src,) or weights is None or bias is None \
+            or weights.value.ndim != 2 or len(trace.indices) > 1 \
+            or trace.nodes[src].output.ndim != 2:
+        return ""
+    w, delta = weights.value[i], bias.grad
+    terms = " + ".join(f"{_factor(float(a))}·{_factor(float(d))}"
+                       for a, d in zip(w[:MAX_TERMS], delta[:MAX_TERMS], strict=True))
+    if len(w) > MAX_TERMS:
+        terms += " + …"
+    return f"Σⱼ {dst}.W{sub(i + 1)}ⱼ·δⱼ = {terms} = "
 
 
 def weight_formula(trace: Trace, param: str, index: tuple[int, ...]) -> str:

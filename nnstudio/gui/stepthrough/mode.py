@@ -68,9 +68,8 @@ class StepThrough(QObject):
         self.action.toggled.connect(self.set_active)
         self.next_action = self._key_action(_tr("Next Stage"), ("Right", "PgDown"), self.next)
         self.back_action = self._key_action(_tr("Previous Stage"), ("Left", "PgUp"), self.back)
-        training_bar = window.training.controls.toolbar  # beside Step: where stepping lives
-        training_bar.addSeparator()
-        training_bar.addAction(self.action)
+        window.toolbar.addSeparator()
+        window.toolbar.addAction(self.action)
         self.panel = StepPanel()
         self.dock = QDockWidget(_tr("Step Through"), window)
         self.dock.setObjectName("stepThroughDock")
