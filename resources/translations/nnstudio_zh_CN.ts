@@ -4,13 +4,13 @@
 <context>
     <name>ActivationsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/activations.py" line="+57"/>
+        <location filename="../../nnstudio/gui/panels/activations.py" line="+59"/>
         <source>Activations</source>
         <extracomment>at most this many small plots in a row the size a small plot needs, in pixels: room for its three-line title, its three value labels (clear of the next plot&apos;s) and the histogram itself never narrower than this: a dock too short for the rows scrolls instead pixels between two small plots: room for both plots&apos; end labels, which overhang their axes pixels a title may reach past either side of its plot area, into the gap between plots</extracomment>
         <translation>激活值</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
     </message>
@@ -181,13 +181,13 @@
 <context>
     <name>BoundaryPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/boundary.py" line="+44"/>
+        <location filename="../../nnstudio/gui/panels/boundary.py" line="+47"/>
         <source>Decision boundary</source>
         <extracomment>the legend&apos;s sample of a training point when points are coloured by their value</extracomment>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show validation points</source>
         <translation>显示验证集的点</translation>
     </message>
@@ -259,9 +259,9 @@
         <translation>{id} 的输入：拖到一个输出端口即可连接</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/canvas/view.py" line="+214"/>
+        <location filename="../../nnstudio/gui/canvas/editor.py" line="+115"/>
         <source>Insert {name}</source>
-        <extracomment>`fit` never magnifies a small design more than this the automatic fit (on opening, on resizing) never shrinks cards below a size a projector audience can read; a wider network starts at its Input and is panned room left around the nodes by `fit`, in scene units how long a refused connection&apos;s reason stays next to the mouse selected node ids, in model order a sentence for the status bar (why a connection was refused, a design-wide problem) fit the design whenever the view is resized, until the user zooms or pans</extracomment>
+        <extracomment>a node&apos;s move: (old position, new position), each [x, y] in scene units</extracomment>
         <translation>插入 {name}</translation>
     </message>
     <message>
@@ -270,7 +270,7 @@
         <translation>腾出位置</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>自动布局</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Cannot connect: {reason}</source>
         <translation>无法连接：{reason}</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+30"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+33"/>
         <source>Where the data enters the network.</source>
         <translation>数据进入网络的地方。</translation>
     </message>
@@ -574,6 +574,71 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Looks up a learned vector for each id (word, character).</source>
+        <translation>为每个编号（词、字符）查出一个学到的向量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row k of the table W (num_embeddings, embedding_dim) is the vector of id k: ids (T,) become vectors (T, embedding_dim). Equivalent to a one-hot vector times W, without building the one-hot. word2vec&apos;s word vectors are such a table.</source>
+        <translation>表 W（num_embeddings, embedding_dim）的第 k 行就是编号 k 的向量：编号 (T,) 变成向量 (T, embedding_dim)。等价于独热向量乘以 W，但不必构造独热向量。word2vec 的词向量就是这样一张表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vocabulary size: ids run from 0 to num_embeddings − 1.</source>
+        <translation>词表大小：编号从 0 到 num_embeddings − 1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of each vector.</source>
+        <translation>每个向量的长度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the vectors start (normal, std 1, as torch).</source>
+        <translation>向量的初始值（正态分布，标准差 1，与 torch 相同）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recurrent layer: reads a sequence step by step.</source>
+        <translation>循环层：逐个时间步读取序列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At each time step h_t = tanh(x_t·W + h_(t−1)·U + b), starting from h_0 = 0: the hidden state h carries what it has seen. Trained by backpropagation through time; gradients through many steps vanish or explode, so it forgets what came long ago.</source>
+        <translation>每个时间步 h_t = tanh(x_t·W + h_(t−1)·U + b)，从 h_0 = 0 开始：隐藏状态 h 携带它已看到的信息。用随时间反向传播训练；梯度经过很多步会消失或爆炸，所以它会忘记很久以前的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers in the hidden state h (its outputs).</source>
+        <translation>隐藏状态 h 中的数值个数（即它的输出）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-linearity of the hidden state: tanh or relu.</source>
+        <translation>隐藏状态的非线性函数：tanh 或 relu。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output the hidden state at every step (T, units), for another recurrent layer or a Dense on every step; else only the last step&apos;s (units,).</source>
+        <translation>输出每个时间步的隐藏状态 (T, units)，供下一个循环层或逐步作用的 Dense 使用；否则只输出最后一步的 (units,)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a learned bias to every gate.</source>
+        <translation>为每个门加上一个可学习的偏置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recurrent layer with gates that decide what to remember.</source>
+        <translation>带有门控的循环层，由门决定记住什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long short-term memory: a cell c_t = f⊙c_(t−1) + i⊙g carries information across steps, the forget gate f, input gate i and output gate o (sigmoids between 0 and 1) decide what is kept, written and shown: h_t = o⊙tanh(c_t). The cell lets gradients flow over many steps, so it remembers what a plain RNN forgets.</source>
+        <translation>长短期记忆：细胞 c_t = f⊙c_(t−1) + i⊙g 跨时间步携带信息，遗忘门 f、输入门 i 和输出门 o（取值在 0 到 1 之间的 sigmoid）决定保留、写入和输出什么：h_t = o⊙tanh(c_t)。细胞让梯度能流过很多步，所以它能记住普通 RNN 会忘记的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The value of every entry.</source>
         <translation>每个元素的值。</translation>
     </message>
@@ -611,6 +676,11 @@
         <location line="+1"/>
         <source>Multiclass SVM loss: Σ over wrong classes of max(0, s_wrong − s_true + 1), averaged over the batch; zero once the true class wins by a margin of 1.</source>
         <translation>多分类 SVM 损失：对所有错误类别求 max(0, s_wrong − s_true + 1) 之和，再对批次求平均；一旦真实类别的得分领先至少 1 的间隔，损失即为零。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>word2vec&apos;s loss: −log σ(s_true) − Σ over the k negatives of log σ(−s_negative), averaged over the batch; the targets name the true word and the negatives (the words data source draws them).</source>
+        <translation>word2vec 的损失：−log σ(s_真) − Σ（对 k 个负样本）log σ(−s_负)，在批上取平均；目标给出真实词和负样本（由 words 数据源抽取）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1074,6 +1144,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Read inputs of shape (samples, time steps, features) as sequences for a recurrent network (and (samples, time steps) as one feature per step), instead of as grey images.</source>
+        <translation>把形状为（样本, 时间步, 特征）的输入读作供循环网络使用的序列（（样本, 时间步）读作每步一个特征），而不是灰度图像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Image folder</source>
         <translation>图像文件夹</translation>
     </message>
@@ -1116,6 +1191,156 @@
         <location line="+1"/>
         <source>The labels file (e.g. train-labels-idx1-ubyte.gz), relative to the design&apos;s folder.</source>
         <translation>标签文件（例如 train-labels-idx1-ubyte.gz），路径相对于设计文件所在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generated sequences (samples, time steps, features) for recurrent networks: the next value of a curve, or a class that needs memory.</source>
+        <translation>为循环网络生成的序列（样本, 时间步, 特征）：预测曲线的下一个值，或一个需要记忆的类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of sequences generated.</source>
+        <translation>生成的序列数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time steps in each sequence.</source>
+        <translation>每个序列的时间步数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise added to the curves&apos; values (the next-value tasks only).</source>
+        <translation>加到曲线值上的噪声（仅用于预测下一个值的任务）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many different symbols (the first-equals-last task only).</source>
+        <translation>不同符号的个数（仅用于“首尾是否相同”任务）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sine: the next value</source>
+        <translation>正弦：下一个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stretch of a sine curve from a random start: predict the value that comes next (regression, mse).</source>
+        <translation>从随机起点开始的一段正弦曲线：预测接下来的值（回归，mse）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum of sines: the next value</source>
+        <translation>正弦之和：下一个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sin t + ½ sin 3t from a random start: a wavier curve whose next value depends on more of the past.</source>
+        <translation>从随机起点开始的 sin t + ½ sin 3t：更曲折的曲线，下一个值取决于更多的过去。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is the first symbol the last?</source>
+        <translation>第一个符号和最后一个相同吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random symbols, one-hot: is the last one the same as the first? Only the first step tells, so the network must carry it through every step to the end.</source>
+        <translation>随机符号，独热编码：最后一个是否与第一个相同？只有第一步给出答案，所以网络必须把它一步步带到最后。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parity of a bit string</source>
+        <translation>比特串的奇偶性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random bits: is their count odd? Every step matters until the end.</source>
+        <translation>随机比特：1 的个数是奇数吗？直到最后每一步都有影响。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text, character by character</source>
+        <translation>文本，逐个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bundled text cut into windows of characters: predict the next character. The inputs are character ids for an Embedding.</source>
+        <translation>把内置文本切成字符窗口：预测下一个字符。输入是供 Embedding 使用的字符编号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters the network reads before predicting the next one.</source>
+        <translation>网络在预测下一个字符之前读入的字符数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters between the starts of two windows.</source>
+        <translation>相邻两个窗口起点之间相隔的字符数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always off: the inputs are the ids of characters or words, not measurements.</source>
+        <translation>始终关闭：输入是字符或词的编号，不是测量值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nursery rhymes (English)</source>
+        <translation>童谣（英文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two traditional rhymes that repeat themselves, 3 500 characters: a first text for a character model.</source>
+        <translation>两首不断重复的传统童谣，共 3 500 个字符：字符模型的入门文本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word corpus (English)</source>
+        <translation>词语料（英文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 500 simple English sentences about kings and queens, pets, numbers, colours, cities and fruit.</source>
+        <translation>1 500 个简单的英文句子，关于国王和王后、宠物、数字、颜色、城市和水果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word corpus (Chinese)</source>
+        <translation>词语料（中文）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 500 simple Chinese sentences, segmented into words, on the same topics.</source>
+        <translation>1 500 个已分词的简单中文句子，话题相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words for word2vec</source>
+        <translation>word2vec 的词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bundled corpus as word2vec examples: a word and a word near it (skip-gram), or the words around one (CBOW), each with negatives drawn from the unigram^0.75 distribution, for the negative_sampling loss.</source>
+        <translation>把内置语料做成 word2vec 样本：一个词和它附近的一个词（skip-gram），或一个词周围的词（CBOW），每个样本带有按 词频^0.75 分布抽取的负样本，供 negative_sampling 损失使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipgram: predict each word near the centre from the centre; cbow: predict the centre from the mean of the words around it.</source>
+        <translation>skipgram：由中心词预测它附近的每个词；cbow：由周围词的平均预测中心词。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many words on each side of the centre count as its context.</source>
+        <translation>中心词两侧各有多少个词算作它的上下文。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words drawn at random for each example, whose scores the loss pushes down (negative sampling).</source>
+        <translation>为每个样本随机抽取的词，损失会压低它们的分数（负采样）。</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1417,11 @@
         <translation>必须有一到三个维度，而输入的有 {value} 个</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>must be one of {names}, got {value}</source>
+        <translation>必须是 {names} 之一，实际为 {value}</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>{type} has no parameter {name}; it takes {names}</source>
         <translation>{type} 没有参数 {name}；它的参数有 {names}</translation>
@@ -1225,13 +1455,13 @@
 <context>
     <name>ConfusionPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+60"/>
+        <location filename="../../nnstudio/gui/panels/images/confusion.py" line="+63"/>
         <source>Confusion matrix</source>
         <extracomment>with more classes than this the counts are not written (the cells are too small) a cell whose colour is deeper than this gets white text the palest tint of a cell with any count, so that a single mistake still shows</extracomment>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>predicted class</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>预测类别</translation>
@@ -1559,12 +1789,12 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/curve.py" line="+29"/>
+        <location filename="../../nnstudio/gui/panels/curve.py" line="+32"/>
         <source>Fitted curve</source>
         <translation>拟合曲线</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>training data</source>
         <translation>训练数据</translation>
     </message>
@@ -1609,6 +1839,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text, character by character</source>
+        <translation>文本，逐个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words (word2vec)</source>
+        <translation>词（word2vec）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Draw your own</source>
         <translation>自己绘制</translation>
     </message>
@@ -1621,7 +1866,7 @@
 <context>
     <name>DataLoader</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+21"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+33"/>
         <source>There is not enough memory to load this data.</source>
         <translation>内存不足，无法加载这些数据。</translation>
     </message>
@@ -2163,6 +2408,32 @@
         <source>a point needs finite coordinates that a float can hold</source>
         <translation>点的坐标必须是浮点数能表示的有限数</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>{samples} sequences of {length} steps × {features} features are {values} values; at most {limit} are allowed: use fewer samples or shorter sequences</source>
+        <extracomment>the problems of the sequence, text and word sources (nnstudio.data.sequences, text, words, the npz reader&apos;s sequences and the catalogue&apos;s rule on ids)</extracomment>
+        <translation>{samples} 个序列 × {length} 步 × {features} 个特征共 {values} 个值；最多允许 {limit} 个：请减少样本数或缩短序列</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the {source} source gives ids of characters or words, which cannot be standardised: set standardize to false</source>
+        <translation>{source} 数据源给出的是字符或词的编号，不能标准化：请把 standardize 设为 false</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the array {key} in {where} has shape {shape}; sequences need shape (samples, time steps, features) or (samples, time steps)</source>
+        <translation>{where} 中的数组 {key} 的形状是 {shape}；序列的形状需要是（样本, 时间步, 特征）或（样本, 时间步）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bundled text {name} is missing from this installation of nnstudio; reinstall it</source>
+        <translation>此 nnstudio 安装中缺少内置文本 {name}；请重新安装</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the text has {count} characters, too few for windows of {length}: use a shorter length</source>
+        <translation>这段文本只有 {count} 个字符，不够切出长度为 {length} 的窗口：请缩短 length</translation>
+    </message>
 </context>
 <context>
     <name>DataPrompts</name>
@@ -2210,7 +2481,7 @@
 <context>
     <name>DesignForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="+491"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="+242"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2800,13 +3071,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>DrawingPadPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+45"/>
+        <location filename="../../nnstudio/gui/panels/images/pad.py" line="+48"/>
         <source>Drawing pad</source>
         <extracomment>training images looked at to learn how much of the frame the ink fills, and the background pixels of the preview of what the network receives</extracomment>
         <translation>手写板</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Clear</source>
         <extracomment>the Snapshot probes after which the probabilities are asked for again (new weights)</extracomment>
         <translation>清除</translation>
@@ -2865,7 +3136,17 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Example</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-31"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-43"/>
+        <source>Characters: an LSTM writes nursery rhymes</source>
+        <translation>字符：LSTM 写童谣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An LSTM reads 32 characters of traditional nursery rhymes and predicts the next one. In the Generated text panel, give it a start and a temperature: low temperatures repeat the likeliest letters, high ones invent.</source>
+        <translation>LSTM 读入传统童谣中的 32 个字符，预测下一个字符。在“生成的文本”面板中给它一个开头和一个温度：温度低时重复最可能的字母，温度高时自由发挥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Circle: a ring around a disc</source>
         <translation>圆：圆盘外的一圈圆环</translation>
     </message>
@@ -2896,6 +3177,26 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+1"/>
+        <source>Memory: a plain RNN forgets (20 steps)</source>
+        <translation>记忆：普通 RNN 会遗忘（20 步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is the last symbol the same as the first? The answer needs the first of 20 symbols remembered to the end, past 18 others. A plain RNN&apos;s gradient fades over that many steps: it stops near 80 % on held-out sequences. Compare memory_lstm.</source>
+        <translation>最后一个符号与第一个相同吗？要回答它，必须把 20 个符号中的第一个一直记到最后，中间隔着 18 个。普通 RNN 的梯度经过这么多步会逐渐消失：它在留出的序列上停在 80 % 左右。请与 memory_lstm 对比。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory: an LSTM remembers (20 steps)</source>
+        <translation>记忆：LSTM 能记住（20 步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same task as memory_rnn: is the last of 20 symbols the first one? The LSTM&apos;s cell keeps the first symbol while its forget gate stays open (its biases start at 1): after a long stretch at chance it reaches 100 %, where the plain RNN stops near 80 %.</source>
+        <translation>与 memory_rnn 相同的任务：20 个符号中的最后一个是否就是第一个？LSTM 的细胞状态在遗忘门保持打开时（偏置初始为 1）记住第一个符号：在一段较长的随机水平之后，它达到 100 %，而普通 RNN 停在 80 % 左右。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sine regression</source>
         <translation>正弦回归</translation>
     </message>
@@ -2903,6 +3204,16 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+1"/>
         <source>Fit y = sin(x) on [-6, 6] from noisy samples. Two tanh layers bend a straight line into two full waves; the loss is the mean squared error.</source>
         <translation>用带噪声的样本在 [-6, 6] 上拟合 y = sin(x)。两个 tanh 层把一条直线弯成两个完整的波；损失是均方误差。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sine: the next value, by an RNN</source>
+        <translation>正弦：用 RNN 预测下一个值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An RNN reads 20 values of a sine curve, one step at a time, and predicts the next one. The hidden state carries what it has seen; the Predicted vs true panel shows the curves and the network&apos;s guesses for the next value.</source>
+        <translation>RNN 逐步读入正弦曲线的 20 个值，预测下一个值。隐藏状态携带它已看到的内容；“预测值与真实值”面板显示曲线以及网络对下一个值的猜测。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2953,6 +3264,26 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+1"/>
         <source>Thirteen chemical measurements of wines from three cultivars (UCI). Standardised inputs and one small hidden layer separate the three classes.</source>
         <translation>三个葡萄品种所酿葡萄酒的十三项化学测量值（UCI）。标准化的输入加一个小隐藏层就能分开这三个类别。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>word2vec: skip-gram on an English corpus</source>
+        <translation>word2vec：英文语料上的 skip-gram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip-gram with negative sampling: each word&apos;s vector (the Embedding&apos;s rows) learns to predict the words around it. Words used in the same places, such as king and queen, cat and dog, end up side by side in the Word vectors panel.</source>
+        <translation>带负采样的 skip-gram：每个词的向量（Embedding 的行）学习预测它周围的词。用在相同位置的词，例如 king 与 queen、cat 与 dog，最终在“词向量”面板中彼此相邻。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>word2vec：中文语料上的 skip-gram</source>
+        <translation>word2vec：中文语料上的 skip-gram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip-gram with negative sampling on a segmented Chinese corpus: words used in the same places, such as 国王 and 王后 (king, queen), 猫 and 狗 (cat, dog), end up side by side in the Word vectors panel.</source>
+        <translation>在分好词的中文语料上做带负采样的 skip-gram：用在相同位置的词，例如国王与王后、猫与狗，最终在“词向量”面板中彼此相邻。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3066,10 +3397,10 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>ExportFigureDialog</name>
     <message>
-        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+154"/>
+        <location filename="../../nnstudio/gui/figure_dialogs.py" line="+129"/>
         <location line="+135"/>
         <source>Export Figure</source>
-        <extracomment>figure sizes offered (pixels) the least width of a file name field (pixels) what `nnstudio --figure` can render: the canvas, the dashboard, or a lesson panel id</extracomment>
+        <extracomment>figure sizes offered (pixels) the least width of a file name field (pixels)</extracomment>
         <translation>导出图</translation>
     </message>
     <message>
@@ -3136,13 +3467,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FeatureMapsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/features.py" line="+27"/>
+        <location filename="../../nnstudio/gui/panels/images/features.py" line="+30"/>
         <source>Feature maps</source>
         <extracomment>maps shown per layer (the first ones); more would shrink them all past legibility</extracomment>
         <translation>特征图</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sample </source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>样本 </translation>
@@ -3289,12 +3620,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FigureDialogs</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+3"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
         <source>Canvas (the network)</source>
         <translation>画布（网络结构）</translation>
     </message>
@@ -3304,14 +3635,9 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>仪表板（所有显示中的面板）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>There is no figure “{name}”; choose one of {names}.</source>
-        <translation>没有名为“{name}”的图；请从 {names} 中选择一个。</translation>
     </message>
 </context>
 <context>
@@ -3360,12 +3686,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>FiltersPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+21"/>
+        <location filename="../../nnstudio/gui/panels/images/filters.py" line="+24"/>
         <source>Filters</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Press Play to train: the first convolution layer&apos;s filters appear here</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them)</extracomment>
         <translation>按“播放”开始训练：这里会显示第一个卷积层的卷积核</translation>
@@ -3389,13 +3715,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>GradientFlowPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/gradients.py" line="+54"/>
+        <location filename="../../nnstudio/gui/panels/gradients.py" line="+55"/>
         <source>Gradient flow</source>
         <extracomment>the most points kept per line; older ones are merged in pairs where zeros go when no norm is positive at all pixels a title may reach past either side of its plot area</extracomment>
         <translation>梯度流</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -3429,6 +3755,118 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <source>Press Play to train</source>
         <extracomment>how many points on show are zeros or non-finite drawn at the floor or ceiling</extracomment>
         <translation>按“播放”开始训练</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenStatesPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/sequences.py" line="+25"/>
+        <source>hidden state h</source>
+        <extracomment>what the heat map can show: the hidden state, then an LSTM&apos;s gates (their order in GATES)</extracomment>
+        <translation>隐藏状态 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input gate i</source>
+        <translation>输入门 i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>forget gate f</source>
+        <translation>遗忘门 f</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>candidate g</source>
+        <translation>候选值 g</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>output gate o</source>
+        <translation>输出门 o</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>training</source>
+        <extracomment>the most time steps labelled one by one with their input (more: numbered ticks) how characters that do not show are written on the time axis and in verdicts</extracomment>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Hidden state over time</source>
+        <translation>隐藏状态随时间的变化</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+140"/>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The hidden state over time is drawn for sequence and text data</source>
+        <extracomment>the chosen sample&apos;s true and predicted answer, in the heat map&apos;s title what the heat map shows now: (node, shown, sample) and the image (units, T)</extracomment>
+        <translation>隐藏状态随时间的变化只对序列和文本数据绘制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add an RNN or LSTM node: its hidden state at every time step is drawn here</source>
+        <translation>添加一个 RNN 或 LSTM 节点：这里会画出它在每个时间步的隐藏状态</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Which sequence to follow: the first {count} of the {split} split</source>
+        <translation>要跟踪哪条序列：{split}中的前 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>time step (labelled with its input)</source>
+        <translation>时间步（标注该步的输入）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>true {true} · predicted {predicted} ({p:.0%})</source>
+        <translation>真实 {true} · 预测 {predicted}（{p:.0%}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>true {true:.3g} · predicted {predicted:.3g}</source>
+        <translation>真实 {true:.3g} · 预测 {predicted:.3g}</translation>
     </message>
 </context>
 <context>
@@ -3770,7 +4208,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-467"/>
+        <location filename="../../nnstudio/gui/param_editors.py" line="+39"/>
         <source>enter a number such as 0.01 or 1e-5</source>
         <translation>请输入一个数，例如 0.01 或 1e-5</translation>
     </message>
@@ -3790,15 +4228,92 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>请输入一个整数，或“高×宽”，例如 3×3</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+203"/>
         <source>same as pool_size</source>
         <extracomment>the user finished an edit of this parameter (its name)</extracomment>
         <translation>与 pool_size 相同</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="+57"/>
         <source>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;{count} nodes selected&lt;/p&gt;&lt;p&gt;Select a single layer to edit its settings.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:{pt}pt; font-weight:600&apos;&gt;已选中 {count} 个节点&lt;/p&gt;&lt;p&gt;只选中一个层时才能编辑它的设置。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>KeptRunsDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/race/kept.py" line="+88"/>
+        <source>Kept runs</source>
+        <extracomment>the most runs kept; keeping one more drops the oldest the kept runs&apos; colours, pale so the live run stands out, one per run in turn</extracomment>
+        <translation>已保留的训练</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No run is kept. Press Keep run in the loss panel to keep the curves of the current run as a reference.</source>
+        <translation>尚未保留任何训练。在损失面板中按“保留本次”，即可把当前训练的曲线保留为参照。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tick a run to show it; double-click to rename it.</source>
+        <translation>勾选以显示；双击可重命名。</translation>
+    </message>
+</context>
+<context>
+    <name>Lane</name>
+    <message>
+        <location filename="../../nnstudio/gui/race/view.py" line="+204"/>
+        <source>gradient per layer (log scale, 1e-6 to 10)</source>
+        <translation>每层梯度（对数刻度，1e-6 到 10）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>stopped: {why}</source>
+        <translation>已停止：{why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch {epoch} · {rate} steps/s</source>
+        <translation>第 {epoch} 轮 · 每秒 {rate} 步</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gradient flow: each layer&apos;s gradient norm, on a log scale from 1e-6 to 10 (input first)</source>
+        <translation>梯度流：每层梯度的范数，对数刻度，从 1e-6 到 10（输入层在前）</translation>
     </message>
 </context>
 <context>
@@ -3828,7 +4343,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LayerName</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="-255"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-314"/>
         <source>Input</source>
         <translation>Input（输入层）</translation>
     </message>
@@ -3917,6 +4432,21 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <source>Concatenate</source>
         <translation>Concatenate（拼接）</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding</source>
+        <translation>Embedding（嵌入层）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RNN</source>
+        <translation>RNN（循环神经网络）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LSTM</source>
+        <translation>LSTM（长短期记忆网络）</translation>
+    </message>
 </context>
 <context>
     <name>LayerPalette</name>
@@ -3970,6 +4500,11 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <source>Merge</source>
         <translation>合并</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence</source>
+        <translation>序列</translation>
+    </message>
 </context>
 <context>
     <name>LessonCard</name>
@@ -4006,13 +4541,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/lessons/panel.py" line="+163"/>
+        <location filename="../../nnstudio/gui/lessons/panel.py" line="+178"/>
         <source>This step&apos;s change does not fit the design: {problem}</source>
-        <extracomment>the one table from a lesson&apos;s panel ids (nnstudio.design.lesson.PANELS) to the window&apos;s docks the object name of the Lesson dock the step now shown (0-based)</extracomment>
+        <extracomment>the one table from a lesson&apos;s panel ids (nnstudio.design.lesson.PANELS) to the window&apos;s docks: each dashboard panel&apos;s declared lesson id (Placement.lesson_id), then the window&apos;s own docks the object name of the Lesson dock the step now shown (0-based)</extracomment>
         <translation>这一步的修改与当前设计不符：{problem}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This step&apos;s change is already made.</source>
         <translation>这一步的修改已经做过了。</translation>
     </message>
@@ -4060,7 +4595,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LessonUi</name>
     <message>
-        <location filename="../../nnstudio/gui/lessons/window.py" line="+37"/>
+        <location filename="../../nnstudio/gui/lessons/window.py" line="+36"/>
         <source>Lesson</source>
         <extracomment>File ▸ Lessons… (Ctrl+L is Auto Layout&apos;s) the heights (in proportion) of the Lesson dock and the data tabs below it</extracomment>
         <translation>课程</translation>
@@ -4079,7 +4614,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LossMarks</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+239"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+295"/>
         <source>stopped: no improvement for 1 epoch</source>
         <translation>已停止：1 轮没有改进</translation>
     </message>
@@ -4112,13 +4647,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/loss.py" line="+32"/>
+        <location filename="../../nnstudio/gui/panels/loss.py" line="+38"/>
         <source>Loss &amp; accuracy</source>
         <extracomment>per-step losses are smoothed with this EMA decay (a time constant of about 20 steps) the most points kept of the per-step curve and of the per-epoch curves: about one per pixel of a wide plot, as more only cost drawing time history keys of the per-epoch columns, in storage order</extracomment>
         <translation>损失与准确率</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -4128,7 +4663,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>损失使用对数坐标轴</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <location line="+7"/>
         <source>epoch</source>
         <translation>轮次</translation>
@@ -4140,11 +4675,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+7"/>
+        <location line="+151"/>
         <source>accuracy (%)</source>
         <translation>准确率（%）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-140"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
@@ -4159,17 +4695,47 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>逐步（平滑后）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Press Play to train</source>
         <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Run {n}</source>
+        <translation>第 {n} 次</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep run</source>
+        <translation>保留本次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep as reference: the curves of this run stay in the plot, pale, while the next run trains (Reset does not remove them)</source>
+        <translation>保留为参照：本次训练的曲线以浅色留在图中，供下一次训练对比（“重置”不会清除它们）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep as reference</source>
+        <translation>保留为参照</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept runs…</source>
+        <translation>已保留的训练…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove all kept runs</source>
+        <translation>移除所有保留的训练</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="+161"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+212"/>
         <source>Layers</source>
-        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right the layer palette (the name hides QWidget.palette(), which the window never calls)</extracomment>
+        <extracomment>the dashboard columns&apos; default widths (in proportion: the middle one holds the pictures) width of the data / inspector / training tabs on the right a window narrower or lower than this takes the compact arrangement (`arrange_docks`) the palette&apos;s width beside the canvas: in the wide and in the compact arrangement how the compact dashboard&apos;s columns share the width their tabs leave: the loss and weights group, the pictures, the data, training settings (and lesson) group pixels between two columns of docks the dashboard&apos;s height in the compact arrangement, as a share of the window&apos;s the layer palette (the name hides QWidget.palette(), which the window never calls) the docks are as `arrange_docks` left them (for the compact or the wide window), so a resize across COMPACT_BELOW arranges them again the window&apos;s size when last arranged</extracomment>
         <translation>层</translation>
     </message>
     <message>
@@ -4188,17 +4754,17 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Training Settings</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+151"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4368,7 +4934,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
@@ -4378,7 +4944,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <translation>训练工具栏</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+69"/>
         <location line="+85"/>
         <location line="+8"/>
         <location line="+53"/>
@@ -4424,12 +4990,12 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>MistakesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+23"/>
+        <location filename="../../nnstudio/gui/panels/images/mistakes.py" line="+24"/>
         <source>Mistakes</source>
         <translation>错例</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>{true} → {predicted}
 {confidence:.0%} sure</source>
         <translation>{true} → {predicted}
@@ -4629,6 +5195,21 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
     <message>
         <location line="+1"/>
+        <source>{layer} needs a sequence of shape (time steps, features) per sample, got {shape}: put an Embedding before it for ids</source>
+        <translation>{layer} 的每个样本需要形状为（时间步, 特征）的序列，实际为 {shape}：若输入是编号，请在前面加一个 Embedding</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{layer} needs a sequence of shape (time steps, features) per sample, got {shape}</source>
+        <translation>{layer} 的每个样本需要形状为（时间步, 特征）的序列，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Embedding needs ids of shape (time steps,) per sample, got {shape}</source>
+        <translation>Embedding 的每个样本需要形状为（时间步,）的编号，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Concatenate axis {axis} does not exist for inputs of shape (batch, {rank} more axes): use an axis from 1 to {rank} (0 is the batch)</source>
         <translation>对形状为 (批, 另外 {rank} 个轴) 的输入，Concatenate 的轴 {axis} 不存在：请用 1 到 {rank} 之间的轴（0 是批维度）</translation>
     </message>
@@ -4744,14 +5325,67 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>NextValuePanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/next_values.py" line="+35"/>
+        <source>Predicted vs true</source>
+        <translation>预测值与真实值</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>true next value</source>
+        <translation>真实的下一个值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Predicted vs true is drawn for next-value tasks: the sequence source&apos;s sine or sum_of_sines</source>
+        <translation>预测值与真实值只对预测下一个值的任务绘制：sequence 数据源的 sine 或 sum_of_sines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Predicted vs true needs a network from the sequence to one value, such as RNN → Dense(1)</source>
+        <translation>预测值与真实值需要一个把序列映射到一个值的网络，例如 RNN → Dense(1)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>● true next value · ✕ predicted · {count} {split} sequences</source>
+        <translation>● 真实的下一个值 · ✕ 预测值 · {split}的 {count} 条序列</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mean squared error {mse:.3g} · {count} {split} sequences</source>
+        <translation>均方误差 {mse:.3g} · {split}的 {count} 条序列</translation>
+    </message>
+</context>
+<context>
     <name>NodeForm</name>
     <message>
-        <location filename="../../nnstudio/gui/inspector.py" line="-218"/>
+        <location filename="../../nnstudio/gui/inspector.py" line="-219"/>
         <source>This layer has no parameters.</source>
         <translation>这个层没有参数。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Output shape {shape}</source>
         <translation>输出形状 {shape}</translation>
     </message>
@@ -4861,11 +5495,35 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
     </message>
 </context>
 <context>
+    <name>OffViewCue</name>
+    <message>
+        <location filename="../../nnstudio/gui/offview_cue.py" line="+62"/>
+        <source>◀ {count} more</source>
+        <extracomment>the cue&apos;s distance from the canvas&apos;s edge, in pixels the share of the canvas&apos;s width a click on the cue scrolls</extracomment>
+        <translation>◀ 还有 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} more cards to the left: click to scroll</source>
+        <translation>左边还有 {count} 张卡片：点击滚动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} more ▶</source>
+        <translation>还有 {count} 个 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} more cards to the right: click to scroll</source>
+        <translation>右边还有 {count} 张卡片：点击滚动</translation>
+    </message>
+</context>
+<context>
     <name>Panel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/base.py" line="+81"/>
+        <location filename="../../nnstudio/gui/panels/base.py" line="+140"/>
         <source>This panel could not draw the latest snapshot: {error}</source>
-        <extracomment>characters of an exception&apos;s message a failing panel shows in place of its plots the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is only given snapshots that refresh one of them; None: every snapshot the size the plots are legible at, from the back of a lecture hall the message of the exception the last drawing raised, or None</extracomment>
+        <extracomment>characters of an exception&apos;s message a failing panel shows in place of its plots how training goes: the loss, the confusion matrix what the network makes of the data: the decision boundary, the fitted curve, samples inside the network: weights, gradients, filters, feature maps every panel class that declares its placement, in the order their modules were imported the Snapshot probes the panel draws (see Snapshot.fresh): while training runs, it is only given snapshots that refresh one of them; None: every snapshot where the panel goes on the dashboard; declared by every dashboard panel class the size the plots are legible at, from the back of a lecture hall the message of the exception the last drawing raised, or None</extracomment>
         <translation>此面板无法绘制最新的快照：{error}</translation>
     </message>
 </context>
@@ -4899,7 +5557,7 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>PredictionTilesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/predicted.py" line="+39"/>
+        <location filename="../../nnstudio/gui/panels/images/predicted.py" line="+42"/>
         <source>Click an image to see its feature maps</source>
         <extracomment>the Snapshot probes this panel draws (the feeder skips snapshots without them) (position in the held-out split): the user clicked that sample&apos;s tile the held-out positions of the tiles on show, in tile order</extracomment>
         <translation>点击图像，查看它的特征图</translation>
@@ -4969,6 +5627,198 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
         <location line="+18"/>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>RaceAction</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <source>&amp;Race Variants…</source>
+        <translation>对比变体(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train two to four variants of this design side by side</source>
+        <translation>并排训练此设计的二到四个变体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Saved &amp;Race</source>
+        <translation>打开保存的对比(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Race the variants saved in this design</source>
+        <translation>对比此设计中保存的变体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save race</source>
+        <translation>保存对比</translation>
+    </message>
+</context>
+<context>
+    <name>RaceMaker</name>
+    <message>
+        <location filename="../../nnstudio/gui/race/maker.py" line="+113"/>
+        <source>Race variants</source>
+        <translation>对比变体</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(nothing else)</source>
+        <translation>（不再改变其他设置）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vary</source>
+        <translation>改变</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>and</source>
+        <translation>以及</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Race</source>
+        <translation>开始对比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values are separated by commas.</source>
+        <translation>取值之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data noise</source>
+        <translation>数据噪声</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation of every hidden layer</source>
+        <translation>所有隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Initialiser of every layer</source>
+        <translation>所有层的初始化方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 of every layer</source>
+        <translation>所有层的 L2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A race has 2 to 4 variants; these values make {n}.</source>
+        <translation>对比需要 2 到 4 个变体；这些取值得到 {n} 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation of {id}</source>
+        <translation>{id} 的激活函数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout rate of {id}</source>
+        <translation>{id} 的丢弃率</translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <location filename="../../nnstudio/gui/race/view.py" line="-204"/>
+        <source>Race: {name}</source>
+        <extracomment>a colour per variant, in race order (kept with the variant when another is removed)</extracomment>
+        <translation>对比：{name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+105"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Building the variants…</source>
+        <translation>正在构建变体…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>solid: training · dashed: validation</source>
+        <translation>实线：训练 · 虚线：验证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save in Design</source>
+        <translation>保存到设计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save these variants in the design&apos;s race section, to open again with Training ▸ Open Saved Race</source>
+        <translation>把这些变体保存到设计的对比部分，之后可用“训练 ▸ 打开保存的对比”再次打开</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The race cannot start.</source>
+        <translation>对比无法开始。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The race stopped: {message}</source>
+        <translation>对比已停止：{message}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>epoch {n}</source>
+        <translation>第 {n} 轮</translation>
     </message>
 </context>
 <context>
@@ -5094,13 +5944,13 @@ Drag layers from the palette onto the canvas, or double-click one to add it afte
 <context>
     <name>SamplesPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+27"/>
+        <location filename="../../nnstudio/gui/panels/images/samples.py" line="+29"/>
         <source>Predictions</source>
         <extracomment>class names up to this many characters together fit one caption line: &quot;7 (is 3)&quot;</extracomment>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Only mistakes</source>
         <translation>只看错例</translation>
     </message>
@@ -5279,9 +6129,272 @@ is {true}</source>
     </message>
 </context>
 <context>
+    <name>StepThrough</name>
+    <message>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+4"/>
+        <source>Hover a value or a weight to see its formula.</source>
+        <translation>将鼠标悬停在数值或权重上，查看其公式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>frozen: {name} stays {value}</source>
+        <translation>已冻结：{name} 保持为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(from {node})</source>
+        <translation>（来自 {node}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numerical (ε = {eps}): {value}, relative error {error}</source>
+        <translation>数值梯度（ε = {eps}）：{value}，相对误差 {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({count} more terms)</source>
+        <translation>（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freeze parameters (they stop updating)</source>
+        <translation>冻结参数（不再更新）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A frozen layer keeps its weights while the rest trains; saved in the design.</source>
+        <translation>冻结的层在其余部分训练时保持权重不变；冻结状态保存在设计文件中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>❄ frozen</source>
+        <translation>❄ 已冻结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freeze {node}</source>
+        <translation>冻结 {node}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfreeze {node}</source>
+        <translation>解冻 {node}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step Through</source>
+        <translation>单步演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace</source>
+        <translation>逐步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk one training step node by node: forward, loss, backward, update</source>
+        <translation>逐个节点走完一次训练步骤：前向、损失、反向、更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next Stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous Stage</source>
+        <translation>上一阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stage {number} of {count}</source>
+        <translation>第 {number} 阶段，共 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update: {optimizer}, step {step}</source>
+        <translation>更新：{optimizer}，第 {step} 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set {weight} to {value}</source>
+        <translation>将 {weight} 设为 {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward: {node} ({type})</source>
+        <translation>前向：{node}（{type}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backward: ∂L/∂{node}</source>
+        <translation>反向：∂L/∂{node}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss: L = {loss} ({name})</source>
+        <translation>损失：L = {loss}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>values {first}–{last}: mean {mean}</source>
+        <translation>第 {first}–{last} 个值：平均 {mean}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ε (numerical gradient)</source>
+        <translation>ε（数值梯度）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the network…</source>
+        <translation>正在等待网络…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analytic</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numerical</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rel. error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient check: analytic beside numerical</source>
+        <translation>梯度检验：解析梯度与数值梯度对照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a weight or bias by hand (Ctrl+Z undoes)</source>
+        <translation>手动设置权重或偏置（Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+</context>
+<context>
+    <name>TextSamplePanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/text_sample.py" line="+50"/>
+        <source>Generated text</source>
+        <extracomment>the slider&apos;s steps per unit of temperature (0.1 … 2.0 by 0.05) the start offered first, when the vocabulary has its characters what stands in for the start before the first character of a short start</extracomment>
+        <translation>生成的文本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>how the text starts</source>
+        <extracomment>(request, the text written, the error&apos;s message or &quot;&quot;) from the background job emitted on the GUI thread when a generation&apos;s text (or its error) is shown</extracomment>
+        <translation>文本的开头</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Low: the likeliest characters, repetitive; high: more surprising, more mistakes</source>
+        <translation>低：选最可能的字符，容易重复；高：更出人意料，错误也更多</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start:</source>
+        <translation>开头：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>长度：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Generated text is written by character models: choose the text source</source>
+        <translation>生成的文本由字符模型写出：请选择 text 数据源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Generated text needs a network from character ids to one score per character, such as Embedding → LSTM → Dense</source>
+        <translation>生成文本需要一个从字符编号到每个字符一个分数的网络，例如 Embedding → LSTM → Dense</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a start and a temperature, then press Generate</source>
+        <translation>选择开头和温度，然后按“生成”</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>These characters are not in the text the model learnt: {characters}</source>
+        <translation>这些字符不在模型学过的文本里：{characters}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing {count} characters…</source>
+        <translation>正在写 {count} 个字符…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The text could not be generated: {error}</source>
+        <translation>无法生成文本：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} characters at temperature {t:.2f} after “{seed}”, with the weights of epoch {epoch}</source>
+        <translation>在“{seed}”之后以温度 {t:.2f} 写出 {count} 个字符，用的是第 {epoch} 轮的权重</translation>
+    </message>
+</context>
+<context>
     <name>TextScale</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="-38"/>
         <source>&amp;Larger Text</source>
         <translation>放大文字(&amp;L)</translation>
     </message>
@@ -5299,7 +6412,7 @@ is {true}</source>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../nnstudio/gui/training/controls.py" line="+146"/>
+        <location filename="../../nnstudio/gui/training/controls.py" line="+148"/>
         <source>Full speed</source>
         <extracomment>the toolbars&apos; looks as the window narrows, roomiest first: their icons&apos; size (a fraction of each toolbar&apos;s own) and whether the buttons other than the training ones keep their text seconds between steps for each speed, fastest first each toolbar&apos;s own icon size and button style, as first seen</extracomment>
         <translation>全速</translation>
@@ -5420,7 +6533,7 @@ is {true}</source>
 <context>
     <name>TrainingPrompts</name>
     <message>
-        <location filename="../../nnstudio/gui/translation_marks.py" line="+1"/>
+        <location filename="../../nnstudio/gui/translation_marks.py" line="+37"/>
         <source>Discard the trained weights?</source>
         <translation>丢弃已训练的权重吗？</translation>
     </message>
@@ -5453,9 +6566,9 @@ is {true}</source>
 <context>
     <name>TrainingUi</name>
     <message>
-        <location filename="../../nnstudio/gui/training/ui.py" line="+154"/>
+        <location filename="../../nnstudio/gui/training/ui.py" line="+143"/>
         <source>Training has finished: raise the epoch limit to go on, or press Reset to start again</source>
-        <extracomment>the dashboard&apos;s default columns under the canvas, by panel class; other panels join the last the panel brought to the front of its column for each kind of data (points in the plane, a curve, images, anything else) the message of the exception the last drawing raised, or None</extracomment>
+        <extracomment>the message of the exception the last drawing raised, or None</extracomment>
         <translation>训练已结束：提高轮数上限可以继续训练，或按“重置”重新开始</translation>
     </message>
     <message>
@@ -5487,22 +6600,22 @@ is {true}</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../nnstudio/gui/training/worker.py" line="+468"/>
+        <location filename="../../nnstudio/gui/training/worker.py" line="+471"/>
         <source>There is no trained network to save.</source>
-        <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the weights of a checkpoint with a sane loss are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` a WorkerFailure: something raised; training is paused, the weights are kept how many commands this worker has handled</extracomment>
+        <extracomment>the longest a slice of training keeps the worker&apos;s event loop waiting in slow motion at least this many milliseconds apart, every step gets a full snapshot what the training worker does with each command (Snapshot, commands handled before it); the next one follows only after `acknowledge` training started (True) or stopped: paused, finished, a step target reached, diverged a Divergence: training paused and the weights of a checkpoint with a sane loss are back a LoadReport, after every `load` (path, problem): the weights were written to path (&quot;&quot; problem) or not (request, class probabilities (classes,) or None): the answer to `predict` a WorkerFailure: something raised; training is paused, the weights are kept (request, Trace or None): the answer to step-through&apos;s TraceStep (gui/stepthrough) how many counted commands this worker has handled</extracomment>
         <translation>没有可以保存的已训练网络。</translation>
     </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/panels/weights.py" line="+32"/>
+        <location filename="../../nnstudio/gui/panels/weights.py" line="+33"/>
         <source>Weights</source>
         <extracomment>the most columns the heat map keeps per parameter; older ones are merged in pairs value bins of the heat map</extracomment>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Parameter:</source>
         <translation>参数：</translation>
     </message>
@@ -5620,6 +6733,70 @@ is {true}</source>
         <location line="+1"/>
         <source>holds values too large for {dtype} (up to {largest}; {dtype} holds up to {limit})</source>
         <translation>包含对 {dtype} 来说太大的值（最大 {largest}；{dtype} 最多能表示 {limit}）</translation>
+    </message>
+</context>
+<context>
+    <name>WordVectorsPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/panels/word_vectors.py" line="+59"/>
+        <source>Word vectors</source>
+        <extracomment>neighbours listed and highlighted for the chosen word, and answers to an analogy the analogy asked first, when the vocabulary has its words (English, Chinese) the words&apos; labels, and the chosen word&apos;s and its neighbours&apos; (bold, on a white ground)</extracomment>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word:</source>
+        <translation>词：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analogy:</source>
+        <translation>类比：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>principal axis 1</source>
+        <translation>主轴 1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>principal axis 2</source>
+        <translation>主轴 2</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Word vectors are drawn for word data: choose the words source</source>
+        <translation>词向量只对词语数据绘制：请选择 words 数据源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Play to train</source>
+        <translation>按“播放”开始训练</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add an Embedding node: its vectors are the word vectors drawn here</source>
+        <translation>请添加一个 Embedding 节点：它的向量就是这里绘制的词向量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Embedding {node} has {rows} vectors, but the vocabulary has {words} words: give it num_embeddings {words}</source>
+        <translation>Embedding {node} 有 {rows} 个向量，但词表有 {words} 个词：请把 num_embeddings 设为 {words}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>“{word}” is not in the vocabulary</source>
+        <translation>“{word}”不在词表中</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>nearest to {word}: {words}</source>
+        <translation>离 {word} 最近：{words}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{a} − {b} + {c} ≈ {words}</source>
+        <translation>{a} − {b} + {c} ≈ {words}</translation>
     </message>
 </context>
 <context>
