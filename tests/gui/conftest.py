@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QRunnable, QSettings
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +18,16 @@ def isolated_settings(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     monkeypatch.setenv("NNSTUDIO_DATA_DIR", str(tmp_path / "user-data"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def application_font_restored(qapp):
+    """Every test starts with the same application font: `nnstudio.gui.app.application()` sets
+    the app's readable font, and a later test measuring text at 1024x768 then measured 12 pt
+    where it expected 9 (test_panels_defects failed after test_imports only in a full run)."""
+    font = QApplication.font()
+    yield
+    QApplication.setFont(font)
 
 
 @pytest.fixture(autouse=True)
