@@ -2095,6 +2095,41 @@
         <source>Labels</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbols</source>
+        <translation>符号数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negatives</source>
+        <translation>负样本数</translation>
+    </message>
 </context>
 <context>
     <name>DataPreview</name>

@@ -52,6 +52,13 @@ LABELS = cast(dict[str, str], {
     "color": QT_TRANSLATE_NOOP("DataParams", "Colour"),
     "images": QT_TRANSLATE_NOOP("DataParams", "Images"),
     "labels": QT_TRANSLATE_NOOP("DataParams", "Labels"),
+    "length": QT_TRANSLATE_NOOP("DataParams", "Length"),
+    "symbols": QT_TRANSLATE_NOOP("DataParams", "Symbols"),
+    "stride": QT_TRANSLATE_NOOP("DataParams", "Stride"),
+    "sequence": QT_TRANSLATE_NOOP("DataParams", "Sequences"),
+    "mode": QT_TRANSLATE_NOOP("DataParams", "Mode"),
+    "window": QT_TRANSLATE_NOOP("DataParams", "Window"),
+    "negatives": QT_TRANSLATE_NOOP("DataParams", "Negatives"),
 })
 
 
