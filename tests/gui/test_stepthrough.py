@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -192,3 +192,22 @@ def test_a_gradient_through_a_dense_layer_is_written_as_the_chain_rule(qtbot, st
     trace = step.trace
     chained = trace.params["out.W"].value[1] @ trace.params["out.b"].grad
     assert chained == pytest.approx(trace.nodes["h1"].grad_output[0, 1])
+
+
+def test_every_value_and_the_loss_stay_in_view_above_the_caption(qtbot, stepping):
+    """At presentation size the rows above the cards ran past the canvas's top, the loss past
+    its right edge, and the caption covered the lower cards."""
+    window, step = stepping(residual_design())
+    window.resize(1024, 768)
+    window.presentation.enter(QSize(1024, 768))
+    try:
+        step.go(step.stages.index(next(s for s in step.stages
+                                        if s.phase == BACKWARD and s.node == "h1")))
+        view = window.canvas
+        wanted = step.overlay.scene_rect().united(window.canvas.scene().nodes_rect())
+        caption_top = step.caption.geometry().top()
+        visible = view.mapToScene(view.viewport().rect().adjusted(
+            0, 0, 0, caption_top - view.viewport().height())).boundingRect()
+        assert visible.contains(wanted), (visible, wanted)
+    finally:
+        window.presentation.toggle()

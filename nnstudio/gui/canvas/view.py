@@ -223,6 +223,21 @@ class CanvasView(QGraphicsView):
             centre.setX(rect.left() + port.width() / (2 * scale))
         self.centerOn(centre)
 
+    def fit_rect(self, rect: QRectF, reserve_bottom: float = 0.0) -> None:
+        """Show scene rectangle `rect` (with a small margin) as large as fits above the
+        viewport's lowest `reserve_bottom` pixels (kept for a caption), at most MAX_FIT_ZOOM."""
+        margin = FIT_MARGIN / 3
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        port = self.viewport().rect()
+        height = max(1.0, port.height() - reserve_bottom)
+        scale = min(port.width() / rect.width(), height / rect.height())
+        scale = max(MIN_ZOOM, min(MAX_FIT_ZOOM, scale))
+        self._auto_fit = False
+        self.setTransform(QTransform.fromScale(scale, scale))
+        centre = rect.center()
+        centre.setY(centre.y() + reserve_bottom / (2 * scale))
+        self.centerOn(centre)
+
     def _zoom_to(self, scale: float, anchor: QPoint | None = None) -> None:
         """Zoom to `scale`, keeping the scene point under `anchor` (viewport coordinates; the
         centre by default) where it is."""

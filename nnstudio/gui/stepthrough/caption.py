@@ -36,6 +36,7 @@ class Caption(QWidget):
             font.setBold(bold)
             label.setFont(font)
             label.setStyleSheet(f"color: {theme.TEXT_COLOUR}; background: transparent;")
+        self.formula.setWordWrap(True)  # a long chain-rule sum wraps instead of running off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.stage)

@@ -20,6 +20,7 @@ from nnstudio.core.trace import DEFAULT_EPSILON, Trace
 from nnstudio.gui import commands, theme
 from nnstudio.gui.canvas.scene import CanvasScene
 from nnstudio.gui.stepthrough import formulas
+from nnstudio.gui.stepthrough.caption import MARGIN as CAPTION_MARGIN
 from nnstudio.gui.stepthrough.caption import Caption
 from nnstudio.gui.stepthrough.freeze import FrozenSync
 from nnstudio.gui.stepthrough.overlay import (
@@ -246,6 +247,21 @@ class StepThrough(QObject):
             if out is not None:
                 self.overlay.add(Note(f"L = {formulas.num(trace.loss)}"),
                                  out.pos() + QPointF(out.rect.right() + 24, -12))
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        """Zoom the canvas out, if need be, so that the cards and every value, weight grid and
+        the loss are in view above the caption (at presentation size the rows above the cards
+        and the loss beside the output ran past the canvas's edges, under the caption)."""
+        view = self.window.canvas
+        rect = self.overlay.scene_rect().united(self.scene.nodes_rect())
+        if rect.isNull():
+            return
+        self.caption.adjustSize()
+        reserve = self.caption.height() + 2 * CAPTION_MARGIN
+        port = view.viewport().rect().adjusted(0, 0, 0, -reserve)
+        if not view.mapToScene(port).boundingRect().contains(rect):
+            view.fit_rect(rect, reserve_bottom=reserve)
 
     def _caption(self, text: str) -> None:
         """The stage, and below it the hovered formula, in large type at the canvas's lower

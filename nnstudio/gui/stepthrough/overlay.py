@@ -196,6 +196,13 @@ class Overlay:
         self.rows.clear()
         self.grids.clear()
 
+    def scene_rect(self) -> QRectF:
+        """The scene rectangle every overlay item covers (null when there is none)."""
+        rect = QRectF()
+        for item in self.items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
     def cells(self) -> Sequence[Cell]:
         found: list[Cell] = []
         for row in self.rows.values():
