@@ -10,9 +10,9 @@ logits.
 
 from __future__ import annotations
 
-import difflib
-
 import numpy as np
+
+from nnstudio.core.suggest import closest
 
 LOSSES: dict[str, str] = {
     "mse": "Mean squared error: the average of (output − target)² over every element.",
@@ -45,12 +45,8 @@ def canonical_loss(name: str) -> str:
         if name in LOSS_ALIASES:
             return LOSS_ALIASES[name]
     known = [*LOSSES, *LOSS_ALIASES]
-    hint = ""
-    if isinstance(name, str):
-        close = difflib.get_close_matches(name.strip().lower().replace("-", "_"), known, n=1,
-                                          cutoff=0.6)
-        if close:
-            hint = f" Did you mean {close[0]!r}?"
+    close = closest(name, known)
+    hint = f" Did you mean {close!r}?" if close is not None else ""
     raise ValueError(
         f"unknown loss {name!r}.{hint} The losses are {', '.join(LOSSES)} "
         f"(aliases: {', '.join(LOSS_ALIASES)})."

@@ -24,6 +24,7 @@ from nnstudio.core import generate, image_probes, probes, sequence_views, word_p
 from nnstudio.core.errors import TrainingDiverged
 from nnstudio.core.probe_names import Probe
 from nnstudio.core.probes import Curve1D, DecisionGrid, Task
+from nnstudio.core.readonly import read_only
 from nnstudio.core.training import EarlyStopping, Trainer, append_thinned, worth_noting
 
 #: the Playground's plane, used for the 2-D toys' boundary
@@ -126,13 +127,8 @@ class Snapshot:
     text_model: generate.ModelCopy | None = None
 
 
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a.flags.writeable = False
-    return a
-
-
-_EMPTY_LOSSES = _frozen(np.zeros(0, dtype=np.float64))
-_EMPTY_INDICES = _frozen(np.zeros(0, dtype=np.int64))
+_EMPTY_LOSSES = read_only(np.zeros(0, dtype=np.float64))
+_EMPTY_INDICES = read_only(np.zeros(0, dtype=np.int64))
 
 
 class Monitor:
@@ -211,7 +207,7 @@ class Monitor:
         """Keep the gradient norms and parameter statistics of the epoch that just ended."""
         t = self.trainer
         norms = [f.grad_norm for f in probes.gradient_flow(t.network)]
-        self._flow_epochs.append((float(t.epoch), _frozen(np.array(norms, dtype=np.float64))))
+        self._flow_epochs.append((float(t.epoch), read_only(np.array(norms, dtype=np.float64))))
         self._params_epochs.append((t.step_count, tuple(probes.parameter_stats(t.network))))
 
     def note_divergence(self, exc: TrainingDiverged) -> None:
@@ -311,8 +307,8 @@ class Monitor:
             start = time.perf_counter()
             self._collect_epochs()
             new_epochs = tuple(dict(e) for e in self._new_epochs)
-            losses = _frozen(np.asarray(self._losses, dtype=np.float64))
-            indices = _frozen(np.asarray(self._indices, dtype=np.int64))
+            losses = read_only(np.asarray(self._losses, dtype=np.float64))
+            indices = read_only(np.asarray(self._indices, dtype=np.int64))
             divergences, self._divergences = tuple(self._divergences), []
             self._losses, self._indices, self._new_epochs = [], [], []
             self._steps_pending = self._epochs_pending = 0

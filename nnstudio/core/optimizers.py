@@ -12,7 +12,6 @@ in-place ufuncs into shared scratch buffers; large parameters are updated in row
 
 from __future__ import annotations
 
-import difflib
 import math
 import numbers
 from collections.abc import Iterable, Sequence
@@ -22,6 +21,7 @@ import numpy as np
 
 from nnstudio.core.catalog import ParamSpec
 from nnstudio.core.parameter import Parameter
+from nnstudio.core.suggest import closest
 
 _BLOCK_BYTES = 256 * 1024
 
@@ -532,11 +532,8 @@ def canonical_optimizer(name: str) -> str:
     """`name` if it is an optimiser type; ValueError (with a suggestion) otherwise."""
     if isinstance(name, str) and name in OPTIMIZERS:
         return name
-    hint = ""
-    if isinstance(name, str):
-        close = difflib.get_close_matches(name.strip().lower(), list(OPTIMIZERS), n=1)
-        if close:
-            hint = f" Did you mean {close[0]!r}?"
+    close = closest(name, OPTIMIZERS)
+    hint = f" Did you mean {close!r}?" if close is not None else ""
     raise ValueError(
         f"unknown optimizer type {name!r}.{hint} The optimizers are {', '.join(OPTIMIZERS)}."
     )
@@ -554,8 +551,8 @@ def resolve_options(spec: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if key == "type":
             continue
         if key not in known:
-            close = difflib.get_close_matches(str(key), list(known), n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
+            close = closest(str(key), known)
+            hint = f" Did you mean {close!r}?" if close is not None else ""
             raise ValueError(
                 f"{name} has no option {key!r}.{hint} Its options are {', '.join(known)}."
             )

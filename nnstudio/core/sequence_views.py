@@ -15,6 +15,7 @@ import numpy as np
 
 from nnstudio.core import sequence_probes
 from nnstudio.core.network import Network
+from nnstudio.core.readonly import read_only
 
 #: the held-out sequences whose hidden states every snapshot carries (the chooser's range)
 SAMPLES = 8
@@ -81,9 +82,8 @@ def held_out(samples: Callable[[str], tuple[np.ndarray, np.ndarray]],
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.array(a)  # a copy: the layers' buffers are overwritten by the next step
-    a.setflags(write=False)
-    return a
+    """A read-only copy: the layers' buffers are overwritten by the next step."""
+    return read_only(np.array(a))
 
 
 def _states(network: Network, x: np.ndarray

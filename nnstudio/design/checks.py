@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from nnstudio.core.catalog import ParamSpec, check_value
+from nnstudio.core.suggest import closest
 from nnstudio.design.errors import Problem, child
 
 #: keys beginning with this are extensions: allowed at the top level, in `network` and in nodes,
@@ -26,14 +26,8 @@ _DIGITS_PER_BIT = math.log10(2)
 
 def did_you_mean(word: Any, choices: Iterable[str]) -> str:
     """" (did you mean 'Dense'?)" for the closest choice, or "" when none is close."""
-    if not isinstance(word, str):
-        return ""
-    choices = list(choices)
-    folded = {c.lower(): c for c in choices}
-    if word.lower() in folded:
-        return f" (did you mean {folded[word.lower()]!r}?)"
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close is not None else ""
 
 
 def show(value: Any, limit: int = 60) -> str:
